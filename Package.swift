@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+//
+// Catchment: population-boundary and catchment analysis for NHS footprints.
+//
+// Dependencies run one way:
+//   catchment (CLI) → CatchmentCLI → CatchmentAnalysis → CatchmentCore → CatchmentTables
+// CatchmentTables knows bytes and CSV; CatchmentCore knows zones, footprints, crosswalks and
+// the run report; CatchmentAnalysis computes the measures in ../shared/MISSION.md. Geometry
+// (GEOS/PROJ system libraries and the boundary readers) plugs in beside CatchmentTables and
+// produces the same `Crosswalk` type.
+import PackageDescription
+
+let package = Package(
+  name: "Catchment",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "CatchmentTables", targets: ["CatchmentTables"]),
+    .library(name: "CatchmentCore", targets: ["CatchmentCore"]),
+    .library(name: "CatchmentAnalysis", targets: ["CatchmentAnalysis"]),
+    .executable(name: "catchment", targets: ["catchment"]),
+    .executable(name: "catchment-demo-data", targets: ["catchment-demo-data"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "CatchmentTables"),
+    .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
+    .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables"]),
+    .target(name: "CatchmentDemoData"),
+    .target(
+      name: "CatchmentCLI",
+      dependencies: [
+        "CatchmentAnalysis", "CatchmentCore", "CatchmentTables",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),
+    .executableTarget(
+      name: "catchment-demo-data",
+      dependencies: [
+        "CatchmentDemoData",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables"]),
+    .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore"]),
+    .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis"]),
+    .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData"]),
+    .testTarget(
+      name: "CatchmentCLITests",
+      dependencies: ["CatchmentCLI", "catchment"]),
+  ]
+)

@@ -1,0 +1,80 @@
+import CatchmentCore
+import CatchmentTables
+
+/// Containment measures per footprint, from a ``FlowMatrix``.
+///
+/// For footprint f (matched by code on both sides):
+/// - resident_registered = Σb F[f][b] (patients living in f, wherever registered);
+/// - registered_list = Σa F[a][f] (patients of f's practices, wherever they live);
+/// - retained = F[f][f];
+/// - retention = retained ÷ resident_registered (residence-side self-containment);
+/// - capture = retained ÷ registered_list (registration-side containment);
+/// - inflow = registered_list − retained; outflow = resident_registered − retained;
+///   net = inflow − outflow;
+/// - with a population: resident_population = P(f) and
+///   list_inflation = resident_registered ÷ resident_population.
+/// Ratios with a zero denominator are left empty. UNALLOCATED has its own row and is counted
+/// in every sum, so Σ inflow = Σ outflow over all rows.
+public struct FlowSummary: Sendable {
+  public struct Row: Sendable, Equatable {
+    public var footprint: String
+    public var residentRegistered: Double
+    public var registeredList: Double
+    public var retained: Double
+    public var residentPopulation: Double?
+
+    public var retention: Double? { residentRegistered > 0 ? retained / residentRegistered : nil }
+    public var capture: Double? { registeredList > 0 ? retained / registeredList : nil }
+    public var inflow: Double { registeredList - retained }
+    public var outflow: Double { residentRegistered - retained }
+    public var net: Double { inflow - outflow }
+    public var listInflation: Double? {
+      guard let p = residentPopulation, p > 0 else { return nil }
+      return residentRegistered / p
+    }
+  }
+
+  /// One row per footprint with a non-zero resident or registered count, in code order,
+  /// UNALLOCATED last.
+  public let rows: [Row]
+  public let hasPopulation: Bool
+
+  /// Computes the summary; `population` adds resident population and list inflation.
+  public init(matrix: FlowMatrix, population: ResidentPopulation? = nil) {
+    let rowTotals = matrix.rowTotals, columnTotals = matrix.columnTotals
+    var resident: [String: Double] = [:]
+    var registered: [String: Double] = [:]
+    for a in matrix.residenceCodes.indices where rowTotals[a] != 0 { resident[matrix.residenceCodes[a], default: 0] += rowTotals[a] }
+    for b in matrix.registrationCodes.indices where columnTotals[b] != 0 { registered[matrix.registrationCodes[b], default: 0] += columnTotals[b] }
+    let registrationIndex = Dictionary(matrix.registrationCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var codes = Array(Set(resident.keys).union(registered.keys))
+    codes = FlowMatrix.outputOrder(codes).map { codes[$0] }
+    var rows: [Row] = []
+    for code in codes {
+      var retained = 0.0
+      if let a = matrix.residenceCodes.firstIndex(of: code), let b = registrationIndex[code] { retained = matrix.flow(a, b) }
+      var row = Row(footprint: code, residentRegistered: resident[code] ?? 0, registeredList: registered[code] ?? 0, retained: retained)
+      if let population { row.residentPopulation = population.population(of: code) ?? 0 }
+      rows.append(row)
+    }
+    self.rows = rows
+    hasPopulation = population != nil
+  }
+
+  /// The summary table.
+  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
+    var header = ["footprint_id", "resident_registered", "registered_list", "retained", "retention", "capture", "inflow", "outflow", "net"]
+    if hasPopulation { header += ["resident_population", "list_inflation"] }
+    var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
+    func f(_ v: Double?) -> String { v.map(NumberFormat.csv) ?? "" }
+    for r in rows {
+      var fields = [
+        r.footprint, f(r.residentRegistered), f(r.registeredList), f(r.retained), f(r.retention), f(r.capture),
+        f(r.inflow), f(r.outflow), f(r.net),
+      ]
+      if hasPopulation { fields += [f(r.residentPopulation), f(r.listInflation)] }
+      out.append(fields)
+    }
+    return out
+  }
+}

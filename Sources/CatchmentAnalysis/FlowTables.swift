@@ -1,0 +1,96 @@
+import CatchmentCore
+import CatchmentTables
+
+/// The CSV tables written from a ``FlowMatrix``.
+///
+/// Orders are fixed: footprint codes in byte order with `UNALLOCATED` last, so the same input
+/// always gives the same bytes.
+extension FlowMatrix {
+  /// Indices of `codes` in output order: byte order, ``Crosswalk/unallocated`` last.
+  static func outputOrder(_ codes: [String]) -> [Int] {
+    codes.indices.sorted { i, j in
+      let ui = codes[i] == Crosswalk.unallocated, uj = codes[j] == Crosswalk.unallocated
+      if ui != uj { return uj }
+      return CrosswalkBuilder.byteOrder(codes[i], codes[j])
+    }
+  }
+
+  /// Row totals Σb F[a][b] by residence index.
+  ///
+  /// Sums run over cells in key order, never dictionary order, so that fractional totals are
+  /// the same bytes on every run.
+  public var rowTotals: [Double] {
+    var totals = [Double](repeating: 0, count: residenceCodes.count)
+    for key in cells.keys.sorted() { totals[Int(key >> 32)] += cells[key]! }
+    return totals
+  }
+
+  /// Column totals Σa F[a][b] by registration index, summed in key order.
+  public var columnTotals: [Double] {
+    var totals = [Double](repeating: 0, count: registrationCodes.count)
+    for key in cells.keys.sorted() { totals[Int(key & 0xFFFF_FFFF)] += cells[key]! }
+    return totals
+  }
+
+  /// Long table `residence_footprint,registration_footprint,patients`, non-zero cells only.
+  public func longCSV(countName: String = "patients", byteOrderMark: Bool = false) -> CSVWriter {
+    var out = CSVWriter(header: ["residence_footprint", "registration_footprint", countName], byteOrderMark: byteOrderMark)
+    let rowRank = Self.ranks(residenceCodes), columnRank = Self.ranks(registrationCodes)
+    let ordered = cells.filter { $0.value != 0 }.map { (key: $0.key, a: Int($0.key >> 32), b: Int($0.key & 0xFFFF_FFFF)) }
+      .sorted { (rowRank[$0.a], columnRank[$0.b]) < (rowRank[$1.a], columnRank[$1.b]) }
+    for cell in ordered {
+      out.row(residenceCodes[cell.a], registrationCodes[cell.b], NumberFormat.csv(cells[cell.key]!))
+    }
+    return out
+  }
+
+  /// Position of each code in output order.
+  static func ranks(_ codes: [String]) -> [Int] {
+    var rank = [Int](repeating: 0, count: codes.count)
+    for (position, index) in outputOrder(codes).enumerated() { rank[index] = position }
+    return rank
+  }
+
+  /// Wide table: one row per residence footprint with a non-zero total, one column per
+  /// registration footprint with a non-zero total, plus `total` row and column.
+  public func matrixCSV(byteOrderMark: Bool = false) -> CSVWriter {
+    let rowTotals = self.rowTotals, columnTotals = self.columnTotals
+    let rows = Self.outputOrder(residenceCodes).filter { rowTotals[$0] != 0 }
+    let columns = Self.outputOrder(registrationCodes).filter { columnTotals[$0] != 0 }
+    var out = CSVWriter(header: ["residence_footprint"] + columns.map { registrationCodes[$0] } + ["total"], byteOrderMark: byteOrderMark)
+    for a in rows {
+      out.append([residenceCodes[a]] + columns.map { NumberFormat.csv(flow(a, $0)) } + [NumberFormat.csv(rowTotals[a])])
+    }
+    var grand = 0.0
+    for b in columns { grand += columnTotals[b] }
+    out.append(["total"] + columns.map { NumberFormat.csv(columnTotals[$0]) } + [NumberFormat.csv(grand)])
+    return out
+  }
+
+  /// Per unit (practice): its list split over residence footprints, with shares of the list.
+  ///
+  /// Columns `practice_code,practice_name,registration_footprint,residence_footprint,patients,share`;
+  /// rows by practice code, then residence footprint (UNALLOCATED last). Needs
+  /// `keepUnitBreakdown`.
+  public func unitCSV(byteOrderMark: Bool = false) -> CSVWriter {
+    var out = CSVWriter(
+      header: ["practice_code", "practice_name", "registration_footprint", "residence_footprint", "patients", "share"],
+      byteOrderMark: byteOrderMark)
+    var byUnit = [[(Int, Double)]](repeating: [], count: unitCodes.count)
+    for (key, value) in unitResidence where value != 0 {
+      byUnit[Int(key >> 32)].append((Int(key & 0xFFFF_FFFF), value))
+    }
+    let rank = Self.ranks(residenceCodes)
+    for u in Self.outputOrder(unitCodes) {
+      let parts = byUnit[u].sorted { rank[$0.0] < rank[$1.0] }
+      var list = 0.0
+      for (_, v) in parts { list += v }
+      for (a, v) in parts {
+        out.row(
+          unitCodes[u], unitNames[u], registrationCodes[Int(unitRegistration[u])], residenceCodes[a],
+          NumberFormat.csv(v), NumberFormat.csv(v / list))
+      }
+    }
+    return out
+  }
+}

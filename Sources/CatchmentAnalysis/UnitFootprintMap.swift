@@ -1,0 +1,115 @@
+import CatchmentCore
+import CatchmentTables
+
+/// Which columns of a practice map to read.
+///
+/// Fits NHS `gp-reg-pat-prac-map.csv` in its CCG-era columns (`ONS_CCG_CODE`, `CCG_CODE`,
+/// `ONS_STP_CODE`, `STP_CODE`) and ICB-era columns (`ONS_SUB_ICB_LOCATION_CODE`,
+/// `ONS_ICB_CODE`, `ICB_CODE`, from 2022), the QOF mapping file, or any CSV with a
+/// `PRACTICE_CODE` column and a footprint column.
+public struct UnitMapColumns: Sendable {
+  /// Unit code columns to try in order.
+  public var unit: [String] = ["PRACTICE_CODE"]
+  /// The footprint code column, e.g. `ONS_ICB_CODE` or `PCN_CODE`.
+  public var footprint: String
+  /// The footprint name column; nil to infer it (see ``inferredNameColumn(for:)``).
+  public var footprintName: String?
+
+  public init(footprint: String, footprintName: String? = nil) {
+    self.footprint = footprint
+    self.footprintName = footprintName
+  }
+
+  /// The name column that goes with a code column in NHS files: `ONS_ICB_CODE` → `ICB_NAME`,
+  /// `PCN_CODE` → `PCN_NAME`, `CCG_ONS_CODE` → `CCG_NAME`.
+  public static func inferredNameColumn(for codeColumn: String) -> String {
+    let tokens = codeColumn.uppercased().split(separator: "_").map(String.init)
+      .filter { $0 != "ONS" && $0 != "ODS" }
+      .map { $0 == "CODE" ? "NAME" : $0 }
+    return tokens.joined(separator: "_")
+  }
+}
+
+/// The registration footprint of each unit (practice): p ∈ b.
+public struct UnitFootprintMap: Sendable {
+  /// Footprint codes, ids in order of first appearance.
+  public private(set) var footprints = CodeTable()
+  /// Footprint names by footprint id ("" when unknown).
+  public private(set) var footprintNames: [String] = []
+  /// Unit codes of the map, ids in order of first appearance.
+  public private(set) var units = CodeTable(minimumCapacity: 8192)
+  /// Footprint id by unit id; −1 when the map row had a blank footprint.
+  public private(set) var unitFootprint: [Int32] = []
+  /// Unit names by unit id from the map ("" when absent).
+  public private(set) var unitNames: [String] = []
+  /// The column the footprints came from, for messages.
+  public let footprintColumn: String
+
+  /// Reads a practice map.
+  ///
+  /// A practice listed twice with the same footprint is merged; listed with two different
+  /// footprints it is an error (the map would put its patients in two places).
+  public init(path: String, columns: UnitMapColumns, report: RunReport) throws {
+    let reader = try CSVReader(path: path)
+    let unitColumn = try reader.column(namedAnyOf: columns.unit, role: "practice code")
+    let footprintColumn = try reader.column(named: columns.footprint, role: "registration footprint (--practice-footprint)")
+    self.footprintColumn = reader.name(ofColumn: footprintColumn)
+    let nameColumn: Int?
+    if let given = columns.footprintName {
+      nameColumn = try reader.column(named: given, role: "footprint name (--practice-footprint-name)")
+    } else {
+      nameColumn = reader.index(of: UnitMapColumns.inferredNameColumn(for: columns.footprint))
+    }
+    let unitNameColumn = reader.index(of: "PRACTICE_NAME")
+    var summary = InputSummary(role: "practice map", file: path)
+    var blank = 0
+    try reader.forEachRecord { record in
+      let unitCode = record[unitColumn].trimmedString
+      guard !unitCode.isEmpty else {
+        summary.rowsLost += 1
+        return
+      }
+      let footprintCode = record[footprintColumn].trimmedString
+      var f: Int32 = -1
+      if !footprintCode.isEmpty {
+        f = footprints.intern(footprintCode)
+        if Int(f) == footprintNames.count { footprintNames.append(nameColumn.map { record[$0].trimmedString } ?? "") }
+      } else {
+        blank += 1
+      }
+      let u = units.intern(unitCode)
+      if Int(u) == unitFootprint.count {
+        unitFootprint.append(f)
+        unitNames.append(unitNameColumn.map { record[$0].trimmedString } ?? "")
+      } else if unitFootprint[Int(u)] != f {
+        let previous = unitFootprint[Int(u)] < 0 ? "(blank)" : footprints.code(unitFootprint[Int(u)])
+        throw record.error("practice \(unitCode) is mapped to \(footprintCode.isEmpty ? "(blank)" : footprintCode) here and to \(previous) on an earlier line")
+      }
+      summary.rowsCounted += 1
+    }
+    summary.rowsRead = reader.recordsRead
+    summary.blankLines = reader.blankLines
+    if summary.rowsLost > 0 {
+      report.lose(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost))
+    }
+    if blank > 0 {
+      report.note("\(path): \(blank) practices have a blank \(self.footprintColumn); their patients go to the registration footprint UNALLOCATED")
+    }
+    report.add(summary)
+  }
+
+  /// Footprint id of unit `code`: nil when the unit is not in the map, −1 when its footprint
+  /// is blank.
+  public func footprint(ofUnit code: UnsafeRawBufferPointer) -> Int32? {
+    units.find(code).map { unitFootprint[Int($0)] }
+  }
+}
+
+extension Tally {
+  /// A copy with `rows` set.
+  public func with(rows: Int) -> Tally {
+    var t = self
+    t.rows = rows
+    return t
+  }
+}

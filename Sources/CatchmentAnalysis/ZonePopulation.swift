@@ -1,0 +1,114 @@
+import CatchmentCore
+import CatchmentTables
+
+/// Which columns of a population table to read.
+public struct PopulationColumns: Sendable {
+  /// Zone code column, e.g. `Area Codes` (SAPE) or `LSOA 2021 Code`.
+  public var id: String
+  /// Count column, e.g. `All Ages`.
+  public var value: String
+  /// Row filters (`COL=VALUE`) for files that stack breakdowns.
+  public var filters: [String]
+
+  public init(id: String, value: String, filters: [String] = []) {
+    self.id = id
+    self.value = value
+    self.filters = filters
+  }
+}
+
+/// Resident population pop(z) per zone of a crosswalk.
+///
+/// Read from an ONS mid-year estimate table. Rows that are not zones of the crosswalk are
+/// classified (see ``ZoneCodeClassifier``): council and country totals (codes of another
+/// geography), zones of other nations and pseudo codes are expected exclusions; codes of the
+/// zones' own kind that the crosswalk does not know, blank and unrecognised codes are losses.
+public struct ZonePopulation: Sendable {
+  /// pop(z) by crosswalk zone id; 0 for zones without a row.
+  public let values: [Double]
+  /// Whether zone z had a row.
+  public let present: [Bool]
+
+  /// Reads `path` against `crosswalk`, recording every row in `report`.
+  ///
+  /// - Throws: ``TableError`` for a missing file or column, or a non-numeric, negative or
+  ///   empty value in a row that is counted.
+  public static func read(
+    path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
+  ) throws -> ZonePopulation {
+    let reader = try CSVReader(path: path)
+    let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
+    let valueColumn = try reader.column(named: columns.value, role: "population (--population-value)")
+    let filter = try RowFilter(columns.filters, reader: reader)
+    let classifier = ZoneCodeClassifier(zoneCodes: crosswalk.zones.codes)
+    var values = Array(repeating: 0.0, count: crosswalk.zones.count)
+    var rowsPerZone = Array(repeating: Int32(0), count: crosswalk.zones.count)
+    var set: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
+    var summary = InputSummary(role: "population", file: path)
+    var filtered = 0
+    try reader.forEachRecord { record in
+      if !filter.isEmpty && !filter.accepts(record) {
+        filtered += 1
+        return
+      }
+      let zone = record[idColumn].withTrimmedBytes { crosswalk.zones.find($0) }
+      if let zone {
+        let value = try record.number(at: valueColumn, column: reader.name(ofColumn: valueColumn))
+        guard value >= 0 else { throw record.error("population is negative: \(record[valueColumn].string)") }
+        values[Int(zone)] += value
+        rowsPerZone[Int(zone)] += 1
+        summary.rowsCounted += 1
+        return
+      }
+      let code = record[idColumn].trimmedString
+      let kind = classifier.classify(code)
+      // Keep the value when it reads as a number; a total row with a note in it still counts.
+      var amount = 0.0
+      if case .value(let v) = record[valueColumn].number() { amount = v }
+      set[kind, default: [:]][code, default: (0, 0)].rows += 1
+      set[kind, default: [:]][code, default: (0, 0)].amount += amount
+    }
+    summary.rowsRead = reader.recordsRead
+    summary.blankLines = reader.blankLines
+    if filtered > 0 {
+      summary.rowsSkippedByRule = filtered
+      summary.rule = "filter \(filter.description)"
+    }
+    let entity = classifier.entity ?? "zone"
+    let expected: [(ZoneCodeKind, String)] = [
+      (.otherEntity, "rows for other geographies (council, region or country totals; not \(entity) zones)"),
+      (.otherNation, "zones of another nation"),
+      (.pseudo, "pseudo codes"),
+    ]
+    let lost: [(ZoneCodeKind, String)] = [
+      (.sameEntity, "\(entity) codes not in the crosswalk (population not allocated)"),
+      (.unrecognised, "unrecognised codes (population not allocated)"),
+      (.blank, "rows with a blank zone code"),
+    ]
+    for (kind, reason) in expected {
+      let tally = Tally(reason: reason, unit: "population", destination: "not counted", byCode: set[kind] ?? [:])
+      summary.rowsExcluded += tally.rows
+      report.exclude(tally)
+    }
+    for (kind, reason) in lost {
+      let tally = Tally(reason: reason, unit: "population", destination: "not counted", byCode: set[kind] ?? [:])
+      summary.rowsLost += tally.rows
+      report.lose(tally)
+    }
+    report.add(summary)
+    let present = rowsPerZone.map { $0 > 0 }
+    let missing = present.indices.filter { !present[$0] }
+    if !missing.isEmpty {
+      let codes = missing.prefix(8).map { crosswalk.zones.code(Int32($0)) }.joined(separator: ", ")
+      report.warn(
+        "\(missing.count) of \(crosswalk.zones.count) crosswalk zones have no row in \(path) and count as population 0: \(codes)\(missing.count > 8 ? ", …" : "")")
+    }
+    let repeated = rowsPerZone.filter { $0 > 1 }.count
+    if repeated > 0 {
+      let most = rowsPerZone.max() ?? 0
+      report.warn(
+        "\(repeated) zones have several rows in \(path) (up to \(most) each) and their values were summed; if the file stacks breakdowns (sex, age) beside totals, keep one set with --population-filter COL=VALUE")
+    }
+    return ZonePopulation(values: values, present: present)
+  }
+}

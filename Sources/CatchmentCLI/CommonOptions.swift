@@ -1,0 +1,121 @@
+import ArgumentParser
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentTables
+import Foundation
+
+/// Options every command shares: the report, strictness and Excel compatibility.
+struct RunOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Also write the run report as JSON to this file.", valueName: "file"))
+  var report: String?
+
+  @Flag(help: "Fail (exit code 3) when anything is lost: unmatched zone codes, unplaced practices, unallocated population, footprint codes on one side only. Expected exclusions never fail.")
+  var strict = false
+
+  @Flag(help: "Start output CSVs with a UTF-8 byte-order mark, for Excel on Windows.")
+  var bom = false
+
+  @Flag(help: "Do not print the report on stderr.")
+  var quiet = false
+
+  /// Prints and saves the report, then applies `--strict`.
+  func finish(_ report: RunReport) throws {
+    if !quiet { FileHandle.standardError.write(Data(report.text().utf8)) }
+    if let path = self.report { try report.writeJSON(to: path) }
+    if strict && report.hasStrictFailures {
+      let reasons = report.strictFailureReasons.map { "  " + $0 }.joined(separator: "\n")
+      FileHandle.standardError.write(Data("error: --strict: the run lost data:\n\(reasons)\n".utf8))
+      throw ExitCode(3)
+    }
+  }
+}
+
+/// An ONS-style lookup table used as a crosswalk.
+struct LookupOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Lookup table, one row per zone (e.g. ONS LSOA→Sub-ICB→ICB→LAD).", valueName: "file"))
+  var lookup: String?
+
+  @Option(name: .customLong("lookup-zone"), help: ArgumentHelp("Zone code column of the lookup (e.g. LSOA21CD).", valueName: "column"))
+  var zone: String?
+
+  @Option(name: .customLong("lookup-footprint"), help: ArgumentHelp("Footprint code column of the lookup (e.g. ICB23CD).", valueName: "column"))
+  var footprint: String?
+
+  @Option(name: .customLong("lookup-weight"), help: ArgumentHelp("Weight column in [0, 1] for zones split between footprints.", valueName: "column"))
+  var weight: String?
+
+  @Option(name: .customLong("lookup-name"), help: ArgumentHelp("Footprint name column (e.g. ICB23NM).", valueName: "column"))
+  var name: String?
+
+  var isGiven: Bool { lookup != nil }
+
+  func validate() throws {
+    guard lookup != nil else {
+      if zone != nil || footprint != nil || weight != nil || name != nil {
+        throw ValidationError("--lookup-zone, --lookup-footprint, --lookup-weight and --lookup-name need --lookup FILE")
+      }
+      return
+    }
+    if zone == nil { throw ValidationError("--lookup needs --lookup-zone COLUMN (e.g. LSOA21CD)") }
+    if footprint == nil { throw ValidationError("--lookup needs --lookup-footprint COLUMN (e.g. ICB23CD)") }
+  }
+
+  func crosswalk(report: RunReport) throws -> Crosswalk {
+    try Crosswalk.fromLookup(
+      path: lookup!, columns: LookupColumns(zone: zone!, footprint: footprint!, weight: weight, name: name), report: report)
+  }
+}
+
+/// A crosswalk given either as a crosswalk CSV or inline as lookup options.
+struct CrosswalkSource: ParsableArguments {
+  @Option(help: ArgumentHelp("Crosswalk CSV written by 'catchment crosswalk' (zone_id,footprint_id,weight).", valueName: "file"))
+  var crosswalk: String?
+
+  @OptionGroup(title: "Lookup (instead of --crosswalk)")
+  var lookup: LookupOptions
+
+  func validate() throws {
+    if crosswalk != nil && lookup.isGiven { throw ValidationError("give either --crosswalk or --lookup, not both") }
+    if crosswalk == nil && !lookup.isGiven {
+      throw ValidationError("give the residence crosswalk: --crosswalk FILE, or --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN")
+    }
+  }
+
+  func load(report: RunReport) throws -> Crosswalk {
+    if let crosswalk { return try Crosswalk.read(path: crosswalk, report: report) }
+    return try lookup.crosswalk(report: report)
+  }
+}
+
+/// A zone population table (ONS mid-year estimates).
+struct PopulationOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Population table per zone (e.g. ONS mid-year LSOA estimates).", valueName: "file"))
+  var population: String?
+
+  @Option(name: .customLong("population-id"), help: ArgumentHelp("Zone code column of the population table (e.g. 'Area Codes', 'LSOA 2021 Code').", valueName: "column"))
+  var id: String?
+
+  @Option(name: .customLong("population-value"), help: ArgumentHelp("Population column (e.g. 'All Ages', 'Total').", valueName: "column"))
+  var value: String?
+
+  @Option(name: .customLong("population-filter"), help: ArgumentHelp("Keep only rows where COLUMN equals VALUE (repeatable), for files that stack breakdowns, e.g. sex=Persons.", valueName: "column=value"))
+  var filters: [String] = []
+
+  var isGiven: Bool { population != nil }
+
+  func validate() throws {
+    if population == nil {
+      if id != nil || value != nil || !filters.isEmpty { throw ValidationError("--population-id, --population-value and --population-filter need --population FILE") }
+      return
+    }
+    if id == nil { throw ValidationError("--population needs --population-id COLUMN (e.g. \"Area Codes\")") }
+    if value == nil { throw ValidationError("--population needs --population-value COLUMN (e.g. \"All Ages\")") }
+  }
+
+  var columns: PopulationColumns { PopulationColumns(id: id!, value: value!, filters: filters) }
+}
+
+/// Writes a table, `-` meaning standard output.
+func write(_ table: CSVWriter, to path: String) throws {
+  try table.write(to: path)
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentTables
+
+struct FlowsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "flows",
+    abstract: "Cross-boundary flows of registered patients: where they live against where their practice is.",
+    discussion: """
+      F[a][b] = Σ w(z,a)·n(p,z)·[p ∈ b]: patients living in footprint a (through the
+      crosswalk) registered with a practice of footprint b (through the practice map).
+
+      Reads NHS "Patients Registered at a GP Practice" LSOA files as published
+      (NUMBER_OF_PATIENTS) or re-exported by R (Number.of.Patients, leading index column).
+      SEX rule, per file: if any SEX=ALL rows exist only they are counted, otherwise MALE and
+      FEMALE rows are summed. Patients in zones the crosswalk does not know (pseudo codes such
+      as CLOSED or L99999999, Welsh or Scottish zones, codes of another vintage) go to the
+      residence footprint UNALLOCATED; patients of practices missing from the map go to the
+      registration footprint UNALLOCATED. All of it is reported by reason and code.
+
+      Any table of counts per unit per zone works (e.g. hospital activity per trust per
+      MSOA): name its columns with --unit-column, --zone-column and --count-column, and map
+      units with --practice-map. Note: PCN "residence" footprints derived from registrations
+      are circular (a PCN's residents defined by where its patients live); use them for
+      description, not to measure containment.
+
+      Example:
+        catchment flows --registrations data/gp_reg_pat_prac_lsoa.csv \\
+          --crosswalk out/lsoa_icb.csv \\
+          --practice-map data/gp_reg_pat_prac_map.csv --practice-footprint ONS_ICB_CODE \\
+          --output out/flows.csv --matrix-output out/flow_matrix.csv \\
+          --summary-output out/flow_summary.csv --practice-output out/practice_flows.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" --report out/flows_report.json
+      """)
+
+  @Option(help: ArgumentHelp("Registered patients per practice per zone (NHS gp-reg-pat-prac-lsoa-all.csv).", valueName: "file"))
+  var registrations: String
+
+  @Option(name: .customLong("unit-column"), help: ArgumentHelp("Unit (practice) code column.", valueName: "column"))
+  var unitColumn: String = "PRACTICE_CODE"
+
+  @Option(name: .customLong("zone-column"), help: ArgumentHelp("Residence zone column (default: LSOA_CODE, or LSOA21CD/LSOA11CD).", valueName: "column"))
+  var zoneColumn: String?
+
+  @Option(name: .customLong("count-column"), help: ArgumentHelp("Count column (default: NUMBER_OF_PATIENTS or Number.of.Patients).", valueName: "column"))
+  var countColumn: String?
+
+  @OptionGroup(title: "Residence crosswalk")
+  var crosswalk: CrosswalkSource
+
+  @Option(name: .customLong("practice-map"), help: ArgumentHelp("Practice → footprint map (NHS gp-reg-pat-prac-map.csv, CCG- or ICB-era columns, or any CSV with PRACTICE_CODE).", valueName: "file"))
+  var practiceMap: String
+
+  @Option(name: .customLong("practice-footprint"), help: ArgumentHelp("Map column giving each practice's registration footprint, with the same codes as the crosswalk (e.g. ONS_ICB_CODE, ONS_SUB_ICB_LOCATION_CODE, PCN_CODE).", valueName: "column"))
+  var practiceFootprint: String
+
+  @Option(name: .customLong("practice-footprint-name"), help: ArgumentHelp("Map column with footprint names (default: inferred, e.g. ICB_NAME).", valueName: "column"))
+  var practiceFootprintName: String?
+
+  @Option(name: .customLong("practice-code-column"), help: ArgumentHelp("Practice code column of the map.", valueName: "column"))
+  var practiceCodeColumn: String = "PRACTICE_CODE"
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Long flow table: residence_footprint,registration_footprint,patients.", valueName: "file"))
+  var output: String
+
+  @Option(name: .customLong("matrix-output"), help: ArgumentHelp("Wide flow matrix: rows residence, columns registration, with totals.", valueName: "file"))
+  var matrixOutput: String?
+
+  @Option(name: .customLong("summary-output"), help: ArgumentHelp("Per footprint: resident_registered, registered_list, retained, retention, capture, inflow, outflow, net (+ resident_population, list_inflation).", valueName: "file"))
+  var summaryOutput: String?
+
+  @Option(name: .customLong("practice-output"), help: ArgumentHelp("Per practice: its list split over residence footprints, with shares.", valueName: "file"))
+  var practiceOutput: String?
+
+  @OptionGroup(title: "Population (adds resident_population and list_inflation to the summary)")
+  var population: PopulationOptions
+
+  @Option(name: .customLong("population-crosswalk"), help: ArgumentHelp("Crosswalk for the population's zones when they differ from the registrations' (default: the residence crosswalk).", valueName: "file"))
+  var populationCrosswalk: String?
+
+  @Option(name: .customLong("population-year"), help: ArgumentHelp("Year of the population estimate, checked against the extract date (list inflation compares like years).", valueName: "year"))
+  var populationYear: Int?
+
+  @OptionGroup(title: "Run")
+  var runOptions: RunOptions
+
+  func validate() throws {
+    if populationCrosswalk != nil && !population.isGiven { throw ValidationError("--population-crosswalk needs --population") }
+    if summaryOutput == nil && population.isGiven {
+      throw ValidationError("--population is used for the summary's list inflation; add --summary-output FILE")
+    }
+  }
+
+  func run() throws {
+    let report = RunReport(command: "flows")
+    let crosswalk = try self.crosswalk.load(report: report)
+    var columns = UnitZoneColumns()
+    columns.unit = [unitColumn]
+    if let zoneColumn { columns.zone = [zoneColumn] }
+    if let countColumn { columns.count = [countColumn] }
+    let counts = try UnitZoneCounts(path: registrations, columns: columns, crosswalk: crosswalk)
+    report.add(counts.summary)
+    var mapColumns = UnitMapColumns(footprint: practiceFootprint, footprintName: practiceFootprintName)
+    mapColumns.unit = [practiceCodeColumn]
+    let map = try UnitFootprintMap(path: practiceMap, columns: mapColumns, report: report)
+    let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: report, keepUnitBreakdown: practiceOutput != nil)
+
+    if !counts.extractDates.isEmpty {
+      report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
+      if counts.extractDates.count > 1 { report.warn("the registrations mix \(counts.extractDates.count) extract dates (\(counts.extractDates.joined(separator: ", "))); counts from different months are summed") }
+    }
+    report.figure("patients counted", counts.total)
+    report.figure("practices", Double(counts.units.count))
+
+    var resident: ResidentPopulation?
+    if population.isGiven {
+      var populationReport = crosswalk
+      if let populationCrosswalk { populationReport = try Crosswalk.read(path: populationCrosswalk, report: report) }
+      let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: populationReport, report: report)
+      resident = ResidentPopulation(population: zones, crosswalk: populationReport)
+      checkYears(report: report, extractDates: counts.extractDates)
+    }
+
+    let total = matrix.columnTotals.reduce(0, +)
+    report.figure("patients in flow table", total)
+    try write(matrix.longCSV(byteOrderMark: runOptions.bom), to: output)
+    if let matrixOutput { try write(matrix.matrixCSV(byteOrderMark: runOptions.bom), to: matrixOutput) }
+    if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(byteOrderMark: runOptions.bom), to: summaryOutput) }
+    if let practiceOutput { try write(matrix.unitCSV(byteOrderMark: runOptions.bom), to: practiceOutput) }
+    try runOptions.finish(report)
+  }
+
+  /// List inflation compares like years: warn when the population's year differs from the
+  /// extract's, or say that it could not be checked.
+  private func checkYears(report: RunReport, extractDates: [String]) {
+    let years = Set(extractDates.compactMap(Self.year(inExtractDate:)))
+    guard let populationYear else {
+      report.note("list inflation compares registrations with the population given; give --population-year to check that the years match")
+      return
+    }
+    if let other = years.first(where: { $0 != populationYear }) {
+      report.warn("the population is for \(populationYear) but the registrations were extracted in \(other): list inflation compares unlike years")
+    }
+  }
+
+  /// The four-digit year in an NHS extract date (`01APR2020`, `01-Sep-20`, `2025-10-01`).
+  static func year(inExtractDate date: String) -> Int? {
+    let digits = date.split(whereSeparator: { !$0.isNumber })
+    if let four = digits.first(where: { $0.count == 4 }) { return Int(four) }
+    if let last = digits.last, last.count == 2, let y = Int(last) { return 2000 + y }
+    // 01APR2020: digits run together with letters between.
+    let runs = date.split(whereSeparator: { $0.isLetter })
+    if let last = runs.last, last.count == 4 { return Int(last) }
+    return nil
+  }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CatchmentAnalysis
+import CatchmentCore
+
+struct PopulationsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "populations",
+    abstract: "Resident population per footprint: P(f) = Σ w(z,f)·pop(z).",
+    discussion: """
+      Writes footprint_id,footprint_name,population: one row per footprint of the crosswalk
+      (0 when it has no population), sorted by footprint_id, then UNALLOCATED when non-zero.
+      Rows for other geographies (council and country totals in ONS estimates), other nations
+      and pseudo codes are reported as expected exclusions; zone codes the crosswalk does not
+      know are losses.
+
+      Example:
+        catchment populations --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --crosswalk out/lsoa_icb.csv --output out/icb_population.csv
+      """)
+
+  @OptionGroup(title: "Population")
+  var population: PopulationOptions
+
+  @OptionGroup(title: "Crosswalk")
+  var crosswalk: CrosswalkSource
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Population CSV to write ('-' for standard output).", valueName: "file"))
+  var output: String
+
+  @OptionGroup(title: "Run")
+  var runOptions: RunOptions
+
+  func validate() throws {
+    if !population.isGiven { throw ValidationError("give --population FILE --population-id COLUMN --population-value COLUMN") }
+  }
+
+  func run() throws {
+    let report = RunReport(command: "populations")
+    let crosswalk = try self.crosswalk.load(report: report)
+    let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk, report: report)
+    let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
+    var total = 0.0
+    for v in zones.values { total += v }
+    report.figure("population counted", total)
+    if result.unallocated > 0 {
+      var t = Tally(reason: "population in the unallocated part of crosswalk zones", unit: "population", destination: "footprint UNALLOCATED")
+      t.amount = result.unallocated
+      report.lose(t)
+    }
+    try write(result.csv(byteOrderMark: runOptions.bom), to: output)
+    report.note("wrote \(output)")
+    try runOptions.finish(report)
+  }
+}

@@ -1,0 +1,70 @@
+import CatchmentTables
+
+/// The crosswalk CSV, the contract between commands.
+///
+/// Header `zone_id,footprint_id,weight`, then `footprint_name` when any footprint has a name,
+/// then `method`. Rows are sorted by zone_id then footprint_id (byte order), and every zone's
+/// weights sum to 1, the remainder held by `UNALLOCATED`. Later columns (e.g. `distance_m`
+/// from geometry methods) are ignored when read.
+extension Crosswalk {
+  /// The crosswalk as CSV.
+  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
+    let named = hasNames
+    var header = ["zone_id", "footprint_id", "weight"]
+    if named { header.append("footprint_name") }
+    header.append("method")
+    var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
+    var row: [String] = []
+    for z in 0..<zones.count {
+      let zone = zones.code(Int32(z))
+      for e in entries(ofZone: Int32(z)) {
+        let f = entryFootprint[e]
+        row.removeAll(keepingCapacity: true)
+        row.append(zone)
+        row.append(footprints.code(f))
+        row.append(NumberFormat.csv(entryWeight[e]))
+        if named { row.append(footprintNames[Int(f)]) }
+        row.append(method)
+        out.append(row)
+      }
+    }
+    return out
+  }
+
+  /// Reads a crosswalk CSV written by any `catchment crosswalk` method.
+  ///
+  /// The file must satisfy the contract: weights in (0, 1] summing to 1 per zone (within
+  /// 1e-9). A file that does not is refused with the zone named, rather than silently fixed.
+  public static func read(path: String, report: RunReport) throws -> Crosswalk {
+    let reader = try CSVReader(path: path)
+    let zoneColumn = try reader.column(named: "zone_id", role: "crosswalk zone")
+    let footprintColumn = try reader.column(named: "footprint_id", role: "crosswalk footprint")
+    let weightColumn = try reader.column(named: "weight", role: "crosswalk weight")
+    let nameColumn = reader.index(of: "footprint_name")
+    let methodColumn = reader.index(of: "method")
+    var builder = CrosswalkBuilder()
+    var methods = Set<String>()
+    var summary = InputSummary(role: "crosswalk", file: path)
+    try reader.forEachRecord { record in
+      let zone = record[zoneColumn].trimmedString
+      let footprint = record[footprintColumn].trimmedString
+      guard !zone.isEmpty else { throw record.error("zone_id is empty") }
+      guard !footprint.isEmpty else { throw record.error("footprint_id is empty for zone \(zone)") }
+      let weight = try record.number(at: weightColumn, column: "weight")
+      guard weight >= 0 && weight <= 1 + builder.tolerance else {
+        throw record.error("weight must lie between 0 and 1, found \(record[weightColumn].string)")
+      }
+      if let methodColumn { methods.insert(record[methodColumn].trimmedString) }
+      builder.add(
+        zone: zone, footprint: footprint, weight: weight, name: nameColumn.map { record[$0].trimmedString },
+        origin: "\(path):\(record.line)")
+      summary.rowsCounted += 1
+    }
+    summary.rowsRead = reader.recordsRead
+    summary.blankLines = reader.blankLines
+    report.add(summary)
+    let method = methods.count == 1 ? methods.first! : (methods.isEmpty ? "file" : methods.sorted().joined(separator: "+"))
+    let crosswalk = try builder.build(method: method)
+    return crosswalk
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Writes CSV: UTF-8, `\n` line ends, RFC 4180 quoting only where needed.
+///
+/// Quoting applies to fields containing a comma, a quote, a line break, or leading/trailing
+/// spaces (which Excel would otherwise drop). An optional UTF-8 byte-order mark makes Excel
+/// on Windows open non-ASCII names correctly; pandas and R ignore it.
+///
+///     var out = CSVWriter(header: ["footprint_id", "population"])
+///     out.row("E54000048", NumberFormat.csv(1_632))
+///     try out.write(to: "out/populations.csv")
+public struct CSVWriter {
+  private var bytes: [UInt8] = []
+  /// Data rows written so far (the header excluded).
+  public private(set) var rowCount = 0
+
+  /// Starts a table with `header`.
+  public init(header: [String], byteOrderMark: Bool = false) {
+    if byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    append(header)
+    rowCount = 0
+  }
+
+  /// Appends one row of already-formatted fields.
+  public mutating func row(_ fields: String...) { append(fields) }
+
+  /// Appends one row of already-formatted fields.
+  public mutating func append(_ fields: [String]) {
+    for (i, field) in fields.enumerated() {
+      if i > 0 { bytes.append(0x2C) }
+      appendField(field)
+    }
+    bytes.append(0x0A)
+    rowCount += 1
+  }
+
+  private mutating func appendField(_ field: String) {
+    let utf8 = field.utf8
+    let needsQuotes =
+      utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      || utf8.first == 0x20 || utf8.last == 0x20
+    if !needsQuotes {
+      bytes.append(contentsOf: utf8)
+      return
+    }
+    bytes.append(0x22)
+    for b in utf8 {
+      if b == 0x22 { bytes.append(0x22) }
+      bytes.append(b)
+    }
+    bytes.append(0x22)
+  }
+
+  /// The table as text (for tests and small outputs).
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Writes the table to `path`, creating parent folders; `-` means standard output.
+  public func write(to path: String) throws {
+    try Self.writeBytes(bytes, to: path)
+  }
+
+  /// Writes `data` to `path`, creating parent folders; `-` means standard output.
+  public static func writeBytes(_ data: [UInt8], to path: String) throws {
+    if path == "-" {
+      FileHandle.standardOutput.write(Data(data))
+      return
+    }
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(data).write(to: url)
+    } catch {
+      throw TableError(file: path, reason: "cannot write: \(error.localizedDescription)")
+    }
+  }
+}

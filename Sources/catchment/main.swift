@@ -1,0 +1,3 @@
+import CatchmentCLI
+
+CatchmentCommand.main()
