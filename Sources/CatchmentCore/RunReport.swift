@@ -169,6 +169,12 @@ public struct CodeAmount: Encodable, Sendable, Equatable {
   public var code: String
   public var rows: Int
   public var amount: Double
+
+  public init(code: String, rows: Int, amount: Double) {
+    self.code = code
+    self.rows = rows
+    self.amount = amount
+  }
 }
 
 /// Footprint codes present on one side of a comparison only.

@@ -88,7 +88,7 @@ public final class CSVReader {
     if hasHeader {
       var names: [String] = []
       let found = try nextRecord { record in
-        names = (0..<record.count).map { record[$0].string }
+        names = (0..<record.count).map { record[$0].trimmedString }
       }
       guard found else { throw TableError(file: path, reason: "file is empty: no header row") }
       header = names

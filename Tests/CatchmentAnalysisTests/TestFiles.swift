@@ -1,0 +1,15 @@
+import Foundation
+
+/// Writes `bytes` to a fresh temporary file and returns its path.
+func temporaryFile(_ bytes: [UInt8], name: String = "table.csv") throws -> String {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catchment-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let url = folder.appendingPathComponent(name)
+  try Data(bytes).write(to: url)
+  return url.path
+}
+
+/// Writes `text` (UTF-8) to a fresh temporary file and returns its path.
+func temporaryFile(_ text: String, name: String = "table.csv") throws -> String {
+  try temporaryFile(Array(text.utf8), name: name)
+}
