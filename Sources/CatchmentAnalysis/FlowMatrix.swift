@@ -82,8 +82,13 @@ public struct FlowMatrix: Sendable {
       }
     }
 
-    var cells: [Int64: Double] = [:]
-    cells.reserveCapacity(4096)
+    // Dense accumulation when the matrix is small (the usual ICB/sub-ICB/PCN case), sparse
+    // otherwise (e.g. LSOA × PCN). Both add the same terms in the same row order, so the sums
+    // are identical either way.
+    let columnCount = registrationCodes.count
+    let dense = residenceCodes.count * columnCount <= 1 << 22
+    var denseCells = [Double](repeating: 0, count: dense ? residenceCodes.count * columnCount : 0)
+    var sparseCells: [Int64: Double] = [:]
     var unitResidence: [Int64: Double] = [:]
     var unknownZonePatients = [Double](repeating: 0, count: counts.unknownZones.count)
     var unknownZoneRows = [Int](repeating: 0, count: counts.unknownZones.count)
@@ -91,37 +96,52 @@ public struct FlowMatrix: Sendable {
     var unitRows = [Int](repeating: 0, count: counts.units.count)
     var remainderPatients = 0.0
     var remainderZones = Set<Int32>()
-    let ru = Int64(residenceUnallocated)
+    let ru = Int(residenceUnallocated)
+    @inline(__always) func add(_ a: Int, _ b: Int, _ value: Double) {
+      if dense { denseCells[a * columnCount + b] += value } else { sparseCells[Int64(a) << 32 | Int64(b), default: 0] += value }
+    }
     counts.rowUnit.withUnsafeBufferPointer { rowUnit in
       counts.rowZone.withUnsafeBufferPointer { rowZone in
         counts.rowCount.withUnsafeBufferPointer { rowCount in
-          for i in 0..<rowCount.count {
-            let unit = Int(rowUnit[i])
-            let n = rowCount[i]
-            let b = Int64(unitRegistration[unit])
-            unitPatients[unit] += n
-            unitRows[unit] += 1
-            let z = rowZone[i]
-            if z < 0 {
-              let k = Int(-1 - z)
-              unknownZonePatients[k] += n
-              unknownZoneRows[k] += 1
-              cells[ru << 32 | b, default: 0] += n
-              if keepUnitBreakdown { unitResidence[Int64(unit) << 32 | ru, default: 0] += n }
-              continue
-            }
-            for e in crosswalk.entries(ofZone: z) {
-              let a = Int64(crosswalk.entryFootprint[e])
-              let share = crosswalk.entryWeight[e] * n
-              cells[a << 32 | b, default: 0] += share
-              if keepUnitBreakdown { unitResidence[Int64(unit) << 32 | a, default: 0] += share }
-              if a == ru {
-                remainderPatients += share
-                remainderZones.insert(z)
+          crosswalk.zoneStart.withUnsafeBufferPointer { zoneStart in
+            crosswalk.entryFootprint.withUnsafeBufferPointer { entryFootprint in
+              crosswalk.entryWeight.withUnsafeBufferPointer { entryWeight in
+                for i in 0..<rowCount.count {
+                  let unit = Int(rowUnit[i])
+                  let n = rowCount[i]
+                  let b = Int(unitRegistration[unit])
+                  unitPatients[unit] += n
+                  unitRows[unit] += 1
+                  let z = rowZone[i]
+                  if z < 0 {
+                    let k = Int(-1 - z)
+                    unknownZonePatients[k] += n
+                    unknownZoneRows[k] += 1
+                    add(ru, b, n)
+                    if keepUnitBreakdown { unitResidence[Int64(unit) << 32 | Int64(ru), default: 0] += n }
+                    continue
+                  }
+                  for e in Int(zoneStart[Int(z)])..<Int(zoneStart[Int(z) + 1]) {
+                    let a = Int(entryFootprint[e])
+                    let share = entryWeight[e] * n
+                    add(a, b, share)
+                    if keepUnitBreakdown { unitResidence[Int64(unit) << 32 | Int64(a), default: 0] += share }
+                    if a == ru {
+                      remainderPatients += share
+                      remainderZones.insert(z)
+                    }
+                  }
+                }
               }
             }
           }
         }
+      }
+    }
+    var cells = sparseCells
+    if dense {
+      for (index, value) in denseCells.enumerated() where value != 0 {
+        cells[Int64(index / columnCount) << 32 | Int64(index % columnCount)] = value
       }
     }
 
