@@ -41,12 +41,14 @@ let package = Package(
         "CatchmentDemoData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables"]),
-    .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore"]),
-    .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis"]),
-    .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData"]),
+    // Temporary files, fixture paths and a seeded generator shared by every test target.
+    .target(name: "CatchmentTestSupport", path: "Tests/CatchmentTestSupport"),
+    .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
     .testTarget(
       name: "CatchmentCLITests",
-      dependencies: ["CatchmentCLI", "catchment"]),
+      dependencies: ["CatchmentCLI", "CatchmentTestSupport", "catchment"]),
   ]
 )

@@ -1,3 +1,4 @@
+import CatchmentTestSupport
 import CatchmentCore
 import CatchmentTables
 import Testing

@@ -1,3 +1,4 @@
+import CatchmentTestSupport
 import Foundation
 
 /// Runs the built `catchment` executable and captures what it prints.
@@ -14,8 +15,7 @@ struct CommandRunner {
     candidates.append(Bundle.main.bundleURL.appendingPathComponent("catchment"))
     candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("catchment"))
     for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("catchment")) }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    candidates.append(root.appendingPathComponent(".build/debug/catchment"))
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/catchment"))
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
   }()
 
@@ -36,19 +36,6 @@ struct CommandRunner {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
   }
-}
-
-/// Path of a file under `Tests/Fixtures`.
-func fixture(_ relative: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures").appendingPathComponent(relative).path
-}
-
-/// A fresh temporary folder.
-func temporaryFolder() throws -> URL {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catchment-cli-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  return folder
 }
 
 /// The text of a file.

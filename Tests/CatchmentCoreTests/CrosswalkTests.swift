@@ -1,3 +1,4 @@
+import CatchmentTestSupport
 import CatchmentTables
 import Testing
 

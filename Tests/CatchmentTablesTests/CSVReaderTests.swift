@@ -1,3 +1,4 @@
+import CatchmentTestSupport
 import Testing
 
 @testable import CatchmentTables

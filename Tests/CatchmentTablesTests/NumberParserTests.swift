@@ -1,3 +1,4 @@
+import CatchmentTestSupport
 import Testing
 
 @testable import CatchmentTables
@@ -45,24 +46,11 @@ private func parse(_ text: String) -> ParsedNumber {
   }
 
   @Test func shortestFormRoundTrips() {
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     for _ in 0..<10_000 {
       let value = Double(bitPattern: generator.next() >> 2) // positive finite values
       guard value.isFinite else { continue }
       #expect(Double(NumberFormat.csv(value)) == value)
     }
-  }
-}
-
-/// A seeded generator (SplitMix64) so that randomised tests repeat exactly.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
