@@ -19,19 +19,21 @@ public struct CrosswalkBuilder {
   private var linkZone: [Int32] = []
   private var linkFootprint: [Int32] = []  // -1: the zone was seen without a footprint
   private var linkWeight: [Double] = []
-  /// Where each zone was first seen, for messages ("file:line").
-  private var zoneOrigin: [String] = []
+  /// The line where each zone was first seen, for messages.
+  private var zoneLine: [Int] = []
+  /// The file the links come from, for messages ("" when built in code).
+  public var source: String
 
-  public init() {}
+  public init(source: String = "") { self.source = source }
 
   /// Number of distinct zones added so far.
   public var zoneCount: Int { zones.count }
 
   /// Adds a link of `zone` to `footprint` with `weight`; a nil footprint records the zone as
-  /// seen but unallocated. `origin` locates the link for messages.
-  public mutating func add(zone: String, footprint: String?, weight: Double, name: String? = nil, origin: String = "") {
+  /// seen but unallocated. `line` locates the link in ``source`` for messages.
+  public mutating func add(zone: String, footprint: String?, weight: Double, name: String? = nil, line: Int = 0) {
     let z = zones.intern(zone)
-    if Int(z) == zoneOrigin.count { zoneOrigin.append(origin) }
+    if Int(z) == zoneLine.count { zoneLine.append(line) }
     linkZone.append(z)
     guard let footprint else {
       linkFootprint.append(-1)
@@ -78,7 +80,7 @@ public struct CrosswalkBuilder {
       let total = perZone[z].reduce(0.0) { $0 + $1.1 }
       if total > 1 + tolerance {
         let detail = perZone[z].map { "\(footprintCodes[Int($0.0)])=\(NumberFormat.csv($0.1))" }.joined(separator: ", ")
-        throw CrosswalkError.weightsExceedOne(zone: zoneCodes[z], total: total, detail: detail, origin: zoneOrigin[z])
+        throw CrosswalkError.weightsExceedOne(zone: zoneCodes[z], total: total, detail: detail, origin: origin(line: zoneLine[z]))
       }
       if 1 - total > tolerance {
         remainders[z] = 1 - total
@@ -117,6 +119,11 @@ public struct CrosswalkBuilder {
     return Crosswalk(
       zones: finalZones, footprints: finalFootprints, footprintNames: finalNames, zoneStart: zoneStart,
       entryFootprint: entryFootprint, entryWeight: entryWeight, method: method)
+  }
+
+  /// "file:line" for messages, or "" when the links have no source.
+  public func origin(line: Int) -> String {
+    source.isEmpty ? "" : line > 0 ? "\(source):\(line)" : source
   }
 
   /// Byte order of UTF-8 codes (the order `sort` gives in C, pandas and polars).

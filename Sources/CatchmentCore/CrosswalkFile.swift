@@ -42,7 +42,7 @@ extension Crosswalk {
     let weightColumn = try reader.column(named: "weight", role: "crosswalk weight")
     let nameColumn = reader.index(of: "footprint_name")
     let methodColumn = reader.index(of: "method")
-    var builder = CrosswalkBuilder()
+    var builder = CrosswalkBuilder(source: path)
     var methods = Set<String>()
     var summary = InputSummary(role: "crosswalk", file: path)
     try reader.forEachRecord { record in
@@ -57,7 +57,7 @@ extension Crosswalk {
       if let methodColumn { methods.insert(record[methodColumn].trimmedString) }
       builder.add(
         zone: zone, footprint: footprint, weight: weight, name: nameColumn.map { record[$0].trimmedString },
-        origin: "\(path):\(record.line)")
+        line: record.line)
       summary.rowsCounted += 1
     }
     summary.rowsRead = reader.recordsRead

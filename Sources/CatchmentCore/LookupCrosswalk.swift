@@ -38,11 +38,10 @@ extension Crosswalk {
     let nameColumn = try columns.name.map { try reader.column(named: $0, role: "footprint name (--lookup-name)") }
     let weightName = columns.weight ?? ""
 
-    var builder = CrosswalkBuilder()
+    var builder = CrosswalkBuilder(source: path)
     var summary = InputSummary(role: "lookup", file: path)
     var blankZone = Tally(reason: "lookup rows with a blank zone code", unit: "rows")
     var blankFootprint: [String: (rows: Int, amount: Double)] = [:]
-    var seenPairs = Set<String>()
     var firstFootprint: [String: String] = [:]
     var duplicates = 0
     try reader.forEachRecord { record in
@@ -52,10 +51,9 @@ extension Crosswalk {
         return
       }
       let footprint = record[footprintColumn].trimmedString
-      let origin = "\(path):\(record.line)"
       if footprint.isEmpty {
         blankFootprint[zone, default: (0, 0)].rows += 1
-        builder.add(zone: zone, footprint: nil, weight: 0, origin: origin)
+        builder.add(zone: zone, footprint: nil, weight: 0, line: record.line)
         summary.rowsCounted += 1
         return
       }
@@ -66,19 +64,18 @@ extension Crosswalk {
           throw record.error("\(weightName) must lie between 0 and 1, found \(record[weightColumn].string)")
         }
       } else {
-        let pair = zone + "\u{1}" + footprint
-        if !seenPairs.insert(pair).inserted {
+        if let other = firstFootprint[zone] {
+          guard other == footprint else {
+            throw CrosswalkError.ambiguousZone(zone: zone, footprints: [other, footprint], origin: builder.origin(line: record.line))
+          }
           duplicates += 1
           summary.rowsCounted += 1
           return
         }
-        if let other = firstFootprint[zone], other != footprint {
-          throw CrosswalkError.ambiguousZone(zone: zone, footprints: [other, footprint], origin: origin)
-        }
         firstFootprint[zone] = footprint
       }
       let name = nameColumn.map { record[$0].trimmedString }
-      builder.add(zone: zone, footprint: footprint, weight: weight, name: name, origin: origin)
+      builder.add(zone: zone, footprint: footprint, weight: weight, name: name, line: record.line)
       summary.rowsCounted += 1
     }
     summary.rowsRead = reader.recordsRead

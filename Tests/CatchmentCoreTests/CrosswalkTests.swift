@@ -40,9 +40,9 @@ func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
   }
 
   @Test func weightsOverOneAreRefused() {
-    var builder = CrosswalkBuilder()
-    builder.add(zone: "Z", footprint: "A", weight: 0.7, origin: "f.csv:2")
-    builder.add(zone: "Z", footprint: "B", weight: 0.7, origin: "f.csv:3")
+    var builder = CrosswalkBuilder(source: "f.csv")
+    builder.add(zone: "Z", footprint: "A", weight: 0.7, line: 2)
+    builder.add(zone: "Z", footprint: "B", weight: 0.7, line: 3)
     let error = #expect(throws: CrosswalkError.self) { try builder.build(method: "t") }
     #expect(error?.description.hasPrefix("f.csv:2: zone Z has weights summing to 1.4") == true)
   }
