@@ -1,5 +1,7 @@
 import CatchmentCore
 import CatchmentTables
+import Dispatch
+import Foundation
 
 /// Which columns of a count-per-unit-per-zone table to read.
 ///
@@ -34,6 +36,12 @@ public struct UnitZoneColumns: Sendable {
 /// or MALE and FEMALE rows, or both. If any ALL row exists, only ALL rows are counted;
 /// otherwise MALE and FEMALE rows are summed. Rows set aside by the rule are reported as
 /// "skipped by rule", apart from losses. A file without a SEX column counts every row.
+///
+/// **Both cores.** Files over ``parallelThreshold`` bytes are cut into one piece per core at
+/// line ends and the pieces parsed at once; the pieces are then merged in file order, giving
+/// the same ids, rows and sums as a single pass. Should a cut fall inside a quoted field that
+/// spans lines, or any piece fail, the file is read again in one pass, which also gives
+/// errors their exact line numbers.
 public struct UnitZoneCounts: Sendable {
   /// Unit (practice) codes, ids in order of first appearance.
   public private(set) var units = CodeTable(minimumCapacity: 8192)
@@ -51,37 +59,126 @@ public struct UnitZoneCounts: Sendable {
   /// The input summary (rows read, counted, skipped by the SEX rule).
   public private(set) var summary: InputSummary
 
+  /// Files larger than this are read in parallel pieces (bytes).
+  public static let parallelThreshold = 8 << 20
+
   /// Reads `path`, matching zones against `crosswalk`.
   ///
+  /// - Parameters:
+  ///   - workers: pieces to read at once (default: the active processor count).
+  ///   - parallelAbove: read in pieces only when the data exceed this many bytes.
   /// - Throws: ``TableError`` for a missing file or column, a non-numeric, negative or missing
   ///   count, an empty unit code or an unknown SEX value, naming file and line.
-  /// - Complexity: O(file size); one pass.
-  public init(path: String, columns: UnitZoneColumns = .init(), crosswalk: Crosswalk, role: String = "registrations") throws {
-    summary = InputSummary(role: role, file: path)
+  /// - Complexity: O(file size).
+  public init(
+    path: String, columns: UnitZoneColumns = .init(), crosswalk: Crosswalk, role: String = "registrations",
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount, parallelAbove: Int = UnitZoneCounts.parallelThreshold
+  ) throws {
     let reader = try CSVReader(path: path)
-    let unitColumn = try reader.column(namedAnyOf: columns.unit, role: "unit code")
-    let zoneColumn = try reader.column(namedAnyOf: columns.zone, role: "zone code")
-    let countColumn = try reader.column(namedAnyOf: columns.count, role: "count")
-    let sexColumn = columns.sex.lazy.compactMap { reader.index(of: $0) }.first
-    let nameColumn = columns.unitName.lazy.compactMap { reader.index(of: $0) }.first
-    let dateColumn = columns.extractDate.lazy.compactMap { reader.index(of: $0) }.first
-    let countName = reader.name(ofColumn: countColumn)
-    let unitName = reader.name(ofColumn: unitColumn)
+    let layout = try Layout(reader: reader, columns: columns)
+    var pieces: [Piece]
+    let points = workers > 1 ? try CSVReader.splitPoints(path: path, from: reader.dataStartOffset, parts: workers) : []
+    if points.count > 2 && points.last! - points.first! > parallelAbove {
+      if let parallel = Self.readInParallel(path: path, points: points, layout: layout, crosswalk: crosswalk) {
+        pieces = parallel
+      } else {
+        pieces = [try Piece(reader: reader, layout: layout, crosswalk: crosswalk)]
+      }
+    } else {
+      pieces = [try Piece(reader: reader, layout: layout, crosswalk: crosswalk)]
+    }
+    var merged = pieces.removeFirst()
+    for piece in pieces { merged.append(piece) }
+    var summary = InputSummary(role: role, file: path)
+    summary.rowsRead = merged.rowsRead
+    summary.blankLines = merged.blankLines
+    self.init(merged: merged, summary: summary, hasSexColumn: layout.sex != nil)
+  }
 
-    // Rows by sex class: 0 = ALL (or no SEX column), 1 = MALE/FEMALE.
-    var rowSex: [UInt8] = []
-    rowUnit.reserveCapacity(1 << 16)
-    rowZone.reserveCapacity(1 << 16)
-    rowCount.reserveCapacity(1 << 16)
+  /// Applies the SEX rule to the merged rows.
+  private init(merged: Piece, summary: InputSummary, hasSexColumn: Bool) {
+    var piece = merged
+    var summary = summary
+    let keepClass: UInt8 = piece.rowSex.contains(0) ? 0 : 1
+    if piece.rowSex.contains(where: { $0 != keepClass }) {
+      var k = 0
+      for i in piece.rowSex.indices where piece.rowSex[i] == keepClass {
+        piece.rowUnit[k] = piece.rowUnit[i]
+        piece.rowZone[k] = piece.rowZone[i]
+        piece.rowCount[k] = piece.rowCount[i]
+        k += 1
+      }
+      summary.rowsSkippedByRule = piece.rowSex.count - k
+      summary.rule = keepClass == 0 ? "SEX rule: ALL rows present, MALE/FEMALE rows not counted" : "SEX rule"
+      piece.rowUnit.removeLast(piece.rowUnit.count - k)
+      piece.rowZone.removeLast(piece.rowZone.count - k)
+      piece.rowCount.removeLast(piece.rowCount.count - k)
+    } else if hasSexColumn && keepClass == 1 && !piece.rowSex.isEmpty {
+      summary.rule = "SEX rule: no ALL rows, MALE and FEMALE summed"
+    }
+    summary.rowsCounted = piece.rowCount.count
+    var total = 0.0
+    for c in piece.rowCount { total += c }
+    self.total = total
+    self.summary = summary
+    units = piece.units
+    unknownZones = piece.unknownZones
+    unitNames = piece.unitNames
+    extractDates = piece.extractDates
+    rowUnit = piece.rowUnit
+    rowZone = piece.rowZone
+    rowCount = piece.rowCount
+  }
+
+  /// Reads the pieces between `points` at once, one thread each; nil when any piece fails.
+  private static func readInParallel(path: String, points: [Int], layout: Layout, crosswalk: Crosswalk) -> [Piece]? {
+    let results = PieceResults(count: points.count - 1)
+    DispatchQueue.concurrentPerform(iterations: points.count - 1) { k in
+      let piece = try? Piece(
+        reader: CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1], firstLine: 0),
+        layout: layout, crosswalk: crosswalk)
+      results.set(k, piece)
+    }
+    return results.all
+  }
+}
+
+/// Column positions, resolved once from the header.
+private struct Layout: Sendable {
+  var unit: Int, zone: Int, count: Int
+  var sex: Int?, name: Int?, date: Int?
+  var countName: String, unitName: String
+
+  init(reader: CSVReader, columns: UnitZoneColumns) throws {
+    unit = try reader.column(namedAnyOf: columns.unit, role: "unit code")
+    zone = try reader.column(namedAnyOf: columns.zone, role: "zone code")
+    count = try reader.column(namedAnyOf: columns.count, role: "count")
+    sex = columns.sex.lazy.compactMap { reader.index(of: $0) }.first
+    name = columns.unitName.lazy.compactMap { reader.index(of: $0) }.first
+    date = columns.extractDate.lazy.compactMap { reader.index(of: $0) }.first
+    countName = reader.name(ofColumn: count)
+    unitName = reader.name(ofColumn: unit)
+  }
+}
+
+/// The rows of one piece of the file, with its own code tables.
+private struct Piece: Sendable {
+  var units = CodeTable(minimumCapacity: 8192)
+  var unitNames: [String] = []
+  var unknownZones = CodeTable(minimumCapacity: 256)
+  var rowUnit: [Int32] = [], rowZone: [Int32] = [], rowCount: [Double] = []
+  /// 0 = ALL (or no SEX column), 1 = MALE or FEMALE.
+  var rowSex: [UInt8] = []
+  var extractDates: [String] = []
+  var rowsRead = 0, blankLines = 0
+
+  /// Parses every record `reader` delivers. This is the hot loop: no `String` is made per
+  /// row, only per new unit, new unknown zone or new extract date.
+  init(reader: CSVReader, layout: Layout, crosswalk: Crosswalk) throws {
     var lastDate: [UInt8] = []
-    var units = self.units
-    var unknownZones = self.unknownZones
-    var unitNames: [String] = []
-    var extractDates: [String] = []
-    var rowUnit: [Int32] = [], rowZone: [Int32] = [], rowCount: [Double] = []
     try reader.forEachRecord { record in
       var sexClass: UInt8 = 0
-      if let sexColumn {
+      if let sexColumn = layout.sex {
         let sex = record[sexColumn]
         if sex.equalsIgnoringCase("ALL") {
           sexClass = 0
@@ -91,28 +188,29 @@ public struct UnitZoneCounts: Sendable {
           throw record.error("SEX is '\(sex.string)'; expected ALL, MALE or FEMALE")
         }
       }
-      let unit: Int32 = try record[unitColumn].withTrimmedBytes { bytes in
-        guard !bytes.isEmpty else { throw record.error("\(unitName) is empty") }
+      let unit: Int32 = try record[layout.unit].withTrimmedBytes { bytes in
+        guard !bytes.isEmpty else { throw record.error("\(layout.unitName) is empty") }
         return units.intern(bytes)
       }
       if Int(unit) == unitNames.count {
-        unitNames.append(nameColumn.map { record[$0].trimmedString } ?? "")
+        unitNames.append(layout.name.map { record[$0].trimmedString } ?? "")
       }
-      let zone: Int32 = record[zoneColumn].withTrimmedBytes { bytes in
+      let zone: Int32 = record[layout.zone].withTrimmedBytes { bytes in
         if let z = crosswalk.zones.find(bytes) { return z }
         return -1 - unknownZones.intern(bytes)
       }
       let count: Double
-      switch record[countColumn].number() {
+      switch record[layout.count].number() {
       case .value(let v):
-        guard v >= 0 else { throw record.error("\(countName) is negative: \(record[countColumn].string)") }
+        guard v >= 0 else { throw record.error("\(layout.countName) is negative: \(record[layout.count].string)") }
         count = v
       case .empty:
-        throw record.error(record.has(countColumn) ? "\(countName) is empty" : "the row has \(record.count) fields and no \(countName)")
+        throw record.error(
+          record.has(layout.count) ? "\(layout.countName) is empty" : "the row has \(record.count) fields and no \(layout.countName)")
       case .invalid:
-        throw record.error("\(countName) is not a number: '\(record[countColumn].string)'")
+        throw record.error("\(layout.countName) is not a number: '\(record[layout.count].string)'")
       }
-      if let dateColumn {
+      if let dateColumn = layout.date {
         record[dateColumn].withTrimmedBytes { bytes in
           if !bytes.elementsEqual(lastDate) {
             lastDate = Array(bytes)
@@ -126,36 +224,48 @@ public struct UnitZoneCounts: Sendable {
       rowCount.append(count)
       rowSex.append(sexClass)
     }
-    summary.rowsRead = reader.recordsRead
-    summary.blankLines = reader.blankLines
-    // The SEX rule: ALL rows if any exist, else MALE + FEMALE.
-    let keepClass: UInt8 = rowSex.contains(0) ? 0 : 1
-    if rowSex.contains(where: { $0 != keepClass }) {
-      var k = 0
-      for i in rowSex.indices where rowSex[i] == keepClass {
-        rowUnit[k] = rowUnit[i]
-        rowZone[k] = rowZone[i]
-        rowCount[k] = rowCount[i]
-        k += 1
-      }
-      summary.rowsSkippedByRule = rowSex.count - k
-      summary.rule = keepClass == 0 ? "SEX rule: ALL rows present, MALE/FEMALE rows not counted" : "SEX rule"
-      rowUnit.removeLast(rowUnit.count - k)
-      rowZone.removeLast(rowZone.count - k)
-      rowCount.removeLast(rowCount.count - k)
-    } else if sexColumn != nil && keepClass == 1 {
-      summary.rule = "SEX rule: no ALL rows, MALE and FEMALE summed"
-    }
-    summary.rowsCounted = rowCount.count
-    var total = 0.0
-    for c in rowCount { total += c }
-    self.total = total
-    self.units = units
-    self.unknownZones = unknownZones
-    self.unitNames = unitNames
-    self.extractDates = extractDates
-    self.rowUnit = rowUnit
-    self.rowZone = rowZone
-    self.rowCount = rowCount
+    rowsRead = reader.recordsRead
+    blankLines = reader.blankLines
   }
+
+  /// Appends the piece that follows this one in the file, renumbering its units and unknown
+  /// zones into this piece's tables (so ids stay in order of first appearance in the file).
+  mutating func append(_ next: Piece) {
+    var unitMap = [Int32](repeating: 0, count: next.units.count)
+    for u in 0..<next.units.count {
+      let code = next.units.code(Int32(u))
+      let id = units.intern(code)
+      if Int(id) == unitNames.count { unitNames.append(next.unitNames[u]) }
+      unitMap[u] = id
+    }
+    var zoneMap = [Int32](repeating: 0, count: next.unknownZones.count)
+    for k in 0..<next.unknownZones.count { zoneMap[k] = unknownZones.intern(next.unknownZones.code(Int32(k))) }
+    rowUnit.reserveCapacity(rowUnit.count + next.rowUnit.count)
+    for u in next.rowUnit { rowUnit.append(unitMap[Int(u)]) }
+    rowZone.reserveCapacity(rowZone.count + next.rowZone.count)
+    for z in next.rowZone { rowZone.append(z >= 0 ? z : -1 - zoneMap[Int(-1 - z)]) }
+    rowCount.append(contentsOf: next.rowCount)
+    rowSex.append(contentsOf: next.rowSex)
+    for date in next.extractDates where !extractDates.contains(date) { extractDates.append(date) }
+    rowsRead += next.rowsRead
+    blankLines += next.blankLines
+  }
+}
+
+/// Slots for the pieces read by concurrent workers; each worker writes only its own slot.
+private final class PieceResults: @unchecked Sendable {
+  private var pieces: [Piece?]
+  private var failed = false
+  private let lock = NSLock()
+
+  init(count: Int) { pieces = Array(repeating: nil, count: count) }
+
+  func set(_ k: Int, _ piece: Piece?) {
+    lock.withLock {
+      pieces[k] = piece
+      if piece == nil { failed = true }
+    }
+  }
+
+  var all: [Piece]? { lock.withLock { failed ? nil : pieces.map { $0! } } }
 }

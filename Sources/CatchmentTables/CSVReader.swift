@@ -46,7 +46,11 @@ public final class CSVReader {
   private var start = 0  // first unconsumed byte
   private var end = 0  // one past the last valid byte
   private var atEOF = false
-  private var nextLine = 1
+  private var nextLine: Int
+  /// File offset of the byte after the last one read into the buffer.
+  private var fileOffset: Int
+  /// Reading stops here (the end of the byte range).
+  private let rangeEnd: Int
   private var spans: UnsafeMutablePointer<CSVFieldSpan>
   private var spanCapacity = 64
   private var consumed = false
@@ -61,10 +65,18 @@ public final class CSVReader {
   ///   - hasHeader: false for headerless files (ODS `epraccur.csv`, Code-Point Open); columns
   ///     are then addressed by position only.
   ///   - blockSize: bytes read per `read(2)` call (default 4 MiB).
+  ///   - byteRange: read only these bytes of the file (for parallel reading of one file in
+  ///     parts, see ``splitPoints(path:from:parts:)``); nil for the whole file.
+  ///   - firstLine: the physical line number of the first byte read, for messages.
   /// - Throws: ``TableError`` when the file cannot be opened or is empty.
-  public init(path: String, hasHeader: Bool = true, blockSize: Int = 4 << 20) throws {
+  public init(
+    path: String, hasHeader: Bool = true, blockSize: Int = 4 << 20, byteRange: Range<Int>? = nil, firstLine: Int = 1
+  ) throws {
     self.path = path
     self.blockSize = max(blockSize, 64)
+    self.nextLine = firstLine
+    self.fileOffset = byteRange?.lowerBound ?? 0
+    self.rangeEnd = byteRange?.upperBound ?? Int.max
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw TableError(file: path, reason: "file not found")
@@ -79,10 +91,10 @@ public final class CSVReader {
     buffer = .allocate(capacity: capacity)
     spans = .allocate(capacity: spanCapacity)
     header = []
-    headerLine = hasHeader ? 1 : 0
+    headerLine = hasHeader ? firstLine : 0
     try fill()
     // Skip a UTF-8 byte-order mark.
-    if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+    if fileOffset - end == 0, end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
       start += 3
     }
     if hasHeader {
@@ -92,7 +104,66 @@ public final class CSVReader {
       }
       guard found else { throw TableError(file: path, reason: "file is empty: no header row") }
       header = names
+      try detectImplicitIndexColumn()
     }
+    dataStartOffset = fileOffset - (end - start)
+  }
+
+  /// Looks at the first data record without consuming it: when it has one field more than
+  /// the header and the header's first cell is not empty, rows carry R's row names without a
+  /// header cell.
+  private func detectImplicitIndexColumn() throws {
+    while true {
+      if start >= end {
+        if atEOF { return }
+        try fill()
+        continue
+      }
+      switch parseRecord() {
+      case .needMore:
+        if atEOF { return }
+        try fill()
+      case .blank:
+        return
+      case .record(let count, _, _):
+        hasImplicitIndexColumn = count == header.count + 1 && !(header.first?.isEmpty ?? false)
+        return
+      }
+    }
+  }
+
+  /// The file offset where data records start (after the header row and any BOM).
+  public private(set) var dataStartOffset = 0
+
+  /// Offsets that cut the bytes from `from` to the end of the file into `parts` pieces of
+  /// about equal size, each cut just after a line feed. Pieces may still begin inside a
+  /// quoted field that spans lines; a reader of the piece before it then ends inside an
+  /// unclosed quote and throws, which is how callers detect that a cut was unsafe.
+  ///
+  /// - Returns: `parts + 1` increasing offsets (fewer when the file is too small to cut),
+  ///   first `from`, last the file size.
+  public static func splitPoints(path: String, from: Int, parts: Int) throws -> [Int] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw TableError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw TableError(file: path, reason: "cannot stat") }
+    let size = Int(info.st_size)
+    var points = [from]
+    var window = [UInt8](repeating: 0, count: 1 << 16)
+    for k in 1..<max(parts, 1) {
+      var offset = from + (size - from) / parts * k
+      guard offset > points.last! else { continue }
+      var cut: Int?
+      while cut == nil && offset < size {
+        let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        guard n > 0 else { break }
+        if let i = window[0..<n].firstIndex(of: 0x0A) { cut = offset + i + 1 } else { offset += n }
+      }
+      if let cut, cut < size, cut > points.last! { points.append(cut) }
+    }
+    points.append(size)
+    return points
   }
 
   deinit {
@@ -145,17 +216,7 @@ public final class CSVReader {
   public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
     precondition(!consumed, "CSVReader.forEachRecord may be called once")
     consumed = true
-    var first = true
     while try nextRecord({ record in
-      if first {
-        first = false
-        if !header.isEmpty && record.count == header.count + 1
-          && !(header.first?.isEmpty ?? false)
-        {
-          // Rows one field longer than the header: R's row names without a header cell.
-          hasImplicitIndexColumn = true
-        }
-      }
       recordsRead += 1
       try body(record)
     }) {}
@@ -339,13 +400,19 @@ public final class CSVReader {
       capacity = newCapacity
     }
     while true {
-      let n = read(fileDescriptor, buffer + end, capacity - end)
+      let wanted = min(capacity - end, rangeEnd - fileOffset)
+      if wanted <= 0 {
+        atEOF = true
+        return
+      }
+      let n = pread(fileDescriptor, buffer + end, wanted, off_t(fileOffset))
       if n < 0 {
         if errno == EINTR { continue }
         throw TableError(file: path, reason: "read error: \(String(cString: strerror(errno)))")
       }
       if n == 0 { atEOF = true }
       end += n
+      fileOffset += n
       return
     }
   }

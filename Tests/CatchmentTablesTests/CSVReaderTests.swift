@@ -158,3 +158,28 @@ private func readAll(_ path: String, hasHeader: Bool = true, blockSize: Int = 4 
     }
   }
 }
+
+@Suite struct CSVReaderRangeTests {
+  @Test func piecesCoverTheFileExactlyOnce() throws {
+    var text = "\u{FEFF}code,value\n"
+    for i in 0..<5000 { text += "E01\(100_000 + i),\(i)\n" }
+    let path = try temporaryFile(text)
+    let whole = try CSVReader(path: path)
+    #expect(whole.dataStartOffset == 3 + "code,value\n".utf8.count)
+    let points = try CSVReader.splitPoints(path: path, from: whole.dataStartOffset, parts: 4)
+    #expect(points.count == 5)
+    #expect(points.first == whole.dataStartOffset)
+    #expect(points.last == text.utf8.count)
+    var codes: [String] = []
+    for k in 0..<4 {
+      let piece = try CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1])
+      try piece.forEachRecord { codes.append($0[0].string) }
+    }
+    #expect(codes == (0..<5000).map { "E01\(100_000 + $0)" })
+  }
+
+  @Test func smallFilesAreNotCut() throws {
+    let path = try temporaryFile("a\n1\n")
+    #expect(try CSVReader.splitPoints(path: path, from: 2, parts: 4) == [2, 4])
+  }
+}
