@@ -97,9 +97,6 @@ public struct FlowMatrix: Sendable {
     var remainderPatients = 0.0
     var remainderZones = Set<Int32>()
     let ru = Int(residenceUnallocated)
-    @inline(__always) func add(_ a: Int, _ b: Int, _ value: Double) {
-      if dense { denseCells[a * columnCount + b] += value } else { sparseCells[Int64(a) << 32 | Int64(b), default: 0] += value }
-    }
     counts.rowUnit.withUnsafeBufferPointer { rowUnit in
       counts.rowZone.withUnsafeBufferPointer { rowZone in
         counts.rowCount.withUnsafeBufferPointer { rowCount in
@@ -117,14 +114,14 @@ public struct FlowMatrix: Sendable {
                     let k = Int(-1 - z)
                     unknownZonePatients[k] += n
                     unknownZoneRows[k] += 1
-                    add(ru, b, n)
+                    if dense { denseCells[ru * columnCount + b] += n } else { sparseCells[Int64(ru) << 32 | Int64(b), default: 0] += n }
                     if keepUnitBreakdown { unitResidence[Int64(unit) << 32 | Int64(ru), default: 0] += n }
                     continue
                   }
                   for e in Int(zoneStart[Int(z)])..<Int(zoneStart[Int(z) + 1]) {
                     let a = Int(entryFootprint[e])
                     let share = entryWeight[e] * n
-                    add(a, b, share)
+                    if dense { denseCells[a * columnCount + b] += share } else { sparseCells[Int64(a) << 32 | Int64(b), default: 0] += share }
                     if keepUnitBreakdown { unitResidence[Int64(unit) << 32 | Int64(a), default: 0] += share }
                     if a == ru {
                       remainderPatients += share
@@ -172,7 +169,7 @@ public struct FlowMatrix: Sendable {
     counts: UnitZoneCounts, crosswalk: Crosswalk, patients: [Double], rows: [Int],
     remainderPatients: Double, remainderZones: Int, report: RunReport
   ) {
-    let classifier = ZoneCodeClassifier(zoneCodes: crosswalk.zones.codes)
+    let classifier = ZoneCodeClassifier(entity: crosswalk.zoneLookup.entity)
     var byKind: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
     for k in 0..<counts.unknownZones.count {
       let code = counts.unknownZones.code(Int32(k))

@@ -59,6 +59,9 @@ public struct UnitZoneCounts: Sendable {
   /// The input summary (rows read, counted, skipped by the SEX rule).
   public private(set) var summary: InputSummary
 
+  /// How many pieces the file was read in (1 unless read in parallel).
+  public private(set) var piecesRead = 1
+
   /// Files larger than this are read in parallel pieces (bytes).
   public static let parallelThreshold = 8 << 20
 
@@ -87,12 +90,14 @@ public struct UnitZoneCounts: Sendable {
     } else {
       pieces = [try Piece(reader: reader, layout: layout, crosswalk: crosswalk)]
     }
+    let pieceCount = pieces.count
     var merged = pieces.removeFirst()
     for piece in pieces { merged.append(piece) }
     var summary = InputSummary(role: role, file: path)
     summary.rowsRead = merged.rowsRead
     summary.blankLines = merged.blankLines
     self.init(merged: merged, summary: summary, hasSexColumn: layout.sex != nil)
+    piecesRead = pieceCount
   }
 
   /// Applies the SEX rule to the merged rows.
@@ -134,10 +139,14 @@ public struct UnitZoneCounts: Sendable {
   private static func readInParallel(path: String, points: [Int], layout: Layout, crosswalk: Crosswalk) -> [Piece]? {
     let results = PieceResults(count: points.count - 1)
     DispatchQueue.concurrentPerform(iterations: points.count - 1) { k in
-      let piece = try? Piece(
-        reader: CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1], firstLine: 0),
-        layout: layout, crosswalk: crosswalk)
-      results.set(k, piece)
+      do {
+        let piece = try Piece(
+          reader: CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1], firstLine: 0),
+          layout: layout, crosswalk: crosswalk)
+        results.set(k, piece)
+      } catch {
+        results.set(k, nil)  // read again in one pass, which reports the error with its line
+      }
     }
     return results.all
   }
@@ -172,11 +181,19 @@ private struct Piece: Sendable {
   var extractDates: [String] = []
   var rowsRead = 0, blankLines = 0
 
+  /// Units and extract dates seen on the previous row: files are sorted by practice, so most
+  /// rows repeat them, and comparing bytes is cheaper than hashing.
+  private var lastUnit: Int32 = -1
+  private var lastUnitBytes: [UInt8] = []
+  private var lastDate: [UInt8] = []
+
   /// Parses every record `reader` delivers. This is the hot loop: no `String` is made per
-  /// row, only per new unit, new unknown zone or new extract date.
+  /// row, only per new unit, new unknown zone or new extract date, and the per-row state is
+  /// kept in `self` (not in variables captured by closures, which Swift would box and check
+  /// for exclusive access on every row).
   init(reader: CSVReader, layout: Layout, crosswalk: Crosswalk) throws {
-    var lastDate: [UInt8] = []
-    try reader.forEachRecord { record in
+    let zoneLookup = crosswalk.zoneLookup
+    while let record = try reader.next() {
       var sexClass: UInt8 = 0
       if let sexColumn = layout.sex {
         let sex = record[sexColumn]
@@ -188,17 +205,14 @@ private struct Piece: Sendable {
           throw record.error("SEX is '\(sex.string)'; expected ALL, MALE or FEMALE")
         }
       }
-      let unit: Int32 = try record[layout.unit].withTrimmedBytes { bytes in
-        guard !bytes.isEmpty else { throw record.error("\(layout.unitName) is empty") }
-        return units.intern(bytes)
-      }
+      let unitField = record[layout.unit]
+      let unit = try unitField.directTrimmedBytes.map { try unitID($0, record: record, layout: layout) }
+        ?? unitField.withTrimmedBytes { try unitID($0, record: record, layout: layout) }
       if Int(unit) == unitNames.count {
         unitNames.append(layout.name.map { record[$0].trimmedString } ?? "")
       }
-      let zone: Int32 = record[layout.zone].withTrimmedBytes { bytes in
-        if let z = crosswalk.zones.find(bytes) { return z }
-        return -1 - unknownZones.intern(bytes)
-      }
+      let zoneField = record[layout.zone]
+      let zone = zoneField.directTrimmedBytes.map { zoneID($0, zoneLookup) } ?? zoneField.withTrimmedBytes { zoneID($0, zoneLookup) }
       let count: Double
       switch record[layout.count].number() {
       case .value(let v):
@@ -211,13 +225,8 @@ private struct Piece: Sendable {
         throw record.error("\(layout.countName) is not a number: '\(record[layout.count].string)'")
       }
       if let dateColumn = layout.date {
-        record[dateColumn].withTrimmedBytes { bytes in
-          if !bytes.elementsEqual(lastDate) {
-            lastDate = Array(bytes)
-            let date = String(decoding: bytes, as: UTF8.self)
-            if !extractDates.contains(date) { extractDates.append(date) }
-          }
-        }
+        let dateField = record[dateColumn]
+        if let bytes = dateField.directTrimmedBytes { noteDate(bytes) } else { dateField.withTrimmedBytes { noteDate($0) } }
       }
       rowUnit.append(unit)
       rowZone.append(zone)
@@ -226,6 +235,32 @@ private struct Piece: Sendable {
     }
     rowsRead = reader.recordsRead
     blankLines = reader.blankLines
+  }
+
+  /// The id of the unit code in `bytes`.
+  @inline(__always)
+  private mutating func unitID(_ bytes: UnsafeRawBufferPointer, record: CSVRecord, layout: Layout) throws -> Int32 {
+    guard !bytes.isEmpty else { throw record.error("\(layout.unitName) is empty") }
+    if lastUnit >= 0 && lastUnitBytes.withUnsafeBytes({ bytesEqual($0, bytes) }) { return lastUnit }
+    lastUnitBytes = Array(bytes)
+    lastUnit = units.intern(bytes)
+    return lastUnit
+  }
+
+  /// The crosswalk zone id of `bytes`, or −(k+1) for unknown code k.
+  @inline(__always)
+  private mutating func zoneID(_ bytes: UnsafeRawBufferPointer, _ lookup: ZoneLookup) -> Int32 {
+    if let z = lookup.find(bytes) { return z }
+    return -1 - unknownZones.intern(bytes)
+  }
+
+  /// Records the extract date in `bytes` when it differs from the previous row's.
+  @inline(__always)
+  private mutating func noteDate(_ bytes: UnsafeRawBufferPointer) {
+    if lastDate.withUnsafeBytes({ bytesEqual($0, bytes) }) { return }
+    lastDate = Array(bytes)
+    let date = String(decoding: bytes, as: UTF8.self)
+    if !extractDates.contains(date) { extractDates.append(date) }
   }
 
   /// Appends the piece that follows this one in the file, renumbering its units and unknown

@@ -40,7 +40,7 @@ public struct ZonePopulation: Sendable {
     let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
     let valueColumn = try reader.column(named: columns.value, role: "population (--population-value)")
     let filter = try RowFilter(columns.filters, reader: reader)
-    let classifier = ZoneCodeClassifier(zoneCodes: crosswalk.zones.codes)
+    let classifier = ZoneCodeClassifier(entity: crosswalk.zoneLookup.entity)
     var values = Array(repeating: 0.0, count: crosswalk.zones.count)
     var rowsPerZone = Array(repeating: Int32(0), count: crosswalk.zones.count)
     var set: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
@@ -81,7 +81,7 @@ public struct ZonePopulation: Sendable {
       (.pseudo, "pseudo codes"),
     ]
     let lost: [(ZoneCodeKind, String)] = [
-      (.sameEntity, "\(entity) codes not in the crosswalk (population not allocated)"),
+      (.sameEntity, "\(entity) codes not in the crosswalk (population not allocated; expected when the crosswalk covers part of the country only)"),
       (.unrecognised, "unrecognised codes (population not allocated)"),
       (.blank, "rows with a blank zone code"),
     ]

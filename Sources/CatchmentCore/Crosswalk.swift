@@ -28,6 +28,8 @@ public struct Crosswalk: Sendable {
   public let entryWeight: [Double]
   /// How the weights were made: "lookup", "best-fit", "area", or as read from a file.
   public let method: String
+  /// Fast zone look-up from code bytes (see ``ZoneLookup``).
+  public let zoneLookup: ZoneLookup
 
   /// The id of ``unallocated`` in ``footprints``, when any zone uses it.
   public var unallocatedID: Int32? { footprints.find(Self.unallocated) }
@@ -59,5 +61,6 @@ public struct Crosswalk: Sendable {
     self.entryFootprint = entryFootprint
     self.entryWeight = entryWeight
     self.method = method
+    self.zoneLookup = ZoneLookup(zones: zones)
   }
 }

@@ -47,6 +47,22 @@ public struct CrosswalkBuilder {
     linkWeight.append(weight)
   }
 
+  /// Adds a link from the bytes of CSV fields (no `String` per row); `name` is read only when
+  /// the footprint has no name yet.
+  public mutating func add(
+    zoneBytes: UnsafeRawBufferPointer, footprintBytes: UnsafeRawBufferPointer, weight: Double, line: Int,
+    name: () -> String? = { nil }
+  ) {
+    let z = zones.intern(zoneBytes)
+    if Int(z) == zoneLine.count { zoneLine.append(line) }
+    linkZone.append(z)
+    let f = footprints.intern(footprintBytes)
+    if Int(f) == names.count { names.append("") }
+    if names[Int(f)].isEmpty, let name = name(), !name.isEmpty { names[Int(f)] = name }
+    linkFootprint.append(f)
+    linkWeight.append(weight)
+  }
+
   /// Sets the name of `footprint` (kept when it has none yet).
   public mutating func name(footprint: String, _ name: String) {
     let f = footprints.intern(footprint)
@@ -57,68 +73,97 @@ public struct CrosswalkBuilder {
   /// Builds the crosswalk.
   ///
   /// - Throws: ``CrosswalkError/weightsExceedOne`` naming the first such zone.
-  /// - Complexity: O(L log L) for L links.
+  /// - Complexity: O(L + Z log Z) for L links over Z zones (O(L) when zones came in order).
   public func build(method: String) throws -> Crosswalk {
-    let zoneCodes = zones.codes
-    let footprintCodes = footprints.codes
-    // Merge links per zone in footprint-code order.
-    var perZone: [[(Int32, Double)]] = Array(repeating: [], count: zoneCodes.count)
-    for k in linkZone.indices {
-      let f = linkFootprint[k]
-      guard f >= 0 else { continue }
-      let z = Int(linkZone[k])
-      if let i = perZone[z].firstIndex(where: { $0.0 == f }) {
-        perZone[z][i].1 += linkWeight[k]
-      } else {
-        perZone[z].append((f, linkWeight[k]))
-      }
+    // Final orders: codes by bytes; UNALLOCATED joins the footprints when any zone needs it.
+    let zoneOrder = zones.idsInByteOrder()
+    var zoneRank = [Int32](repeating: 0, count: zones.count)
+    for (rank, id) in zoneOrder.enumerated() { zoneRank[Int(id)] = Int32(rank) }
+
+    // Links grouped by final zone rank (a counting sort keeps file order within a zone).
+    var linkStart = [Int](repeating: 0, count: zones.count + 1)
+    for z in linkZone { linkStart[Int(zoneRank[Int(z)]) + 1] += 1 }
+    for k in 0..<zones.count { linkStart[k + 1] += linkStart[k] }
+    var grouped = [Int](repeating: 0, count: linkZone.count)
+    var fill = linkStart
+    for (k, z) in linkZone.enumerated() {
+      let rank = Int(zoneRank[Int(z)])
+      grouped[fill[rank]] = k
+      fill[rank] += 1
     }
-    // Final id orders: codes sorted by bytes; UNALLOCATED joins when any zone needs it.
-    var needsUnallocated = false
-    var remainders = Array(repeating: 0.0, count: zoneCodes.count)
-    for z in perZone.indices {
-      let total = perZone[z].reduce(0.0) { $0 + $1.1 }
+
+    var unallocatedOld = footprints.find(Crosswalk.unallocated)
+    var footprintTable = footprints
+    // Merged links, flat: zone rank r owns mergedFootprint/mergedWeight[mergedStart[r]..<mergedStart[r+1]].
+    var mergedStart: [Int] = [0]
+    var mergedFootprint: [Int32] = []
+    var mergedWeight: [Double] = []
+    mergedStart.reserveCapacity(zones.count + 1)
+    mergedFootprint.reserveCapacity(linkZone.count)
+    mergedWeight.reserveCapacity(linkZone.count)
+    for rank in 0..<zones.count {
+      let first = mergedFootprint.count
+      for k in grouped[linkStart[rank]..<linkStart[rank + 1]] {
+        let f = linkFootprint[k]
+        guard f >= 0 else { continue }
+        if let i = mergedFootprint[first...].firstIndex(of: f) {
+          mergedWeight[i] += linkWeight[k]
+        } else {
+          mergedFootprint.append(f)
+          mergedWeight.append(linkWeight[k])
+        }
+      }
+      var total = 0.0
+      for w in mergedWeight[first...] { total += w }
       if total > 1 + tolerance {
-        let detail = perZone[z].map { "\(footprintCodes[Int($0.0)])=\(NumberFormat.csv($0.1))" }.joined(separator: ", ")
-        throw CrosswalkError.weightsExceedOne(zone: zoneCodes[z], total: total, detail: detail, origin: origin(line: zoneLine[z]))
+        let z = zoneOrder[rank]
+        let detail = (first..<mergedFootprint.count).map { "\(footprints.code(mergedFootprint[$0]))=\(NumberFormat.csv(mergedWeight[$0]))" }
+          .joined(separator: ", ")
+        throw CrosswalkError.weightsExceedOne(zone: zones.code(z), total: total, detail: detail, origin: origin(line: zoneLine[Int(z)]))
       }
       if 1 - total > tolerance {
-        remainders[z] = 1 - total
-        needsUnallocated = true
+        if unallocatedOld == nil { unallocatedOld = footprintTable.intern(Crosswalk.unallocated) }
+        let u = unallocatedOld!
+        if let i = mergedFootprint[first...].firstIndex(of: u) {
+          mergedWeight[i] += 1 - total
+        } else {
+          mergedFootprint.append(u)
+          mergedWeight.append(1 - total)
+        }
       }
+      mergedStart.append(mergedFootprint.count)
     }
-    var sortedFootprints = footprintCodes.filter { $0 != Crosswalk.unallocated }
-    if needsUnallocated || footprintCodes.contains(Crosswalk.unallocated) { sortedFootprints.append(Crosswalk.unallocated) }
-    sortedFootprints.sort(by: Self.byteOrder)
-    var finalFootprints = CodeTable(minimumCapacity: sortedFootprints.count)
-    for code in sortedFootprints { finalFootprints.intern(code) }
-    let remap = footprintCodes.map { finalFootprints.find($0)! }
-    let unallocatedID = finalFootprints.find(Crosswalk.unallocated)
-    var finalNames = Array(repeating: "", count: sortedFootprints.count)
-    for (old, new) in remap.enumerated() { finalNames[Int(new)] = names[old] }
 
-    let zoneOrder = zoneCodes.indices.sorted { Self.byteOrder(zoneCodes[$0], zoneCodes[$1]) }
-    var finalZones = CodeTable(minimumCapacity: zoneCodes.count)
+    let footprintOrder = footprintTable.idsInByteOrder()
+    var footprintRank = [Int32](repeating: 0, count: footprintTable.count)
+    for (rank, id) in footprintOrder.enumerated() { footprintRank[Int(id)] = Int32(rank) }
+    let finalNames = footprintOrder.map { Int($0) < names.count ? names[Int($0)] : "" }
+
+    // Entries in final footprint ids, each zone's sorted (insertion sort: zones have few).
     var zoneStart: [Int32] = [0]
     var entryFootprint: [Int32] = []
     var entryWeight: [Double] = []
-    zoneStart.reserveCapacity(zoneCodes.count + 1)
-    for z in zoneOrder {
-      finalZones.intern(zoneCodes[z])
-      var entries = perZone[z].filter { $0.1 > 0 }.map { (remap[Int($0.0)], $0.1) }
-      if remainders[z] > 0, let u = unallocatedID {
-        if let i = entries.firstIndex(where: { $0.0 == u }) { entries[i].1 += remainders[z] } else { entries.append((u, remainders[z])) }
-      }
-      entries.sort { $0.0 < $1.0 }
-      for (f, w) in entries {
+    zoneStart.reserveCapacity(zones.count + 1)
+    entryFootprint.reserveCapacity(mergedFootprint.count)
+    entryWeight.reserveCapacity(mergedFootprint.count)
+    for rank in 0..<zones.count {
+      let first = entryFootprint.count
+      for i in mergedStart[rank]..<mergedStart[rank + 1] where mergedWeight[i] > 0 {
+        var j = entryFootprint.count
+        let f = footprintRank[Int(mergedFootprint[i])]
         entryFootprint.append(f)
-        entryWeight.append(w)
+        entryWeight.append(mergedWeight[i])
+        while j > first && entryFootprint[j - 1] > f {
+          entryFootprint.swapAt(j - 1, j)
+          entryWeight.swapAt(j - 1, j)
+          j -= 1
+        }
       }
       zoneStart.append(Int32(entryFootprint.count))
     }
     return Crosswalk(
-      zones: finalZones, footprints: finalFootprints, footprintNames: finalNames, zoneStart: zoneStart,
-      entryFootprint: entryFootprint, entryWeight: entryWeight, method: method)
+      zones: zones.reordered(zoneOrder), footprints: footprintTable.reordered(footprintOrder), footprintNames: finalNames,
+      zoneStart: zoneStart, entryFootprint: entryFootprint, entryWeight: entryWeight, method: method)
   }
 
   /// "file:line" for messages, or "" when the links have no source.

@@ -44,20 +44,29 @@ extension Crosswalk {
     let methodColumn = reader.index(of: "method")
     var builder = CrosswalkBuilder(source: path)
     var methods = Set<String>()
+    var lastMethod: [UInt8] = []
     var summary = InputSummary(role: "crosswalk", file: path)
-    try reader.forEachRecord { record in
-      let zone = record[zoneColumn].trimmedString
-      let footprint = record[footprintColumn].trimmedString
+    while let record = try reader.next() {
+      let zoneField = record[zoneColumn], footprintField = record[footprintColumn]
+      guard let zone = zoneField.directTrimmedBytes, let footprint = footprintField.directTrimmedBytes else {
+        throw record.error("zone_id and footprint_id must be plain codes, found '\(zoneField.string)', '\(footprintField.string)'")
+      }
       guard !zone.isEmpty else { throw record.error("zone_id is empty") }
-      guard !footprint.isEmpty else { throw record.error("footprint_id is empty for zone \(zone)") }
+      guard !footprint.isEmpty else { throw record.error("footprint_id is empty for zone \(zoneField.trimmedString)") }
       let weight = try record.number(at: weightColumn, column: "weight")
       guard weight >= 0 && weight <= 1 + builder.tolerance else {
         throw record.error("weight must lie between 0 and 1, found \(record[weightColumn].string)")
       }
-      if let methodColumn { methods.insert(record[methodColumn].trimmedString) }
-      builder.add(
-        zone: zone, footprint: footprint, weight: weight, name: nameColumn.map { record[$0].trimmedString },
-        line: record.line)
+      if let methodColumn {
+        let method = record[methodColumn]
+        if lastMethod.withUnsafeBytes({ bytes in method.directTrimmedBytes.map { bytesEqual(bytes, $0) } ?? false }) == false {
+          lastMethod = Array(method.trimmedString.utf8)
+          methods.insert(method.trimmedString)
+        }
+      }
+      builder.add(zoneBytes: zone, footprintBytes: footprint, weight: weight, line: record.line) {
+        nameColumn.map { record[$0].trimmedString }
+      }
       summary.rowsCounted += 1
     }
     summary.rowsRead = reader.recordsRead

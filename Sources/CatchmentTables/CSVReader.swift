@@ -41,22 +41,67 @@ public final class CSVReader {
 
   private let fileDescriptor: Int32
   private let blockSize: Int
-  private var buffer: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
-  private var start = 0  // first unconsumed byte
-  private var end = 0  // one past the last valid byte
-  private var atEOF = false
-  private var nextLine: Int
-  /// File offset of the byte after the last one read into the buffer.
-  private var fileOffset: Int
   /// Reading stops here (the end of the byte range).
   private let rangeEnd: Int
-  private var spans: UnsafeMutablePointer<CSVFieldSpan>
-  private var spanCapacity = 64
+  /// The scanner's mutable state lives behind a pointer: stored properties of a class are
+  /// checked for exclusive access at run time on every access, which cost ~15% of a national
+  /// read; memory behind a pointer is not.
+  private let state: UnsafeMutablePointer<ScanState>
+
+  private var buffer: UnsafeMutablePointer<UInt8> {
+    get { state.pointee.buffer }
+    set { state.pointee.buffer = newValue }
+  }
+  private var capacity: Int {
+    get { state.pointee.capacity }
+    set { state.pointee.capacity = newValue }
+  }
+  /// First unconsumed byte of the buffer.
+  private var start: Int {
+    get { state.pointee.start }
+    set { state.pointee.start = newValue }
+  }
+  /// One past the last valid byte of the buffer.
+  private var end: Int {
+    get { state.pointee.end }
+    set { state.pointee.end = newValue }
+  }
+  private var atEOF: Bool {
+    get { state.pointee.atEOF }
+    set { state.pointee.atEOF = newValue }
+  }
+  private var nextLine: Int {
+    get { state.pointee.nextLine }
+    set { state.pointee.nextLine = newValue }
+  }
+  /// File offset of the byte after the last one read into the buffer.
+  private var fileOffset: Int {
+    get { state.pointee.fileOffset }
+    set { state.pointee.fileOffset = newValue }
+  }
+  private var spans: UnsafeMutablePointer<CSVFieldSpan> {
+    get { state.pointee.spans }
+    set { state.pointee.spans = newValue }
+  }
+  private var spanCapacity: Int {
+    get { state.pointee.spanCapacity }
+    set { state.pointee.spanCapacity = newValue }
+  }
+  private var unterminatedQuoteLine: Int? {
+    get { state.pointee.unterminatedQuoteLine }
+    set { state.pointee.unterminatedQuoteLine = newValue }
+  }
   private var consumed = false
-  /// Data records delivered, blank lines skipped; valid after ``forEachRecord(_:)``.
-  public private(set) var recordsRead = 0
-  public private(set) var blankLines = 0
+  /// Data records delivered so far, blank lines skipped.
+  public private(set) var recordsRead: Int {
+    get { state.pointee.recordsRead }
+    set { state.pointee.recordsRead = newValue }
+  }
+  /// Blank lines skipped so far.
+  public private(set) var blankLines: Int {
+    get { state.pointee.blankLines }
+    set { state.pointee.blankLines = newValue }
+  }
 
   /// Opens a file and reads its header row.
   ///
@@ -74,8 +119,6 @@ public final class CSVReader {
   ) throws {
     self.path = path
     self.blockSize = max(blockSize, 64)
-    self.nextLine = firstLine
-    self.fileOffset = byteRange?.lowerBound ?? 0
     self.rangeEnd = byteRange?.upperBound ?? Int.max
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -87,9 +130,11 @@ public final class CSVReader {
       throw TableError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
     }
     fileDescriptor = fd
-    capacity = self.blockSize * 2
-    buffer = .allocate(capacity: capacity)
-    spans = .allocate(capacity: spanCapacity)
+    state = .allocate(capacity: 1)
+    state.initialize(
+      to: ScanState(
+        buffer: .allocate(capacity: self.blockSize * 2), capacity: self.blockSize * 2,
+        spans: .allocate(capacity: 64), spanCapacity: 64, nextLine: firstLine, fileOffset: byteRange?.lowerBound ?? 0))
     header = []
     headerLine = hasHeader ? firstLine : 0
     try fill()
@@ -170,6 +215,8 @@ public final class CSVReader {
     close(fileDescriptor)
     buffer.deallocate()
     spans.deallocate()
+    state.deinitialize(count: 1)
+    state.deallocate()
   }
 
   // MARK: Columns
@@ -224,9 +271,27 @@ public final class CSVReader {
 
   /// Parses one record and calls `body` with it. Returns false at end of file.
   private func nextRecord(_ body: (CSVRecord) throws -> Void) throws -> Bool {
+    guard let record = try parseNext() else { return false }
+    try body(record)
+    return true
+  }
+
+  /// The next data record, or nil at the end of the file; blank lines are skipped.
+  ///
+  /// The record is valid until the next call. Hot loops should prefer this to
+  /// ``forEachRecord(_:)``: their state then stays in local variables rather than in closure
+  /// captures, which Swift checks for exclusive access at run time.
+  public func next() throws -> CSVRecord? {
+    consumed = true
+    guard let record = try parseNext() else { return nil }
+    recordsRead += 1
+    return record
+  }
+
+  private func parseNext() throws -> CSVRecord? {
     while true {
       if start >= end {
-        if atEOF { return false }
+        if atEOF { return nil }
         try fill()
         continue
       }
@@ -238,7 +303,7 @@ public final class CSVReader {
             throw TableError(file: path, line: line, reason: "a quoted field is never closed")
           }
           // parseRecord treats end of data at EOF as a record end; unreachable otherwise.
-          return false
+          return nil
         }
         try fill()
       case .blank(let next, let lines):
@@ -247,19 +312,16 @@ public final class CSVReader {
         blankLines += 1
       case .record(let count, let next, let lines):
         let record = CSVRecord(
-          file: path, base: UnsafePointer(buffer + start), spans: UnsafePointer(spans),
+          reader: self, base: UnsafePointer(buffer + start), spans: UnsafePointer(spans),
           count: count, line: nextLine)
         start = next
         nextLine += lines
-        try body(record)
-        return true
+        return record
       }
     }
   }
 
-  private var unterminatedQuoteLine: Int?
-
-  private enum ParseOutcome {
+  enum ParseOutcome {
     case needMore
     case blank(next: Int, lines: Int)
     case record(count: Int, next: Int, lines: Int)
@@ -269,6 +331,10 @@ public final class CSVReader {
   /// scan can restart after the buffer is refilled.
   private func parseRecord() -> ParseOutcome {
     let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    // Locals, not stored properties, on the hot path: class property access costs a dynamic
+    // exclusivity check each time.
+    let buffer = self.buffer, end = self.end, atEOF = self.atEOF, start = self.start
+    var spans = self.spans, spanCapacity = self.spanCapacity
     var i = start
     var count = 0
     var lines = 1
@@ -282,8 +348,15 @@ public final class CSVReader {
         return .needMore
       }
     }
+    if let outcome = Self.parseSimpleRecord(buffer, from: i, end: end, spans: spans, spanCapacity: spanCapacity) {
+      return outcome
+    }
     while true {
-      if count == spanCapacity { growSpans() }
+      if count == spanCapacity {
+        growSpans()
+        spans = self.spans
+        spanCapacity = self.spanCapacity
+      }
       if i < end && buffer[i] == quote {
         // Quoted field: content runs to the next quote not followed by another quote.
         let contentStart = i + 1
@@ -291,6 +364,8 @@ public final class CSVReader {
         var escaped = false
         var closed = false
         while j < end {
+          j = Self.scanToQuoteOrLineFeed(buffer, from: j, end: end)
+          guard j < end else { break }
           let b = buffer[j]
           if b == quote {
             if j + 1 < end {
@@ -342,7 +417,7 @@ public final class CSVReader {
         count += 1
         i = junkEnd
       } else {
-        var j = i
+        var j = Self.scanToDelimiter(buffer, from: i, end: end)
         while j < end {
           let b = buffer[j]
           if b == comma || b == lf || b == cr { break }
@@ -372,6 +447,90 @@ public final class CSVReader {
       }
       return .record(count: count, next: i + 1, lines: lines)  // LF
     }
+  }
+
+  /// The fast path for a record with no quote and no CR before its line feed (nearly every
+  /// row of an NHS or ONS file): finds all commas and the line feed eight bytes at a time.
+  /// Returns nil to hand the record to the general scanner (quotes, CR, the record running
+  /// past the buffer or fewer than eight bytes from its end, or too many fields).
+  ///
+  /// Byte matches use the exact test `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)`, which sets the
+  /// high bit of a byte iff the byte is zero, with no false positives from borrows, so every
+  /// flagged comma is a real one.
+  @inline(__always)
+  static func parseSimpleRecord(
+    _ buffer: UnsafeMutablePointer<UInt8>, from recordStart: Int, end: Int, spans: UnsafeMutablePointer<CSVFieldSpan>,
+    spanCapacity: Int
+  ) -> ParseOutcome? {
+    let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+    // Exact: every flagged byte is zero. Needed for commas, whose every position is used.
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+    // Cheaper, exact for the lowest flagged byte only (borrows may flag bytes above a zero
+    // byte): enough for the first line feed, and for "any quote or CR before it", since a
+    // false flag always sits above a true match.
+    @inline(__always) func lowestZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    var position = recordStart
+    var fieldStart = recordStart
+    var count = 0
+    while position + 8 <= end {
+      let word = UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)
+      let lineFeeds = lowestZeroByte(word ^ (ones &* 0x0A))
+      // Only bytes up to and including the first line feed belong to this record.
+      let within = lineFeeds == 0 ? UInt64.max : (lineFeeds ^ (lineFeeds &- 1))
+      let special = (lowestZeroByte(word ^ (ones &* 0x22)) | lowestZeroByte(word ^ (ones &* 0x0D))) & within
+      if special != 0 { return nil }
+      var commas = zeroBytes(word ^ (ones &* 0x2C)) & within
+      while commas != 0 {
+        let at = position + commas.trailingZeroBitCount / 8
+        if count == spanCapacity { return nil }
+        spans[count] = CSVFieldSpan(start: Int32(fieldStart - recordStart), end: Int32(at - recordStart), flags: 0, quoteEnd: 0)
+        count += 1
+        fieldStart = at + 1
+        commas &= commas &- 1
+      }
+      if lineFeeds != 0 {
+        let at = position + lineFeeds.trailingZeroBitCount / 8  // the lowest flag is exact
+        if count == spanCapacity { return nil }
+        spans[count] = CSVFieldSpan(start: Int32(fieldStart - recordStart), end: Int32(at - recordStart), flags: 0, quoteEnd: 0)
+        return .record(count: count + 1, next: at + 1, lines: 1)
+      }
+      position += 8
+    }
+    return nil
+  }
+
+  /// Skips eight bytes at a time while none is a comma, CR or LF (SWAR: "has a zero byte" on
+  /// the word XORed with each delimiter repeated). Returns a position at or before the first
+  /// delimiter; the caller finishes byte by byte. The lowest flagged byte is always a true
+  /// match, so `trailingZeroBitCount` lands exactly on it.
+  @inline(__always)
+  static func scanToDelimiter(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    var j = start
+    while j + 8 <= end {
+      let word = UnsafeRawPointer(buffer + j).loadUnaligned(as: UInt64.self)
+      let c = word ^ (ones &* 0x2C), l = word ^ (ones &* 0x0A), r = word ^ (ones &* 0x0D)
+      let found = ((c &- ones) & ~c | (l &- ones) & ~l | (r &- ones) & ~r) & highs
+      if found != 0 { return j + found.trailingZeroBitCount / 8 }
+      j += 8
+    }
+    return j
+  }
+
+  /// Like ``scanToDelimiter(_:from:end:)``, for a quote or a line feed (inside quotes).
+  @inline(__always)
+  static func scanToQuoteOrLineFeed(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    var j = start
+    while j + 8 <= end {
+      let word = UnsafeRawPointer(buffer + j).loadUnaligned(as: UInt64.self)
+      let q = word ^ (ones &* 0x22), l = word ^ (ones &* 0x0A)
+      let found = ((q &- ones) & ~q | (l &- ones) & ~l) & highs
+      if found != 0 { return j + found.trailingZeroBitCount / 8 }
+      j += 8
+    }
+    while j < end && buffer[j] != 0x22 && buffer[j] != 0x0A { j += 1 }
+    return j
   }
 
   private func growSpans() {
@@ -415,6 +574,34 @@ public final class CSVReader {
       fileOffset += n
       return
     }
+  }
+}
+
+/// The mutable state of a ``CSVReader``'s scanner.
+struct ScanState {
+  var buffer: UnsafeMutablePointer<UInt8>
+  var capacity: Int
+  var spans: UnsafeMutablePointer<CSVFieldSpan>
+  var spanCapacity: Int
+  var start = 0
+  var end = 0
+  var atEOF = false
+  var nextLine: Int
+  var fileOffset: Int
+  var unterminatedQuoteLine: Int?
+  var recordsRead = 0
+  var blankLines = 0
+
+  init(
+    buffer: UnsafeMutablePointer<UInt8>, capacity: Int, spans: UnsafeMutablePointer<CSVFieldSpan>, spanCapacity: Int,
+    nextLine: Int, fileOffset: Int
+  ) {
+    self.buffer = buffer
+    self.capacity = capacity
+    self.spans = spans
+    self.spanCapacity = spanCapacity
+    self.nextLine = nextLine
+    self.fileOffset = fileOffset
   }
 }
 

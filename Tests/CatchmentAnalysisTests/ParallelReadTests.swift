@@ -43,6 +43,8 @@ import Testing
     #expect(many.summary.rowsRead == 3000)
     #expect(many.summary.rowsSkippedByRule == one.summary.rowsSkippedByRule)
     #expect(many.total == one.total)
+    #expect(one.piecesRead == 1)
+    if !multiLineNames { #expect(many.piecesRead == workers) }
   }
 
   @Test func errorsInALaterPieceKeepTheirLineNumber() throws {

@@ -1,0 +1,21 @@
+/// The files the generator writes, named as in `data/` at both scales.
+public enum DemoFile: String, CaseIterable, Sendable {
+  /// ONS-style LSOA → sub-ICB location → ICB → LAD lookup (UTF-8 BOM, CRLF).
+  case lookup = "lsoa_sicbl_icb_lad_lookup.csv"
+  /// SAPE-style mid-year population with total rows and thousands separators (CRLF).
+  case population = "population_lsoa_mid2022.csv"
+  /// NHS "Patients Registered at a GP Practice" by LSOA, SEX=ALL.
+  case registrations = "gp_reg_pat_prac_lsoa.csv"
+  /// NHS practice → PCN → sub-ICB → ICB → region mapping.
+  case practiceMap = "gp_reg_pat_prac_map.csv"
+  /// The registrations split into MALE and FEMALE rows (demo scale only).
+  case registrationsBySex = "gp_reg_pat_prac_lsoa_sex.csv"
+
+  /// The files written at `scale`, in writing order.
+  public static func files(for scale: DemoScale) -> [DemoFile] {
+    switch scale {
+    case .demo: return allCases
+    case .national: return [.lookup, .population, .registrations, .practiceMap]
+    }
+  }
+}

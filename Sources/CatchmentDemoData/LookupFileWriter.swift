@@ -1,0 +1,32 @@
+import Foundation
+
+/// Writes the ONS-style LSOA (2021) → sub-ICB location → ICB → LAD lookup.
+///
+/// Like Open Geography Portal CSV downloads it starts with a UTF-8 byte-order mark, ends lines
+/// with CRLF and closes each row with an `ObjectId` counter.
+enum LookupFileWriter {
+  static let header =
+    "LSOA21CD,LSOA21NM,SICBL23CD,SICBL23CDH,SICBL23NM,ICB23CD,ICB23CDH,ICB23NM,LAD23CD,LAD23NM,"
+    + "ObjectId"
+
+  static func write(_ geo: DemoGeography, to url: URL) throws {
+    let out = try ByteFileWriter(url: url, crlf: true, bom: true)
+    out.raw(header)
+    try out.endRow()
+    for (i, lsoa) in geo.lsoas.enumerated() {
+      let sub = geo.subICBs[lsoa.subICB]
+      let icb = geo.icbs[sub.icb]
+      let council = geo.councils[lsoa.council]
+      for text in [
+        lsoa.code, lsoa.name, sub.code, sub.odsCode, sub.name, icb.code, icb.odsCode, icb.name,
+        council.code, council.name,
+      ] {
+        out.field(text)
+        out.comma()
+      }
+      out.int(i + 1)
+      try out.endRow()
+    }
+    try out.close()
+  }
+}
