@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Install what is needed, build, and run the main job on the bundled demo data.
+#
+#   bash scripts/demo.sh [OUTPUT_DIR]      # default: out/
+#
+# Steps: scripts/setup.sh (apt packages + release build), then with the catchment CLI on
+# data/ (a generated demo region in the layouts ONS and NHS England publish):
+#   1. crosswalks LSOA → ICB and LSOA → sub-ICB location from the ONS-style lookup;
+#   2. resident populations per ICB and per sub-ICB from the mid-year LSOA estimates;
+#   3. patient flows (residence × registration) at ICB and sub-ICB level: long table, matrix,
+#      per-footprint summary with list inflation, per-practice split, JSON run report.
+# CATCHMENT_DATA=DIR runs the same job on another folder with the same four files.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+OUT="${1:-out}"
+DATA="${CATCHMENT_DATA:-data}"
+
+bash scripts/setup.sh
+BIN="$(swift build -c release --show-bin-path)"
+CATCHMENT="$BIN/catchment"
+
+LOOKUP="$DATA/lsoa_sicbl_icb_lad_lookup.csv"
+POPULATION="$DATA/population_lsoa_mid2022.csv"
+REGISTRATIONS="$DATA/gp_reg_pat_prac_lsoa.csv"
+PRACTICE_MAP="$DATA/gp_reg_pat_prac_map.csv"
+if [ ! -s "$LOOKUP" ] || [ ! -s "$REGISTRATIONS" ]; then
+  # A checkout without the committed demo files: generate them (deterministic, same content).
+  DATA="$OUT/demo-data"
+  echo "==> no demo data in data/: generating it into $DATA" >&2
+  "$BIN/catchment-demo-data" --scale demo --output "$DATA"
+  LOOKUP="$DATA/lsoa_sicbl_icb_lad_lookup.csv"
+  POPULATION="$DATA/population_lsoa_mid2022.csv"
+  REGISTRATIONS="$DATA/gp_reg_pat_prac_lsoa.csv"
+  PRACTICE_MAP="$DATA/gp_reg_pat_prac_map.csv"
+fi
+mkdir -p "$OUT"
+
+run() { echo "+ catchment $*" >&2; "$CATCHMENT" "$@"; }
+
+# layer name | lookup code column | lookup name column | practice map column
+for layer in "icb ICB23CD ICB23NM ONS_ICB_CODE" "sicbl SICBL23CD SICBL23NM ONS_SUB_ICB_LOCATION_CODE"; do
+  set -- $layer
+  name="$1" code="$2" label="$3" mapcol="$4"
+  echo "==> $name" >&2
+  run crosswalk --method lookup --lookup "$LOOKUP" \
+    --lookup-zone LSOA21CD --lookup-footprint "$code" --lookup-name "$label" \
+    --output "$OUT/crosswalk_lsoa_$name.csv" --report "$OUT/crosswalk_lsoa_${name}_report.json" --quiet
+  run populations --population "$POPULATION" \
+    --population-id "Area Codes" --population-value "All Ages" \
+    --crosswalk "$OUT/crosswalk_lsoa_$name.csv" \
+    --output "$OUT/population_$name.csv" --report "$OUT/population_${name}_report.json" --quiet
+  run flows --registrations "$REGISTRATIONS" --crosswalk "$OUT/crosswalk_lsoa_$name.csv" \
+    --practice-map "$PRACTICE_MAP" --practice-footprint "$mapcol" \
+    --population "$POPULATION" --population-id "Area Codes" --population-value "All Ages" \
+    --output "$OUT/flows_$name.csv" --matrix-output "$OUT/flow_matrix_$name.csv" \
+    --summary-output "$OUT/flow_summary_$name.csv" --practice-output "$OUT/practice_flows_$name.csv" \
+    --report "$OUT/flows_${name}_report.json"
+done
+
+echo
+echo "ICB summary ($OUT/flow_summary_icb.csv):"
+cat "$OUT/flow_summary_icb.csv"
+echo
+echo "Demo outputs written to $OUT/ (input: $DATA/):"
+for f in "$OUT"/*.csv "$OUT"/*.json; do
+  printf '  %-45s %s\n' "$f" "$(wc -l < "$f" | tr -d ' ') lines"
+done
