@@ -12,14 +12,16 @@ struct CrosswalkCommand: ParsableCommand {
     commandName: "crosswalk",
     abstract: "Write the zone → footprint crosswalk (zone_id,footprint_id,weight) that the other commands read.",
     discussion: """
-      Every zone read appears in the output and its weights sum to 1: a zone not wholly
-      allocated gets a row UNALLOCATED with the remainder. Rows are sorted by zone_id then
-      footprint_id.
+      Every zone read appears in the output and its weights sum to 1: a zone not \
+      wholly allocated gets a row UNALLOCATED with the remainder. Rows are sorted \
+      by zone_id then footprint_id. Columns: zone_id, footprint_id, weight, \
+      footprint_name (when known), method.
 
       Example (ONS LSOA 2021 → Sub-ICB → ICB → LAD lookup, ICB layer):
-        catchment crosswalk --method lookup --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
-          --lookup-zone LSOA21CD --lookup-footprint ICB23CD --lookup-name ICB23NM \\
-          --output out/lsoa_icb.csv
+        catchment crosswalk --method lookup \\
+          --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
+          --lookup-zone LSOA21CD --lookup-footprint ICB23CD \\
+          --lookup-name ICB23NM --output out/lsoa_icb.csv
       """)
 
   @Option(help: "How zones are assigned to footprints.")

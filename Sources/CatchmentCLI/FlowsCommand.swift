@@ -8,31 +8,38 @@ struct FlowsCommand: ParsableCommand {
     commandName: "flows",
     abstract: "Cross-boundary flows of registered patients: where they live against where their practice is.",
     discussion: """
-      F[a][b] = Σ w(z,a)·n(p,z)·[p ∈ b]: patients living in footprint a (through the
-      crosswalk) registered with a practice of footprint b (through the practice map).
+      F[a][b] = Σ w(z,a)·n(p,z)·[p ∈ b]: patients living in footprint a \
+      (through the crosswalk) registered with a practice of footprint b \
+      (through the practice map).
 
-      Reads NHS "Patients Registered at a GP Practice" LSOA files as published
-      (NUMBER_OF_PATIENTS) or re-exported by R (Number.of.Patients, leading index column).
-      SEX rule, per file: if any SEX=ALL rows exist only they are counted, otherwise MALE and
-      FEMALE rows are summed. Patients in zones the crosswalk does not know (pseudo codes such
-      as CLOSED or L99999999, Welsh or Scottish zones, codes of another vintage) go to the
-      residence footprint UNALLOCATED; patients of practices missing from the map go to the
-      registration footprint UNALLOCATED. All of it is reported by reason and code.
+      Reads NHS "Patients Registered at a GP Practice" LSOA files as published \
+      (NUMBER_OF_PATIENTS) or re-exported by R (Number.of.Patients, a leading \
+      index column). SEX rule, per file: if any SEX=ALL rows exist only they \
+      are counted, otherwise MALE and FEMALE rows are summed. Patients in zones \
+      the crosswalk does not know (pseudo codes such as CLOSED or L99999999, \
+      Welsh or Scottish zones, codes of another vintage) go to the residence \
+      footprint UNALLOCATED; patients of practices missing from the map go to \
+      the registration footprint UNALLOCATED. All of it is reported by reason \
+      and code.
 
-      Any table of counts per unit per zone works (e.g. hospital activity per trust per
-      MSOA): name its columns with --unit-column, --zone-column and --count-column, and map
-      units with --practice-map. Note: PCN "residence" footprints derived from registrations
-      are circular (a PCN's residents defined by where its patients live); use them for
-      description, not to measure containment.
+      Any table of counts per unit per zone works (e.g. hospital activity per \
+      trust per MSOA): name its columns with --unit-column, --zone-column and \
+      --count-column, and map units with --practice-map. PCN "residence" \
+      footprints derived from registrations are circular (a PCN's area defined \
+      by where its own patients live): use them to describe, not to measure \
+      containment.
 
       Example:
-        catchment flows --registrations data/gp_reg_pat_prac_lsoa.csv \\
-          --crosswalk out/lsoa_icb.csv \\
-          --practice-map data/gp_reg_pat_prac_map.csv --practice-footprint ONS_ICB_CODE \\
+        catchment flows --crosswalk out/lsoa_icb.csv \\
+          --registrations data/gp_reg_pat_prac_lsoa.csv \\
+          --practice-map data/gp_reg_pat_prac_map.csv \\
+          --practice-footprint ONS_ICB_CODE \\
           --output out/flows.csv --matrix-output out/flow_matrix.csv \\
-          --summary-output out/flow_summary.csv --practice-output out/practice_flows.csv \\
+          --summary-output out/flow_summary.csv \\
+          --practice-output out/practice_flows.csv \\
           --population data/population_lsoa_mid2022.csv \\
-          --population-id "Area Codes" --population-value "All Ages" --report out/flows_report.json
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --population-year 2022 --report out/flows_report.json
       """)
 
   @Option(help: ArgumentHelp("Registered patients per practice per zone (NHS gp-reg-pat-prac-lsoa-all.csv).", valueName: "file"))

@@ -7,16 +7,18 @@ struct PopulationsCommand: ParsableCommand {
     commandName: "populations",
     abstract: "Resident population per footprint: P(f) = Σ w(z,f)·pop(z).",
     discussion: """
-      Writes footprint_id,footprint_name,population: one row per footprint of the crosswalk
-      (0 when it has no population), sorted by footprint_id, then UNALLOCATED when non-zero.
-      Rows for other geographies (council and country totals in ONS estimates), other nations
-      and pseudo codes are reported as expected exclusions; zone codes the crosswalk does not
-      know are losses.
+      Writes footprint_id,footprint_name,population: one row per footprint of \
+      the crosswalk (0 when it has no population), sorted by footprint_id, then \
+      UNALLOCATED when non-zero. Rows for other geographies (council, region and \
+      country totals in ONS estimates), other nations and pseudo codes are \
+      reported as expected exclusions; zone codes the crosswalk does not know \
+      are losses.
 
       Example:
-        catchment populations --population data/population_lsoa_mid2022.csv \\
+        catchment populations --crosswalk out/lsoa_icb.csv \\
+          --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
-          --crosswalk out/lsoa_icb.csv --output out/icb_population.csv
+          --output out/icb_population.csv
       """)
 
   @OptionGroup(title: "Population")
