@@ -53,6 +53,7 @@ extension Crosswalk {
       let footprint = record[footprintColumn].trimmedString
       if footprint.isEmpty {
         blankFootprint[zone, default: (0, 0)].rows += 1
+        blankFootprint[zone]!.amount = 1  // one zone, however many rows
         builder.add(zone: zone, footprint: nil, weight: 0, line: record.line)
         summary.rowsCounted += 1
         return

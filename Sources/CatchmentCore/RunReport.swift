@@ -151,7 +151,9 @@ public struct Tally: Encodable, Sendable {
     amount = codes.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }.reduce(0) { $0 + $1.amount }
   }
 
-  var headline: String { "\(reason): \(rows) rows, \(NumberFormat.csv(amount)) \(unit)" }
+  var headline: String {
+    unit == "rows" ? "\(reason): \(rows) rows" : "\(reason): \(rows) rows, \(NumberFormat.csv(amount)) \(unit)"
+  }
 
   func line(maxCodes: Int) -> String {
     var s = headline
