@@ -91,14 +91,35 @@ import Testing
     var outputs: [String] = []
     for run in 0..<2 {
       let practice = out.appendingPathComponent("practice\(run).csv")
+      let report = out.appendingPathComponent("report\(run).json")
       let result = try CommandRunner.run([
         "flows", "--registrations", fixture("tiny/registrations.csv"), "--crosswalk", fixture("tiny/crosswalk_fractional.csv"),
         "--practice-map", fixture("tiny/practice_map.csv"), "--practice-footprint", "ONS_CCG_CODE", "--practice-output", practice.path,
-        "-o", "-", "--quiet",
+        "--report", report.path, "-o", "-", "--quiet",
       ])
-      outputs.append(result.stdout + (try contents(practice)))
+      outputs.append(result.stdout + (try contents(practice)) + (try contents(report)))
     }
     #expect(outputs[0] == outputs[1])
+  }
+
+  @Test func byteOrderMarkForExcel() throws {
+    let result = try CommandRunner.run(["crosswalk"] + lookupArguments + ["-o", "-", "--bom", "--quiet"])
+    #expect(result.status == 0)
+    #expect(Array(result.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    #expect(result.stdout.dropFirst().hasPrefix("zone_id,footprint_id,weight,footprint_name,method\n"))
+  }
+
+  @Test func populationYearIsCheckedAgainstTheExtract() throws {
+    let arguments = [
+      "flows", "--registrations", fixture("tiny/registrations.csv"), "--crosswalk", fixture("tiny/crosswalk_fractional.csv"),
+      "--practice-map", fixture("tiny/practice_map.csv"), "--practice-footprint", "ONS_CCG_CODE", "-o", "-",
+      "--summary-output", try temporaryFolder().appendingPathComponent("s.csv").path,
+      "--population", fixture("tiny/population.csv"), "--population-id", "Area Codes", "--population-value", "All Ages",
+    ]
+    let unlike = try CommandRunner.run(arguments + ["--population-year", "2017"])
+    #expect(unlike.stderr.contains("WARNING: the population is for 2017 but the registrations were extracted in 2020"))
+    let like = try CommandRunner.run(arguments + ["--population-year", "2020"])
+    #expect(!like.stderr.contains("compares unlike years"))
   }
 
   @Test func strictFailsOnLossesAfterReporting() throws {
