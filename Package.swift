@@ -25,6 +25,8 @@ let package = Package(
   ],
   targets: [
     .target(name: "CatchmentTables"),
+    // Geometry value types (no C): flat polygon and point layers, CRS references.
+    .target(name: "CatchmentGeometry"),
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables"]),
     .target(name: "CatchmentDemoData"),
@@ -44,6 +46,7 @@ let package = Package(
     // Temporary files, fixture paths and a seeded generator shared by every test target.
     .target(name: "CatchmentTestSupport", path: "Tests/CatchmentTestSupport"),
     .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentGeometryTests", dependencies: ["CatchmentGeometry", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
