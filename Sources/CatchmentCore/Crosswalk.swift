@@ -30,6 +30,10 @@ public struct Crosswalk: Sendable {
   public let method: String
   /// Fast zone look-up from code bytes (see ``ZoneLookup``).
   public let zoneLookup: ZoneLookup
+  /// Best fit only: per zone, the distance in metres from its point to the footprint it was
+  /// snapped to when the point lay outside every footprint; NaN for points inside one. Nil
+  /// for methods without distances.
+  public let zoneDistance: [Double]?
 
   /// The id of ``unallocated`` in ``footprints``, when any zone uses it.
   public var unallocatedID: Int32? { footprints.find(Self.unallocated) }
@@ -52,7 +56,7 @@ public struct Crosswalk: Sendable {
   /// Creates a crosswalk from its parts; use ``CrosswalkBuilder`` instead.
   init(
     zones: CodeTable, footprints: CodeTable, footprintNames: [String], zoneStart: [Int32],
-    entryFootprint: [Int32], entryWeight: [Double], method: String
+    entryFootprint: [Int32], entryWeight: [Double], method: String, zoneDistance: [Double]? = nil
   ) {
     self.zones = zones
     self.footprints = footprints
@@ -62,5 +66,6 @@ public struct Crosswalk: Sendable {
     self.entryWeight = entryWeight
     self.method = method
     self.zoneLookup = ZoneLookup(zones: zones)
+    self.zoneDistance = zoneDistance
   }
 }

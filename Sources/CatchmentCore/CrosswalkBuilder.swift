@@ -19,6 +19,8 @@ public struct CrosswalkBuilder {
   private var linkZone: [Int32] = []
   private var linkFootprint: [Int32] = []  // -1: the zone was seen without a footprint
   private var linkWeight: [Double] = []
+  /// Snapping distances by zone id (metres), for best fit; empty when none was set.
+  private var distances: [Int32: Double] = [:]
   /// The line where each zone was first seen, for messages.
   private var zoneLine: [Int] = []
   /// The file the links come from, for messages ("" when built in code).
@@ -61,6 +63,11 @@ public struct CrosswalkBuilder {
     if names[Int(f)].isEmpty, let name = name(), !name.isEmpty { names[Int(f)] = name }
     linkFootprint.append(f)
     linkWeight.append(weight)
+  }
+
+  /// Records that `zone` was snapped to its footprint from `metres` away (best fit).
+  public mutating func setDistance(zone: String, metres: Double) {
+    distances[zones.intern(zone)] = metres
   }
 
   /// Sets the name of `footprint` (kept when it has none yet).
@@ -163,7 +170,8 @@ public struct CrosswalkBuilder {
     }
     return Crosswalk(
       zones: zones.reordered(zoneOrder), footprints: footprintTable.reordered(footprintOrder), footprintNames: finalNames,
-      zoneStart: zoneStart, entryFootprint: entryFootprint, entryWeight: entryWeight, method: method)
+      zoneStart: zoneStart, entryFootprint: entryFootprint, entryWeight: entryWeight, method: method,
+      zoneDistance: distances.isEmpty ? nil : zoneOrder.map { distances[$0] ?? .nan })
   }
 
   /// "file:line" for messages, or "" when the links have no source.

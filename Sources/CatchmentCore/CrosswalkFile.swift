@@ -3,7 +3,8 @@ import CatchmentTables
 /// The crosswalk CSV, the contract between commands.
 ///
 /// Header `zone_id,footprint_id,weight`, then `footprint_name` when any footprint has a name,
-/// then `method`. Rows are sorted by zone_id then footprint_id (byte order), and every zone's
+/// then `method`, then `distance_m` for best-fit crosswalks where some zone was snapped (the
+/// distance on that zone's footprint row, empty elsewhere). Rows are sorted by zone_id then footprint_id (byte order), and every zone's
 /// weights sum to 1, the remainder held by `UNALLOCATED`. Later columns (e.g. `distance_m`
 /// from geometry methods) are ignored when read.
 extension Crosswalk {
@@ -13,6 +14,8 @@ extension Crosswalk {
     var header = ["zone_id", "footprint_id", "weight"]
     if named { header.append("footprint_name") }
     header.append("method")
+    let distances = zoneDistance.flatMap { d in d.contains { !$0.isNaN } ? d : nil }
+    if distances != nil { header.append("distance_m") }
     var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     var row: [String] = []
     for z in 0..<zones.count {
@@ -25,6 +28,11 @@ extension Crosswalk {
         row.append(NumberFormat.csv(entryWeight[e]))
         if named { row.append(footprintNames[Int(f)]) }
         row.append(method)
+        if let distances {
+          let d = distances[z]
+          // Centimetres: finer would only show the noise of the datum transformation.
+          row.append(d.isNaN || f == unallocatedID ? "" : NumberFormat.csv((d * 100).rounded() / 100))
+        }
         out.append(row)
       }
     }

@@ -47,6 +47,16 @@ func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
     #expect(error?.description.hasPrefix("f.csv:2: zone Z has weights summing to 1.4") == true)
   }
 
+  @Test func snappedDistancesAreWrittenInCentimetres() throws {
+    var builder = CrosswalkBuilder()
+    builder.add(zone: "Z1", footprint: "A", weight: 1)
+    builder.add(zone: "Z2", footprint: "B", weight: 1)
+    builder.setDistance(zone: "Z2", metres: 12.3456)
+    builder.add(zone: "Z3", footprint: nil, weight: 0)
+    let crosswalk = try builder.build(method: "best-fit")
+    #expect(crosswalk.csv().text == "zone_id,footprint_id,weight,method,distance_m\nZ1,A,1,best-fit,\nZ2,B,1,best-fit,12.35\nZ3,UNALLOCATED,1,best-fit,\n")
+  }
+
   @Test func roundingWithinToleranceIsOne() throws {
     var builder = CrosswalkBuilder()
     builder.add(zone: "Z", footprint: "A", weight: 1.0 / 3)
