@@ -27,6 +27,11 @@ let package = Package(
     .target(name: "CatchmentTables"),
     // Geometry value types (no C): flat polygon and point layers, CRS references.
     .target(name: "CatchmentGeometry"),
+    // GEOS and PROJ from the system (Debian: libgeos-dev, libproj-dev), linked dynamically.
+    .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
+    .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+    // The only importer of GEOS and PROJ: contexts, geometries, transformations.
+    .target(name: "CatchmentEngine", dependencies: ["CGEOS", "CPROJ", "CatchmentGeometry"]),
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables"]),
     .target(name: "CatchmentDemoData"),
@@ -47,6 +52,7 @@ let package = Package(
     .target(name: "CatchmentTestSupport", path: "Tests/CatchmentTestSupport"),
     .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentGeometryTests", dependencies: ["CatchmentGeometry", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentEngineTests", dependencies: ["CatchmentEngine", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
