@@ -30,15 +30,17 @@ let package = Package(
     // GEOS and PROJ from the system (Debian: libgeos-dev, libproj-dev), linked dynamically.
     .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
     .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+    // Boundary and point readers (ours, for speed): GeoJSON, and points from CSV.
+    .target(name: "CatchmentGeoIO", dependencies: ["CatchmentGeometry", "CatchmentTables"]),
     // The only importer of GEOS and PROJ: contexts, geometries, transformations.
     .target(name: "CatchmentEngine", dependencies: ["CGEOS", "CPROJ", "CatchmentGeometry"]),
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
-    .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables"]),
+    .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentEngine"]),
     .target(name: "CatchmentDemoData"),
     .target(
       name: "CatchmentCLI",
       dependencies: [
-        "CatchmentAnalysis", "CatchmentCore", "CatchmentTables",
+        "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),
@@ -52,6 +54,7 @@ let package = Package(
     .target(name: "CatchmentTestSupport", path: "Tests/CatchmentTestSupport"),
     .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentGeometryTests", dependencies: ["CatchmentGeometry", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentGeoIOTests", dependencies: ["CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentEngineTests", dependencies: ["CatchmentEngine", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentTestSupport"]),

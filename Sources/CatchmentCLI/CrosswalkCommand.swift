@@ -1,11 +1,18 @@
 import ArgumentParser
+import CatchmentAnalysis
 import CatchmentCore
 
 /// How a crosswalk is made.
 enum CrosswalkMethod: String, ExpressibleByArgument, CaseIterable {
   /// From a lookup table (ONS): the authoritative definition of NHS footprints.
   case lookup
+  /// Each zone wholly to the footprint containing its (population-weighted) centroid.
+  case bestFit = "best-fit"
+  /// Each zone split by the share of its area in each footprint.
+  case area
 }
+
+extension AreaBasis: ExpressibleByArgument {}
 
 struct CrosswalkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -30,6 +37,18 @@ struct CrosswalkCommand: ParsableCommand {
   @OptionGroup(title: "Lookup")
   var lookup: LookupOptions
 
+  @OptionGroup(title: "Geometry (best-fit, area)")
+  var geometry: GeometryOptions
+
+  @Option(name: .customLong("snap-distance"), help: ArgumentHelp("best-fit: a centroid outside every footprint goes to the nearest within this many metres.", valueName: "metres"))
+  var snapDistance = 1000.0
+
+  @Option(name: .customLong("area-basis"), help: "area: divide by the area covered by footprints (covered, as tobler's allocate_total) or by the zone's area (zone; the rest UNALLOCATED).")
+  var areaBasis: AreaBasis = .covered
+
+  @Option(name: .customLong("min-weight"), help: ArgumentHelp("area: drop links below this weight (slivers) and share their weight over the zone's other footprints.", valueName: "w"))
+  var minWeight: Double?
+
   @Option(name: .shortAndLong, help: ArgumentHelp("Crosswalk CSV to write ('-' for standard output).", valueName: "file"))
   var output: String
 
@@ -37,14 +56,35 @@ struct CrosswalkCommand: ParsableCommand {
   var runOptions: RunOptions
 
   func validate() throws {
-    if method == .lookup && !lookup.isGiven {
-      throw ValidationError("--method lookup needs --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN")
+    switch method {
+    case .lookup:
+      if !lookup.isGiven { throw ValidationError("--method lookup needs --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN") }
+    case .bestFit, .area:
+      if geometry.zones.isEmpty || geometry.zoneID == nil || geometry.footprints.isEmpty || geometry.footprintID == nil {
+        throw ValidationError("--method \(method.rawValue) needs --zones PATH... --zone-id FIELD --footprints PATH... --footprint-id FIELD")
+      }
+      if method == .area && geometry.centroids != nil { throw ValidationError("--centroids is for --method best-fit") }
+      if let minWeight, !(0..<1).contains(minWeight) { throw ValidationError("--min-weight must lie in [0, 1)") }
     }
   }
 
   func run() throws {
     let report = RunReport(command: "crosswalk")
-    let crosswalk = try lookup.crosswalk(report: report)
+    let crosswalk: Crosswalk
+    switch method {
+    case .lookup:
+      crosswalk = try lookup.crosswalk(report: report)
+    case .bestFit:
+      let inputs = try geometry.load(report: report)
+      crosswalk = try SpatialCrosswalk.bestFit(
+        zones: inputs.zones, centroids: inputs.centroids, footprints: inputs.footprints, snapDistance: snapDistance,
+        workers: geometry.workers, report: report)
+    case .area:
+      let inputs = try geometry.load(report: report)
+      crosswalk = try SpatialCrosswalk.area(
+        zones: inputs.zones, footprints: inputs.footprints, basis: areaBasis, minWeight: minWeight, workers: geometry.workers,
+        report: report)
+    }
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     try runOptions.finish(report)

@@ -1,0 +1,313 @@
+import CatchmentCore
+import CatchmentEngine
+import CatchmentGeometry
+import CatchmentTables
+import Dispatch
+import Foundation
+
+/// How area weights are normalised (`--area-basis`).
+public enum AreaBasis: String, Sendable, CaseIterable {
+  /// w(z,f) = area(z ∩ f) ÷ Σf′ area(z ∩ f′): the part of the zone covered by footprints is
+  /// shared out in full, as tobler's `area_interpolate(allocate_total=True)`.
+  case covered
+  /// w(z,f) = area(z ∩ f) ÷ area(z): the part of the zone outside every footprint stays
+  /// UNALLOCATED.
+  case zone
+}
+
+/// Crosswalks from geometry: best fit and area weighting.
+///
+/// Both take zone and footprint layers already in one projected working CRS (metres), run on
+/// several tasks at once, each with its own GEOS context and its own copy of the footprint
+/// geometries (GEOS handles are not shared between threads), and merge the per-zone results
+/// in zone order, so the output never depends on scheduling.
+public enum SpatialCrosswalk {
+  /// The footprints of one task: GEOS geometries, prepared, with a shared envelope index.
+  final class FootprintSet {
+    let context = GEOSContext()
+    var geometries: [Geometry?] = []
+    var prepared: [PreparedGeometry?] = []
+    var repaired = 0
+
+    init(_ layer: PolygonLayer) throws {
+      for f in 0..<layer.count {
+        guard var g = try Geometry.polygonal(feature: f, of: layer, in: context) else {
+          geometries.append(nil)
+          prepared.append(nil)
+          continue
+        }
+        if !g.isValid {
+          g = try g.madeValidPolygonal()
+          repaired += 1
+        }
+        geometries.append(g)
+        prepared.append(try PreparedGeometry(g))
+      }
+    }
+  }
+
+  /// Envelopes of every feature of `layer`, computed from its coordinates.
+  static func envelopes(_ layer: PolygonLayer) -> [Envelope] {
+    (0..<layer.count).map { f in
+      var e = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+      for p in layer.polygons(ofFeature: f) {
+        for r in layer.rings(ofPolygon: p) {
+          for i in layer.points(ofRing: r) {
+            e.minX = min(e.minX, layer.xs[i])
+            e.maxX = max(e.maxX, layer.xs[i])
+            e.minY = min(e.minY, layer.ys[i])
+            e.maxY = max(e.maxY, layer.ys[i])
+          }
+        }
+      }
+      return e
+    }
+  }
+
+  /// Runs `work` over contiguous chunks of `0..<count` on `workers` tasks and returns the
+  /// chunks' results in order.
+  static func inChunks<T>(count: Int, workers: Int, _ work: @escaping @Sendable (Range<Int>) throws -> T) throws -> [T] {
+    let parts = max(1, min(workers, count))
+    let size = (count + parts - 1) / max(parts, 1)
+    let ranges = (0..<parts).map { k in (k * size)..<min(count, (k + 1) * size) }.filter { !$0.isEmpty }
+    let slots = ResultSlots<T>(ranges.count)
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+      let outcome = Result { try work(ranges[k]) }
+      slots.lock.withLock { slots.results[k] = outcome }
+    }
+    return try slots.results.map { try $0!.get() }
+  }
+
+  /// One slot per chunk; each task writes only its own.
+  final class ResultSlots<T>: @unchecked Sendable {
+    var results: [Result<T, Error>?]
+    let lock = NSLock()
+    init(_ n: Int) { results = Array(repeating: nil, count: n) }
+  }
+
+  // MARK: Best fit
+
+  /// The outcome for one zone.
+  struct Placement {
+    var footprint: Int  // −1: unallocated
+    var distance: Double  // NaN when the point lay in a footprint
+    var usedPointOnSurface: Bool
+  }
+
+  /// Best fit (ONS method): each zone goes wholly to the footprint containing its point.
+  ///
+  /// The point is the zone's population-weighted centroid from `centroids` (by zone id), or,
+  /// for zones without one, a point guaranteed inside the zone (GEOS PointOnSurface). A point
+  /// on a boundary shared by several footprints goes to the footprint whose id comes first in
+  /// byte order. A point outside every footprint goes to the nearest footprint within
+  /// `snapDistance` metres (its distance is written to `distance_m`); beyond that the zone is
+  /// UNALLOCATED, a loss.
+  public static func bestFit(
+    zones: PolygonLayer, centroids: PointLayer?, footprints: PolygonLayer, snapDistance: Double, workers: Int,
+    report: RunReport
+  ) throws -> Crosswalk {
+    let footprintEnvelopes = envelopes(footprints)
+    let index = EnvelopeIndex(footprintEnvelopes)
+    var centroidPositions: [String: Int] = [:]
+    if let centroids { for (i, id) in centroids.ids.enumerated() where centroidPositions[id] == nil { centroidPositions[id] = i } }
+    let centroidIndex = centroidPositions
+    let firstOfID = firstFeatures(zones)
+    // Candidates are tried in footprint-id byte order so that ties go to the lowest id.
+    let idRank = ranks(footprints.ids)
+    let placements: [[Placement]] = try inChunks(count: zones.count, workers: workers) { range in
+      let set = try FootprintSet(footprints)
+      var out: [Placement] = []
+      out.reserveCapacity(range.count)
+      for z in range {
+        var point: (x: Double, y: Double)
+        var onSurface = false
+        if let c = centroidIndex[zones.ids[z]], let centroids {
+          point = (centroids.xs[c], centroids.ys[c])
+        } else {
+          onSurface = true
+          guard var g = try Geometry.polygonal(feature: z, of: zones, in: set.context) else {
+            out.append(Placement(footprint: -1, distance: .nan, usedPointOnSurface: false))
+            continue
+          }
+          if !g.isValid { g = try g.madeValidPolygonal() }
+          point = try g.pointOnSurface()
+        }
+        let probe = Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
+        var best = -1
+        for f in index.query(probe) {
+          guard let prepared = set.prepared[f], try prepared.covers(x: point.x, y: point.y) else { continue }
+          if best < 0 || idRank[f] < idRank[best] { best = f }
+        }
+        if best >= 0 {
+          out.append(Placement(footprint: best, distance: .nan, usedPointOnSurface: onSurface))
+          continue
+        }
+        // Outside every footprint: the nearest within the snap distance.
+        let target = try Geometry.point(x: point.x, y: point.y, in: set.context)
+        var nearest = -1
+        var nearestDistance = Double.infinity
+        for (f, lowerBound) in index.byEnvelopeDistance(from: probe) {
+          if lowerBound > min(nearestDistance, snapDistance) { break }
+          guard let g = set.geometries[f] else { continue }
+          let d = try g.distance(to: target)
+          if d < nearestDistance || (d == nearestDistance && idRank[f] < idRank[nearest]) {
+            nearest = f
+            nearestDistance = d
+          }
+        }
+        if nearest >= 0 && nearestDistance <= snapDistance {
+          out.append(Placement(footprint: nearest, distance: nearestDistance, usedPointOnSurface: onSurface))
+        } else {
+          out.append(Placement(footprint: -1, distance: nearestDistance, usedPointOnSurface: onSurface))
+        }
+      }
+      return out
+    }
+    let flat = placements.flatMap { $0 }
+
+    var builder = CrosswalkBuilder(source: "")
+    for (f, name) in footprints.names.enumerated() where !name.isEmpty { builder.name(footprint: footprints.ids[f], name) }
+    var snapped: [String: (rows: Int, amount: Double)] = [:]
+    var unplaced: [String: (rows: Int, amount: Double)] = [:]
+    var onSurface = 0
+    for z in 0..<zones.count where firstOfID[z] {
+      let p = flat[z]
+      if p.usedPointOnSurface { onSurface += 1 }
+      if p.footprint >= 0 {
+        builder.add(zone: zones.ids[z], footprint: footprints.ids[p.footprint], weight: 1)
+        if !p.distance.isNaN {
+          builder.setDistance(zone: zones.ids[z], metres: p.distance)
+          snapped[zones.ids[z]] = (1, p.distance)
+        }
+      } else {
+        builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
+        unplaced[zones.ids[z]] = (1, p.distance.isFinite ? p.distance : 0)
+      }
+    }
+    if onSurface > 0 {
+      report.note(
+        centroids == nil
+          ? "no centroids given: each zone was placed by a point inside it (GEOS PointOnSurface), not by its population-weighted centroid"
+          : "\(onSurface) zones have no centroid in the centroid file and were placed by a point inside them (GEOS PointOnSurface)")
+    }
+    report.exclude(Tally(reason: "zones whose point lay outside every footprint, snapped to the nearest within \(NumberFormat.csv(snapDistance)) m (amount: metres)", unit: "metres", destination: "nearest footprint", byCode: snapped))
+    report.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
+    report.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
+    return try builder.build(method: "best-fit")
+  }
+
+  // MARK: Area
+
+  /// Area weighting: w(z,f) = area(z ∩ f) ÷ basis (see ``AreaBasis``), in m² of the working
+  /// CRS. A zone wholly inside a footprint (prepared containsProperly) never pays for an
+  /// intersection; footprints are clipped to the zone's envelope before intersecting.
+  /// `minWeight` drops slivers below it and shares their weight out again over the zone's
+  /// remaining footprints, in proportion.
+  public static func area(
+    zones: PolygonLayer, footprints: PolygonLayer, basis: AreaBasis, minWeight: Double?, workers: Int, report: RunReport
+  ) throws -> Crosswalk {
+    let footprintEnvelopes = envelopes(footprints)
+    let index = EnvelopeIndex(footprintEnvelopes)
+    let firstOfID = firstFeatures(zones)
+    struct ZoneAreas {
+      var zoneArea: Double
+      var parts: [(footprint: Int, area: Double)]
+    }
+    let results: [[ZoneAreas]] = try inChunks(count: zones.count, workers: workers) { range in
+      let set = try FootprintSet(footprints)
+      var out: [ZoneAreas] = []
+      out.reserveCapacity(range.count)
+      for z in range {
+        guard var g = try Geometry.polygonal(feature: z, of: zones, in: set.context) else {
+          out.append(ZoneAreas(zoneArea: 0, parts: []))
+          continue
+        }
+        if !g.isValid { g = try g.madeValidPolygonal() }
+        let zoneArea = try g.area()
+        let envelope = g.envelope()
+        var parts: [(Int, Double)] = []
+        for f in index.query(envelope) {
+          guard let prepared = set.prepared[f], let footprint = set.geometries[f] else { continue }
+          if try prepared.containsProperly(g) {
+            parts.append((f, zoneArea))
+          } else if try prepared.intersects(g) {
+            let piece = try footprint.clipped(to: envelope).intersection(g)
+            let a = try piece.area()
+            if a > 0 { parts.append((f, a)) }
+          }
+        }
+        out.append(ZoneAreas(zoneArea: zoneArea, parts: parts))
+      }
+      return out
+    }
+    let flat = results.flatMap { $0 }
+
+    var builder = CrosswalkBuilder(source: "")
+    for (f, name) in footprints.names.enumerated() where !name.isEmpty { builder.name(footprint: footprints.ids[f], name) }
+    var outside: [String: (rows: Int, amount: Double)] = [:]
+    var overlapArea = 0.0
+    var overlapZones = 0
+    var dropped = 0
+    var droppedWeight = 0.0
+    var uncovered = 0.0
+    for z in 0..<zones.count where firstOfID[z] {
+      let r = flat[z]
+      var covered = 0.0
+      for part in r.parts { covered += part.area }
+      guard covered > 0 else {
+        builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
+        outside[zones.ids[z], default: (0, 0)] = (1, r.zoneArea)
+        continue
+      }
+      // Footprints that overlap each other cover some of the zone twice.
+      if covered > r.zoneArea * (1 + 1e-9) {
+        overlapArea += covered - r.zoneArea
+        overlapZones += 1
+      }
+      let denominator = basis == .covered || covered > r.zoneArea ? covered : r.zoneArea
+      var weights = r.parts.map { (footprint: $0.footprint, weight: $0.area / denominator) }
+      if basis == .zone { uncovered += max(0, r.zoneArea - covered) }
+      if let minWeight {
+        let before = weights.reduce(0.0) { $0 + $1.weight }
+        let kept = weights.filter { $0.weight >= minWeight }
+        if kept.count < weights.count && !kept.isEmpty {
+          dropped += weights.count - kept.count
+          droppedWeight += weights.filter { $0.weight < minWeight }.reduce(0.0) { $0 + $1.weight }
+          let after = kept.reduce(0.0) { $0 + $1.weight }
+          weights = kept.map { (footprint: $0.footprint, weight: $0.weight * before / after) }
+        }
+      }
+      for w in weights { builder.add(zone: zones.ids[z], footprint: footprints.ids[w.footprint], weight: w.weight) }
+    }
+    report.lose(Tally(reason: "zones outside every footprint (amount: zone area, m²)", unit: "m²", destination: Crosswalk.unallocated, byCode: outside))
+    if overlapZones > 0 {
+      report.warn(
+        "footprints overlap each other: \(overlapZones) zones are covered more than once, by at least \(NumberFormat.csv((overlapArea / 1e6 * 1000).rounded() / 1000)) km² in all; their weights are shared by covered area")
+    }
+    if dropped > 0 {
+      report.note("--min-weight dropped \(dropped) sliver links holding \(NumberFormat.csv((droppedWeight * 1e6).rounded() / 1e6)) zone-weight in all, and shared it out over the zones' other footprints")
+    }
+    if basis == .zone && uncovered > 0 {
+      report.note("--area-basis zone: \(NumberFormat.csv((uncovered / 1e6 * 1000).rounded() / 1000)) km² of zones lie outside every footprint and are UNALLOCATED")
+    }
+    return try builder.build(method: "area")
+  }
+
+  // MARK: Helpers
+
+  /// True for the first feature of each id; later ones are duplicates (reported by the reader).
+  static func firstFeatures(_ layer: PolygonLayer) -> [Bool] {
+    var seen = Set<String>()
+    return layer.ids.map { seen.insert($0).inserted }
+  }
+
+  /// The position of each id in byte order (ties broken by feature order).
+  static func ranks(_ ids: [String]) -> [Int] {
+    let order = ids.indices.sorted { a, b in
+      ids[a] == ids[b] ? a < b : CrosswalkBuilder.byteOrder(ids[a], ids[b])
+    }
+    var rank = [Int](repeating: 0, count: ids.count)
+    for (position, index) in order.enumerated() { rank[index] = position }
+    return rank
+  }
+}

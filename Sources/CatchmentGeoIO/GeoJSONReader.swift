@@ -1,0 +1,248 @@
+import CatchmentGeometry
+import Foundation
+
+/// Reads GeoJSON FeatureCollections (RFC 7946) of polygons and multipolygons.
+///
+/// A byte-level scanner walks the document once and writes coordinates straight into the
+/// layer's flat arrays: no JSON tree, no `Codable`, no `String` per coordinate. Members may
+/// come in any order (a `crs` after `features`, `coordinates` before `type`). The CRS is
+/// CRS84 (RFC 7946 §4) unless a legacy `crs` member names another
+/// (`{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}}`, GeoJSON 2008).
+/// Features whose geometry is null, or not polygonal, are kept without polygons and counted.
+/// Each file is read whole into memory (ONS sets come split into files of a few MB).
+public enum GeoJSONReader {
+  /// Reads the features of `path`.
+  ///
+  /// - Throws: ``GeoIOError`` naming the file, the feature and the problem (malformed JSON, a
+  ///   feature without the id attribute).
+  public static func read(path: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+      throw GeoIOError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "file not found")
+    }
+    return try data.withUnsafeBytes { raw in
+      var scanner = JSONScanner(bytes: raw.bindMemory(to: UInt8.self), file: path)
+      // Skip a UTF-8 byte-order mark.
+      if raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { scanner.position = 3 }
+      var parser = Parser(scanner: scanner, fields: fields, path: path)
+      try parser.document()
+      return (parser.layer, parser.summary)
+    }
+  }
+
+  private struct Parser {
+    var scanner: JSONScanner
+    let idKey: [UInt8], nameKey: [UInt8]?
+    let path: String
+    var layer = PolygonLayer(crs: .crs84)
+    var summary: LayerReadSummary
+
+    init(scanner: JSONScanner, fields: BoundaryFields, path: String) {
+      self.scanner = scanner
+      idKey = Array(fields.id.lowercased().utf8)
+      nameKey = fields.name.map { Array($0.lowercased().utf8) }
+      self.path = path
+      summary = LayerReadSummary(file: path)
+    }
+
+    mutating func document() throws {
+      try scanner.expect(0x7B)
+      var sawFeatures = false
+      if scanner.consume(0x7D) { throw scanner.error("empty document: not a FeatureCollection") }
+      repeat {
+        let key = try scanner.string()
+        try scanner.expect(0x3A)
+        switch key {
+        case "features":
+          sawFeatures = true
+          try scanner.expect(0x5B)
+          if !scanner.consume(0x5D) {
+            repeat { try feature() } while scanner.consume(0x2C)
+            try scanner.expect(0x5D)
+          }
+        case "crs": layer.crs = try legacyCRS()
+        case "type":
+          let type = try scanner.string()
+          if type != "FeatureCollection" { throw scanner.error("a \(type), not a FeatureCollection") }
+        default: try scanner.skipValue()
+        }
+      } while scanner.consume(0x2C)
+      try scanner.expect(0x7D)
+      if !sawFeatures { throw GeoIOError(file: path, reason: "no \"features\" member: not a FeatureCollection") }
+    }
+
+    /// `{"type":"name","properties":{"name":"…"}}` → the CRS it names.
+    mutating func legacyCRS() throws -> CRSReference {
+      guard scanner.peek() == 0x7B else {
+        try scanner.skipValue()
+        return .crs84
+      }
+      var name = ""
+      try scanner.expect(0x7B)
+      if scanner.consume(0x7D) { return .crs84 }
+      repeat {
+        let key = try scanner.string()
+        try scanner.expect(0x3A)
+        if key == "properties" && scanner.peek() == 0x7B {
+          try scanner.expect(0x7B)
+          if !scanner.consume(0x7D) {
+            repeat {
+              let inner = try scanner.string()
+              try scanner.expect(0x3A)
+              if inner == "name" { name = try scanner.scalarText() } else { try scanner.skipValue() }
+            } while scanner.consume(0x2C)
+            try scanner.expect(0x7D)
+          }
+        } else {
+          try scanner.skipValue()
+        }
+      } while scanner.consume(0x2C)
+      try scanner.expect(0x7D)
+      return Self.crs(named: name)
+    }
+
+    /// Maps OGC URNs and "EPSG:n" names to a CRS.
+    static func crs(named name: String) -> CRSReference {
+      let upper = name.uppercased()
+      if upper.hasSuffix("CRS84") || upper.hasSuffix("CRS:84") { return .crs84 }
+      if let range = upper.range(of: "EPSG") {
+        let digits = upper[range.upperBound...].split(whereSeparator: { !$0.isNumber }).last
+        if let digits, let code = Int(digits) { return .epsg(code) }
+      }
+      return name.isEmpty ? .crs84 : .definition(name)
+    }
+
+    mutating func feature() throws {
+      let index = summary.features
+      summary.features += 1
+      try scanner.expect(0x7B)
+      var id: String?
+      var name = ""
+      var sawGeometry = false
+      if !scanner.consume(0x7D) {
+        repeat {
+          let key = try scanner.string()
+          try scanner.expect(0x3A)
+          switch key {
+          case "properties":
+            if scanner.peek() == 0x7B {
+              try scanner.expect(0x7B)
+              if !scanner.consume(0x7D) {
+                repeat {
+                  if let nameKey, try scanner.keyEqualsPeek(nameKey) {
+                    try scanner.expect(0x3A)
+                    name = try scanner.scalarText()
+                  } else if try scanner.keyEquals(idKey) {
+                    try scanner.expect(0x3A)
+                    id = try scanner.scalarText()
+                  } else {
+                    try scanner.expect(0x3A)
+                    try scanner.skipValue()
+                  }
+                } while scanner.consume(0x2C)
+                try scanner.expect(0x7D)
+              }
+            } else {
+              try scanner.skipValue()
+            }
+          case "geometry":
+            // Parsed where it stands: the polygons added since the previous feature ended
+            // belong to this one, whether the properties come before or after.
+            sawGeometry = true
+            try geometry(feature: index)
+          default: try scanner.skipValue()
+          }
+        } while scanner.consume(0x2C)
+        try scanner.expect(0x7D)
+      }
+      guard let id, !id.isEmpty else {
+        throw GeoIOError(file: path, location: "feature \(index + 1)", reason: "no value for the id attribute '\(String(decoding: idKey, as: UTF8.self))'")
+      }
+      if !sawGeometry { summary.emptyGeometries += 1 }
+      layer.endFeature(id: id, name: name, origin: "\(path)#\(index + 1)")
+    }
+
+    mutating func geometry(feature: Int) throws {
+      if scanner.peek() == 0x6E {  // null
+        try scanner.skipValue()
+        summary.emptyGeometries += 1
+        return
+      }
+      try scanner.expect(0x7B)
+      var type = ""
+      var coordinatesStart: Int?
+      if !scanner.consume(0x7D) {
+        repeat {
+          let key = try scanner.string()
+          try scanner.expect(0x3A)
+          if key == "type" {
+            type = try scanner.string()
+          } else if key == "coordinates" {
+            coordinatesStart = scanner.position
+            try scanner.skipValue()
+          } else {
+            try scanner.skipValue()
+          }
+        } while scanner.consume(0x2C)
+        try scanner.expect(0x7D)
+      }
+      guard type == "Polygon" || type == "MultiPolygon" else {
+        if type.isEmpty { summary.emptyGeometries += 1 } else { summary.nonPolygonal += 1 }
+        return
+      }
+      guard let coordinatesStart else {
+        summary.emptyGeometries += 1
+        return
+      }
+      let end = scanner.position
+      scanner.position = coordinatesStart
+      let before = layer.polygonRings.count
+      if type == "Polygon" { try polygon() } else { try multiPolygon() }
+      if layer.polygonRings.count == before { summary.emptyGeometries += 1 }
+      scanner.position = end
+    }
+
+    mutating func multiPolygon() throws {
+      try scanner.expect(0x5B)
+      if scanner.consume(0x5D) { return }
+      repeat { try polygon() } while scanner.consume(0x2C)
+      try scanner.expect(0x5D)
+    }
+
+    mutating func polygon() throws {
+      try scanner.expect(0x5B)
+      if !scanner.consume(0x5D) {
+        repeat { try ring() } while scanner.consume(0x2C)
+        try scanner.expect(0x5D)
+      }
+      layer.endPolygon()
+    }
+
+    mutating func ring() throws {
+      try scanner.expect(0x5B)
+      if !scanner.consume(0x5D) {
+        repeat {
+          try scanner.expect(0x5B)
+          let x = try scanner.number()
+          try scanner.expect(0x2C)
+          let y = try scanner.number()
+          while scanner.consume(0x2C) { _ = try scanner.number() }  // z or m: ignored
+          try scanner.expect(0x5D)
+          layer.addPoint(x: x, y: y)
+        } while scanner.consume(0x2C)
+        try scanner.expect(0x5D)
+      }
+      layer.endRing()
+    }
+  }
+}
+
+extension JSONScanner {
+  /// Like ``keyEquals(_:)`` but leaves the key unconsumed when it does not match.
+  mutating func keyEqualsPeek(_ key: [UInt8]) throws -> Bool {
+    let saved = position
+    if try keyEquals(key) { return true }
+    position = saved
+    return false
+  }
+}

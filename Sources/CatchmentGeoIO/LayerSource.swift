@@ -1,0 +1,104 @@
+import CatchmentGeometry
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads boundary layers from one or more paths: files, directories or glob patterns.
+///
+/// ONS national sets often come split into hundreds of files (one per local authority); they
+/// are merged into one layer in a fixed order (paths as given; inside a directory or glob,
+/// files sorted by name). All files must share one CRS; transforming is the engine's job.
+public enum LayerSource {
+  /// Boundary file extensions read from directories.
+  static let extensions: Set<String> = ["geojson", "json"]
+
+  /// The merged layer, one summary per file, and the ids seen more than once.
+  public struct Result: Sendable {
+    public var layer: PolygonLayer
+    public var files: [LayerReadSummary]
+    /// Ids that occur in more than one feature, with their counts, in first-seen order.
+    public var duplicateIDs: [(id: String, count: Int)]
+  }
+
+  /// Reads and merges every boundary file that `paths` name.
+  ///
+  /// - Throws: ``GeoIOError`` for a path that matches nothing, an unsupported format, a
+  ///   reading error, or files in different CRSs.
+  public static func read(paths: [String], fields: BoundaryFields) throws -> Result {
+    let files = try expand(paths)
+    var layer = PolygonLayer(crs: .unknown)
+    var summaries: [LayerReadSummary] = []
+    var firstFileOfCRS = ""
+    for file in files {
+      let (part, summary) = try readOne(file, fields: fields)
+      summaries.append(summary)
+      if summaries.count == 1 {
+        layer.crs = part.crs
+        firstFileOfCRS = file
+      } else if part.crs != layer.crs {
+        throw GeoIOError(file: file, reason: "its CRS (\(part.crs)) differs from \(firstFileOfCRS)'s (\(layer.crs)); read them separately")
+      }
+      // In place: a copy here would copy the whole merged layer once per file.
+      layer.append(contentsOf: part)
+    }
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    for id in layer.ids {
+      if counts[id] == nil { order.append(id) }
+      counts[id, default: 0] += 1
+    }
+    let duplicates = order.filter { counts[$0]! > 1 }.map { (id: $0, count: counts[$0]!) }
+    return Result(layer: layer, files: summaries, duplicateIDs: duplicates)
+  }
+
+  static func readOne(_ file: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
+    switch (file as NSString).pathExtension.lowercased() {
+    case "geojson", "json": return try GeoJSONReader.read(path: file, fields: fields)
+    case "shp", "gpkg":
+      throw GeoIOError(file: file, reason: "Shapefile and GeoPackage reading is not implemented yet; convert to GeoJSON (e.g. ogr2ogr -f GeoJSON out.geojson \(file))")
+    default:
+      throw GeoIOError(file: file, reason: "unknown boundary format; expected .geojson or .json")
+    }
+  }
+
+  /// The files that `paths` name, in order, without repeats.
+  static func expand(_ paths: [String]) throws -> [String] {
+    var files: [String] = []
+    var seen = Set<String>()
+    func add(_ file: String) { if seen.insert(file).inserted { files.append(file) } }
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        if isDirectory.boolValue {
+          let names = try FileManager.default.contentsOfDirectory(atPath: path)
+            .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted()
+          guard !names.isEmpty else { throw GeoIOError(file: path, reason: "the directory holds no .geojson or .json file") }
+          for name in names { add((path as NSString).appendingPathComponent(name)) }
+        } else {
+          add(path)
+        }
+        continue
+      }
+      let matches = glob(path)
+      guard !matches.isEmpty else { throw GeoIOError(file: path, reason: "file not found (and no file matches it as a pattern)") }
+      for match in matches { add(match) }
+    }
+    guard !files.isEmpty else { throw GeoIOError(file: paths.joined(separator: " "), reason: "no boundary file given") }
+    return files
+  }
+
+  /// Files matching a shell pattern, sorted.
+  static func glob(_ pattern: String) -> [String] {
+    #if canImport(Glibc)
+      var result = glob_t()
+      defer { globfree(&result) }
+      guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+      return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    #else
+      return []
+    #endif
+  }
+}

@@ -1,0 +1,149 @@
+import CatchmentCore
+import CatchmentGeometry
+import CatchmentTestSupport
+import Testing
+
+@testable import CatchmentAnalysis
+
+/// Hand-worked geometry crosswalks on boxes in British National Grid metres.
+///
+///     y
+///     200 ┌───────────────C───────────────┐      C: (0,100)–(200,200), hole (40,140)–(60,160)
+///         │    z5 in the hole             │
+///     100 ├──────────A──────┬──────B──────┤      A: (0,0)–(100,100)   B: (100,0)–(200,100)
+///         │  z1             │ z2 on A|B   │ z7 half outside B
+///       0 └─────────────────┴─────────────┘            z4 far east: (300,0)–(310,10)
+///         0                100           200
+///
+/// z3 (80,80)–(120,120) meets A 20×20 = 400 m², B 400 m², C 40×20 = 800 m²: weights ¼, ¼, ½.
+/// z6 is a multipolygon: (10,110)–(20,120) in C and (150,50)–(160,60) in B, 100 m² each.
+@Suite struct SpatialCrosswalkTests {
+  typealias Box = (Double, Double, Double, Double)
+
+  static func layer(_ features: [(String, [Box], [Box])]) -> PolygonLayer {
+    var layer = PolygonLayer(crs: .epsg(27700))
+    for (id, boxes, holes) in features {
+      for (k, b) in boxes.enumerated() {
+        for (x, y) in [(b.0, b.1), (b.2, b.1), (b.2, b.3), (b.0, b.3)] { layer.addPoint(x: x, y: y) }
+        layer.endRing()
+        if k == 0 {
+          for h in holes {
+            for (x, y) in [(h.0, h.1), (h.0, h.3), (h.2, h.3), (h.2, h.1)] { layer.addPoint(x: x, y: y) }
+            layer.endRing()
+          }
+        }
+        layer.endPolygon()
+      }
+      layer.endFeature(id: id, name: "name of \(id)")
+    }
+    return layer
+  }
+
+  let footprints = layer([
+    ("A", [(0, 0, 100, 100)], []), ("B", [(100, 0, 200, 100)], []), ("C", [(0, 100, 200, 200)], [(40, 140, 60, 160)]),
+  ])
+  let zones = layer([
+    ("z1", [(10, 10, 30, 30)], []), ("z2", [(90, 40, 110, 60)], []), ("z3", [(80, 80, 120, 120)], []),
+    ("z4", [(300, 0, 310, 10)], []), ("z5", [(45, 145, 55, 155)], []), ("z6", [(10, 110, 20, 120), (150, 50, 160, 60)], []),
+    ("z7", [(190, 40, 210, 60)], []),
+  ])
+
+  /// Centroids: the middle of each box, except z6 (left without, so placed by a point inside).
+  var centroids: PointLayer {
+    var points = PointLayer(crs: .epsg(27700))
+    for (id, x, y) in [("z1", 20.0, 20.0), ("z2", 100, 50), ("z3", 100, 100), ("z4", 305, 5), ("z5", 50, 150), ("z7", 200, 50)] {
+      points.append(id: id, x: x, y: y)
+    }
+    return points
+  }
+
+  func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
+    var result: [String: [String: Double]] = [:]
+    for z in 0..<crosswalk.zones.count {
+      for e in crosswalk.entries(ofZone: Int32(z)) {
+        result[crosswalk.zones.code(Int32(z)), default: [:]][crosswalk.footprints.code(crosswalk.entryFootprint[e])] = crosswalk.entryWeight[e]
+      }
+    }
+    return result
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func bestFit(workers: Int) throws {
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.bestFit(
+      zones: zones, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: workers, report: report)
+    let w = weights(crosswalk)
+    #expect(w["z1"] == ["A": 1])
+    #expect(w["z2"] == ["A": 1])  // (100, 50) is on the A|B edge: the lowest id wins
+    #expect(w["z3"] == ["A": 1])  // (100, 100) is on A, B and C: A again
+    #expect(w["z4"] == ["B": 1])  // outside every footprint; 105 m from B's edge at x = 200
+    #expect(w["z5"] == ["C": 1])  // in C's hole; the hole's edge is 10 m away
+    #expect(w["z7"] == ["B": 1])  // (200, 50) on B's outer edge
+    #expect(w["z6"]?.count == 1 && w["z6"]!.values.first == 1)  // a point inside one of its parts
+    let z4 = Int(crosswalk.zones.find("z4")!), z5 = Int(crosswalk.zones.find("z5")!)
+    #expect(abs(crosswalk.zoneDistance![z4] - 105) < 1e-9)
+    #expect(abs(crosswalk.zoneDistance![z5] - 10) < 1e-9)
+    #expect(crosswalk.zoneDistance![0].isNaN)
+    #expect(crosswalk.footprintNames == ["name of A", "name of B", "name of C"])
+    #expect(report.notes.contains { $0.contains("1 zones have no centroid") })
+  }
+
+  @Test func bestFitBeyondTheSnapDistanceIsUnallocated() throws {
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.bestFit(
+      zones: zones, centroids: centroids, footprints: footprints, snapDistance: 50, workers: 2, report: report)
+    #expect(weights(crosswalk)["z4"] == ["UNALLOCATED": 1])
+    #expect(weights(crosswalk)["z5"] == ["C": 1])  // 10 m: within 50
+    #expect(report.losses.first?.codes.map(\.code) == ["z4"])
+  }
+
+  @Test(arguments: [1, 2])
+  func areaCovered(workers: Int) throws {
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: nil, workers: workers, report: report)
+    let w = weights(crosswalk)
+    #expect(w["z1"] == ["A": 1])
+    #expect(w["z2"] == ["A": 0.5, "B": 0.5])
+    #expect(w["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
+    #expect(w["z4"] == ["UNALLOCATED": 1])  // outside everything
+    #expect(w["z5"] == ["UNALLOCATED": 1])  // in the hole
+    #expect(w["z6"] == ["B": 0.5, "C": 0.5])
+    #expect(w["z7"] == ["B": 1])  // covered basis: the half outside is not counted
+    #expect(report.losses.first?.codes.map(\.code).sorted() == ["z4", "z5"])
+    // Invariant: every zone's weights sum to 1.
+    for (_, byFootprint) in w { #expect(abs(byFootprint.values.reduce(0, +) - 1) < 1e-12) }
+  }
+
+  @Test func areaZoneBasisKeepsTheUncoveredPart() throws {
+    let crosswalk = try SpatialCrosswalk.area(
+      zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2, report: RunReport(command: "t"))
+    #expect(weights(crosswalk)["z7"] == ["B": 0.5, "UNALLOCATED": 0.5])
+    #expect(weights(crosswalk)["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
+  }
+
+  @Test func minWeightDropsSliversAndRenormalises() throws {
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: 0.3, workers: 1, report: report)
+    #expect(weights(crosswalk)["z3"] == ["C": 1])
+    #expect(weights(crosswalk)["z2"] == ["A": 0.5, "B": 0.5])
+    #expect(report.notes.contains { $0.contains("dropped 2 sliver links") })
+  }
+
+  @Test func overlappingFootprintsAreReported() throws {
+    let overlapping = Self.layer([("A", [(0, 0, 100, 100)], []), ("D", [(0, 0, 50, 50)], [])])
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.area(
+      zones: Self.layer([("z1", [(10, 10, 30, 30)], [])]), footprints: overlapping, basis: .covered, minWeight: nil, workers: 1,
+      report: report)
+    #expect(weights(crosswalk)["z1"] == ["A": 0.5, "D": 0.5])
+    #expect(report.warnings.contains { $0.contains("footprints overlap each other: 1 zones") })
+  }
+
+  @Test func populationIsConservedThroughAnAreaCrosswalk() throws {
+    let crosswalk = try SpatialCrosswalk.area(
+      zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2, report: RunReport(command: "t"))
+    let pop = ZonePopulation(values: (0..<crosswalk.zones.count).map { Double($0 + 1) * 1000 }, present: Array(repeating: true, count: crosswalk.zones.count))
+    let result = ResidentPopulation(population: pop, crosswalk: crosswalk)
+    #expect(abs(result.byFootprint.reduce(0, +) - pop.values.reduce(0, +)) < 1e-6)
+  }
+}

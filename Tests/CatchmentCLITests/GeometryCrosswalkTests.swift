@@ -1,0 +1,60 @@
+import CatchmentTestSupport
+import Foundation
+import Testing
+
+/// `catchment crosswalk --method best-fit|area` on the box fixtures of `Tests/Fixtures/geo`
+/// (weights worked by hand in `SpatialCrosswalkTests`).
+@Suite struct GeometryCrosswalkTests {
+  let layers = [
+    "--zones", fixture("geo/zones.geojson"), "--zone-id", "zone_code", "--footprints", fixture("geo/footprints.geojson"),
+    "--footprint-id", "fp_code", "--footprint-name", "NAME",
+  ]
+
+  @Test func bestFitWithCentroids() throws {
+    let result = try CommandRunner.run(
+      ["crosswalk", "--method", "best-fit"] + layers
+        + ["--centroids", fixture("geo/centroids.csv"), "--centroid-id", "zone_code", "--centroid-x", "EASTING", "--centroid-y", "NORTHING",
+          "--centroid-crs", "EPSG:27700", "-o", "-"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = result.stdout.split(separator: "\n").map(String.init)
+    #expect(rows.first == "zone_id,footprint_id,weight,footprint_name,method,distance_m")
+    #expect(rows.contains("z1,A,1,Alpha,best-fit,"))
+    #expect(rows.contains("z2,A,1,Alpha,best-fit,"))
+    #expect(rows.contains("z4,B,1,Beta,best-fit,105"))
+    #expect(rows.contains("z5,C,1,\"Gamma, with a hole\",best-fit,10"))
+    #expect(rows.count == 8)
+    #expect(result.stderr.contains("1 zones have no centroid"))
+  }
+
+  @Test func areaCovered() throws {
+    let result = try CommandRunner.run(["crosswalk", "--method", "area"] + layers + ["-o", "-", "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == """
+      zone_id,footprint_id,weight,footprint_name,method
+      z1,A,1,Alpha,area
+      z2,A,0.5,Alpha,area
+      z2,B,0.5,Beta,area
+      z3,A,0.25,Alpha,area
+      z3,B,0.25,Beta,area
+      z3,C,0.5,"Gamma, with a hole",area
+      z4,UNALLOCATED,1,,area
+      z5,UNALLOCATED,1,,area
+      z6,B,0.5,Beta,area
+      z6,C,0.5,"Gamma, with a hole",area
+      z7,B,1,Beta,area
+
+      """)
+  }
+
+  @Test func strictFailsOnUnplacedZones() throws {
+    let result = try CommandRunner.run(["crosswalk", "--method", "area"] + layers + ["-o", "-", "--strict"])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("zones outside every footprint"))
+  }
+
+  @Test func geographicWorkingCRSIsRefused() throws {
+    let result = try CommandRunner.run(["crosswalk", "--method", "area"] + layers + ["-o", "-", "--crs", "EPSG:4326"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("is not a projected CRS"))
+  }
+}
