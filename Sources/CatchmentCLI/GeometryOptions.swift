@@ -44,6 +44,9 @@ struct GeometryOptions: ParsableArguments {
   @Option(name: .customLong("assume-crs"), help: ArgumentHelp("CRS for boundary files that declare none (without it such files are an error).", valueName: "crs"))
   var assumeCRS: String?
 
+  @Option(name: .customLong("force-crs"), help: ArgumentHelp("CRS to use for every boundary file whatever it declares (e.g. EPSG:27700 for a British National Grid .prj with an unnamed datum).", valueName: "crs"))
+  var forceCRS: String?
+
   @Option(help: ArgumentHelp("Tasks to run at once (default: the processor count).", valueName: "n"))
   var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -84,7 +87,10 @@ struct GeometryOptions: ParsableArguments {
       report.warn("\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(list)\(result.duplicateIDs.count > 8 ? ", …" : "")); \(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint")")
     }
     var declared = layer.crs
-    if declared == .unknown {
+    if let forceCRS {
+      if declared != .unknown && declared != .definition(forceCRS) { report.note("\(role): declared CRS \(declared) replaced by --force-crs \(forceCRS)") }
+      declared = .definition(forceCRS)
+    } else if declared == .unknown {
       guard let assumeCRS else {
         throw ValidationError("the \(role) files declare no CRS; give --assume-crs (e.g. EPSG:27700)")
       }
@@ -102,7 +108,7 @@ struct GeometryOptions: ParsableArguments {
     let accuracy = transformer.accuracyMetres.map { "stated accuracy \(NumberFormat.csv($0)) m" } ?? "accuracy not stated"
     report.note("\(what): \(source) → \(crs) by PROJ: \(transformer.operationDescription) (\(accuracy))")
     if transformer.isBallpark {
-      report.warn("\(what): PROJ found only a ballpark transformation from \(source) to \(crs) (no datum shift known, errors of up to ~100 m); if the file is in British National Grid, give --assume-crs EPSG:27700 or fix its .prj")
+      report.warn("\(what): PROJ found only a ballpark transformation from \(source) to \(crs) (no datum shift known, errors of up to ~100 m); if the file is in British National Grid, give --force-crs EPSG:27700 or fix its .prj")
     }
   }
 }

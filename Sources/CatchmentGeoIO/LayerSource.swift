@@ -12,7 +12,7 @@ import Foundation
 /// files sorted by name). All files must share one CRS; transforming is the engine's job.
 public enum LayerSource {
   /// Boundary file extensions read from directories.
-  static let extensions: Set<String> = ["geojson", "json"]
+  static let extensions: Set<String> = ["geojson", "json", "shp"]
 
   /// The merged layer, one summary per file, and the ids seen more than once.
   public struct Result: Sendable {
@@ -56,10 +56,11 @@ public enum LayerSource {
   static func readOne(_ file: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
     switch (file as NSString).pathExtension.lowercased() {
     case "geojson", "json": return try GeoJSONReader.read(path: file, fields: fields)
-    case "shp", "gpkg":
-      throw GeoIOError(file: file, reason: "Shapefile and GeoPackage reading is not implemented yet; convert to GeoJSON (e.g. ogr2ogr -f GeoJSON out.geojson \(file))")
+    case "shp": return try ShapefileReader.read(path: file, fields: fields)
+    case "gpkg":
+      throw GeoIOError(file: file, reason: "GeoPackage reading is not implemented yet; convert to GeoJSON or Shapefile (e.g. ogr2ogr -f GeoJSON out.geojson \(file))")
     default:
-      throw GeoIOError(file: file, reason: "unknown boundary format; expected .geojson or .json")
+      throw GeoIOError(file: file, reason: "unknown boundary format; expected .geojson, .json or .shp")
     }
   }
 
@@ -75,7 +76,7 @@ public enum LayerSource {
           let names = try FileManager.default.contentsOfDirectory(atPath: path)
             .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
             .sorted()
-          guard !names.isEmpty else { throw GeoIOError(file: path, reason: "the directory holds no .geojson or .json file") }
+          guard !names.isEmpty else { throw GeoIOError(file: path, reason: "the directory holds no .geojson, .json or .shp file") }
           for name in names { add((path as NSString).appendingPathComponent(name)) }
         } else {
           add(path)
