@@ -223,7 +223,7 @@ public struct FlowMatrix: Sendable {
     }
     let destination = "registration footprint UNALLOCATED"
     report.lose(Tally(reason: "patients of practices missing from the practice map (closed or merged?)", unit: "patients", destination: destination, byCode: missing))
-    report.lose(Tally(reason: "patients of practices with a blank \(map.footprintColumn) in the map", unit: "patients", destination: destination, byCode: blank))
+    report.lose(Tally(reason: "patients of practices with no \(map.footprintColumn)", unit: "patients", destination: destination, byCode: blank))
   }
 
   /// Footprint codes that appear on one side only (different code systems or vintages).

@@ -196,6 +196,28 @@ public enum SpatialCrosswalk {
     return try builder.build(method: "best-fit")
   }
 
+  // MARK: Points
+
+  /// The footprint containing each point (on a shared edge, the lowest id), or nil when the
+  /// point lies outside every footprint. Points and footprints in the same projected CRS.
+  public static func locate(points: PointLayer, footprints: PolygonLayer, workers: Int) throws -> [Int?] {
+    let index = EnvelopeIndex(envelopes(footprints))
+    let idRank = ranks(footprints.ids)
+    let chunks: [[Int?]] = try inChunks(count: points.count, workers: workers) { range in
+      let set = try FootprintSet(footprints)
+      return try range.map { i -> Int? in
+        let x = points.xs[i], y = points.ys[i]
+        var best: Int?
+        for f in index.query(Envelope(minX: x, minY: y, maxX: x, maxY: y)) {
+          guard let prepared = set.prepared[f], try prepared.covers(x: x, y: y) else { continue }
+          if best == nil || idRank[f] < idRank[best!] { best = f }
+        }
+        return best
+      }
+    }
+    return chunks.flatMap { $0 }
+  }
+
   // MARK: Area
 
   /// Area weighting: w(z,f) = area(z ∩ f) ÷ basis (see ``AreaBasis``), in m² of the working

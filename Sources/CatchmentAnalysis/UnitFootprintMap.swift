@@ -98,6 +98,29 @@ public struct UnitFootprintMap: Sendable {
     report.add(summary)
   }
 
+  /// A map from units already placed (e.g. practices located by postcode): `footprint` nil
+  /// means the unit could not be placed (its patients go to UNALLOCATED). `footprints` lists
+  /// every footprint of the layer, placed into or not, for the one-sided code check.
+  public init(placements: [(unit: String, footprint: String?)], footprints all: [String], footprintNames: [String: String], source: String) {
+    footprintColumn = source
+    for code in all where footprints.find(code) == nil {
+      footprints.intern(code)
+      self.footprintNames.append(footprintNames[code] ?? "")
+    }
+    for (unit, footprint) in placements {
+      var f: Int32 = -1
+      if let footprint {
+        f = footprints.intern(footprint)
+        if Int(f) == self.footprintNames.count { self.footprintNames.append(footprintNames[footprint] ?? "") }
+      }
+      let u = units.intern(unit)
+      if Int(u) == unitFootprint.count {
+        unitFootprint.append(f)
+        unitNames.append("")
+      }
+    }
+  }
+
   /// Footprint id of unit `code`: nil when the unit is not in the map, −1 when its footprint
   /// is blank.
   public func footprint(ofUnit code: UnsafeRawBufferPointer) -> Int32? {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CatchmentAnalysis
 import CatchmentCore
 import CatchmentTables
@@ -58,10 +59,16 @@ struct FlowsCommand: ParsableCommand {
   var crosswalk: CrosswalkSource
 
   @Option(name: .customLong("practice-map"), help: ArgumentHelp("Practice → footprint map (NHS gp-reg-pat-prac-map.csv, CCG- or ICB-era columns, or any CSV with PRACTICE_CODE).", valueName: "file"))
-  var practiceMap: String
+  var practiceMap: String?
 
   @Option(name: .customLong("practice-footprint"), help: ArgumentHelp("Map column giving each practice's registration footprint, with the same codes as the crosswalk (e.g. ONS_ICB_CODE, ONS_SUB_ICB_LOCATION_CODE, PCN_CODE).", valueName: "column"))
-  var practiceFootprint: String
+  var practiceFootprint: String?
+
+  @OptionGroup(title: "Practices placed by postcode (instead of, or checked against, --practice-map)")
+  var locations: PracticeLocationOptions
+
+  @Option(help: ArgumentHelp("Working CRS for placing practices (projected).", valueName: "crs"))
+  var crs = "EPSG:27700"
 
   @Option(name: .customLong("practice-footprint-name"), help: ArgumentHelp("Map column with footprint names (default: inferred, e.g. ICB_NAME).", valueName: "column"))
   var practiceFootprintName: String?
@@ -94,6 +101,10 @@ struct FlowsCommand: ParsableCommand {
   var runOptions: RunOptions
 
   func validate() throws {
+    if practiceMap == nil && !locations.isGiven {
+      throw ValidationError("give the registration side: --practice-map FILE --practice-footprint COLUMN, or --practices FILE --postcodes PATH... --practice-footprints PATH... --practice-footprint-id FIELD")
+    }
+    if practiceMap != nil && practiceFootprint == nil { throw ValidationError("--practice-map needs --practice-footprint COLUMN (e.g. ONS_ICB_CODE)") }
     if populationCrosswalk != nil && !population.isGiven { throw ValidationError("--population-crosswalk needs --population") }
     if summaryOutput == nil && population.isGiven {
       throw ValidationError("--population is used for the summary's list inflation; add --summary-output FILE")
@@ -109,10 +120,19 @@ struct FlowsCommand: ParsableCommand {
     if let countColumn { columns.count = [countColumn] }
     let counts = try UnitZoneCounts(path: registrations, columns: columns, crosswalk: crosswalk)
     report.add(counts.summary)
-    var mapColumns = UnitMapColumns(footprint: practiceFootprint, footprintName: practiceFootprintName)
-    mapColumns.unit = [practiceCodeColumn]
-    let map = try UnitFootprintMap(path: practiceMap, columns: mapColumns, report: report)
-    let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: report, keepUnitBreakdown: practiceOutput != nil)
+    var map: UnitFootprintMap?
+    if let practiceMap, let practiceFootprint {
+      var mapColumns = UnitMapColumns(footprint: practiceFootprint, footprintName: practiceFootprintName)
+      mapColumns.unit = [practiceCodeColumn]
+      map = try UnitFootprintMap(path: practiceMap, columns: mapColumns, report: report)
+    }
+    if locations.isGiven {
+      let located = try locations.place(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, report: report)
+      if let map { Self.reportDisagreements(map: map, located: located, report: report) }
+      map = located
+    }
+    let registration = map!
+    let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil)
 
     if !counts.extractDates.isEmpty {
       report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
@@ -137,6 +157,23 @@ struct FlowsCommand: ParsableCommand {
     if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(byteOrderMark: runOptions.bom), to: summaryOutput) }
     if let practiceOutput { try write(matrix.unitCSV(byteOrderMark: runOptions.bom), to: practiceOutput) }
     try runOptions.finish(report)
+  }
+
+  /// Practices the map and their locations put in different footprints.
+  static func reportDisagreements(map: UnitFootprintMap, located: UnitFootprintMap, report: RunReport) {
+    var differ: [String] = []
+    for u in 0..<located.units.count {
+      let code = located.units.code(Int32(u))
+      guard let m = map.units.find(code), located.unitFootprint[u] >= 0 else { continue }  // unplaced: counted apart
+      let a = map.unitFootprint[Int(m)], b = located.unitFootprint[u]
+      let mapped = a >= 0 ? map.footprints.code(a) : "", placed = b >= 0 ? located.footprints.code(b) : ""
+      if mapped != placed { differ.append("\(code) (map \(mapped.isEmpty ? "blank" : mapped), location \(placed.isEmpty ? "none" : placed))") }
+    }
+    if !differ.isEmpty {
+      report.warn("\(differ.count) practices are in one footprint by the practice map and another by their location (locations used): \(differ.prefix(8).joined(separator: ", "))\(differ.count > 8 ? ", …" : "")")
+    } else {
+      report.note("the practice map and the practice locations agree for every practice placed by location")
+    }
   }
 
   /// List inflation compares like years: warn when the population's year differs from the
