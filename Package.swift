@@ -30,8 +30,9 @@ let package = Package(
     // GEOS and PROJ from the system (Debian: libgeos-dev, libproj-dev), linked dynamically.
     .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
     .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
-    // Boundary and point readers (ours, for speed): GeoJSON, and points from CSV.
-    .target(name: "CatchmentGeoIO", dependencies: ["CatchmentGeometry", "CatchmentTables"]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+    // Boundary and point readers (ours, for speed): GeoJSON, Shapefile, GeoPackage, points from CSV.
+    .target(name: "CatchmentGeoIO", dependencies: ["CatchmentGeometry", "CatchmentTables", "CSQLite"]),
     // The only importer of GEOS and PROJ: contexts, geometries, transformations.
     .target(name: "CatchmentEngine", dependencies: ["CGEOS", "CPROJ", "CatchmentGeometry"]),
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),

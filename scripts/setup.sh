@@ -11,7 +11,7 @@
 set -euo pipefail
 
 # System packages. Later issues add: libgeos-dev libproj-dev libsqlite3-dev
-APT_PACKAGES="pkg-config libgeos-dev libproj-dev"
+APT_PACKAGES="pkg-config libgeos-dev libproj-dev libsqlite3-dev"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

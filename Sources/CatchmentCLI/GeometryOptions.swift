@@ -8,13 +8,13 @@ import Foundation
 
 /// Zones, footprints, centroids and the working CRS, for the geometry methods.
 struct GeometryOptions: ParsableArguments {
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Zone boundaries: GeoJSON files, directories or globs, merged (e.g. an ONS LSOA set split by local authority).", valueName: "path"))
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Zone boundaries: GeoJSON, Shapefile or GeoPackage files, directories or globs, merged (e.g. an ONS LSOA set split by local authority).", valueName: "path"))
   var zones: [String] = []
 
   @Option(name: .customLong("zone-id"), help: ArgumentHelp("Zone id attribute (e.g. LSOA21CD).", valueName: "field"))
   var zoneID: String?
 
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Footprint boundaries: GeoJSON files, directories or globs.", valueName: "path"))
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Footprint boundaries: GeoJSON, Shapefile or GeoPackage files, directories or globs.", valueName: "path"))
   var footprints: [String] = []
 
   @Option(name: .customLong("footprint-id"), help: ArgumentHelp("Footprint id attribute (e.g. ICB23CD).", valueName: "field"))
@@ -22,6 +22,12 @@ struct GeometryOptions: ParsableArguments {
 
   @Option(name: .customLong("footprint-name"), help: ArgumentHelp("Footprint name attribute (e.g. ICB23NM).", valueName: "field"))
   var footprintName: String?
+
+  @Option(name: .customLong("zone-layer"), help: ArgumentHelp("Layer of the zone GeoPackage(s), when they hold several.", valueName: "name"))
+  var zoneLayer: String?
+
+  @Option(name: .customLong("footprint-layer"), help: ArgumentHelp("Layer of the footprint GeoPackage(s), when they hold several.", valueName: "name"))
+  var footprintLayer: String?
 
   @Option(help: ArgumentHelp("Population-weighted centroids CSV, for best fit (e.g. ONS LSOA PWC).", valueName: "file"))
   var centroids: String?
@@ -60,8 +66,8 @@ struct GeometryOptions: ParsableArguments {
     guard CoordinateTransformer.isProjected(crs) else {
       throw ValidationError("--crs \(crs) is not a projected CRS; areas and distances need one in metres, e.g. EPSG:27700")
     }
-    let zones = try layer(paths: zones, id: zoneID!, name: nil, role: "zones", report: report)
-    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, role: "footprints", report: report)
+    let zones = try layer(paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", report: report)
+    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", report: report)
     var points: PointLayer?
     if let centroids {
       var layer = try PointsCSV.read(
@@ -73,8 +79,8 @@ struct GeometryOptions: ParsableArguments {
     return (zones, footprints, points)
   }
 
-  private func layer(paths: [String], id: String, name: String?, role: String, report: RunReport) throws -> PolygonLayer {
-    let result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name))
+  private func layer(paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, report: RunReport) throws -> PolygonLayer {
+    let result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
     var layer = result.layer
     let files = result.files
     let features = files.reduce(0) { $0 + $1.features }

@@ -12,7 +12,7 @@ import Foundation
 /// files sorted by name). All files must share one CRS; transforming is the engine's job.
 public enum LayerSource {
   /// Boundary file extensions read from directories.
-  static let extensions: Set<String> = ["geojson", "json", "shp"]
+  static let extensions: Set<String> = ["geojson", "json", "shp", "gpkg"]
 
   /// The merged layer, one summary per file, and the ids seen more than once.
   public struct Result: Sendable {
@@ -26,13 +26,14 @@ public enum LayerSource {
   ///
   /// - Throws: ``GeoIOError`` for a path that matches nothing, an unsupported format, a
   ///   reading error, or files in different CRSs.
-  public static func read(paths: [String], fields: BoundaryFields) throws -> Result {
+  /// - Parameter layer: the layer to read from GeoPackages holding several (`--layer`).
+  public static func read(paths: [String], fields: BoundaryFields, layer gpkgLayer: String? = nil) throws -> Result {
     let files = try expand(paths)
     var layer = PolygonLayer(crs: .unknown)
     var summaries: [LayerReadSummary] = []
     var firstFileOfCRS = ""
     for file in files {
-      let (part, summary) = try readOne(file, fields: fields)
+      let (part, summary) = try readOne(file, fields: fields, layer: gpkgLayer)
       summaries.append(summary)
       if summaries.count == 1 {
         layer.crs = part.crs
@@ -53,14 +54,13 @@ public enum LayerSource {
     return Result(layer: layer, files: summaries, duplicateIDs: duplicates)
   }
 
-  static func readOne(_ file: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
+  static func readOne(_ file: String, fields: BoundaryFields, layer: String? = nil) throws -> (PolygonLayer, LayerReadSummary) {
     switch (file as NSString).pathExtension.lowercased() {
     case "geojson", "json": return try GeoJSONReader.read(path: file, fields: fields)
     case "shp": return try ShapefileReader.read(path: file, fields: fields)
-    case "gpkg":
-      throw GeoIOError(file: file, reason: "GeoPackage reading is not implemented yet; convert to GeoJSON or Shapefile (e.g. ogr2ogr -f GeoJSON out.geojson \(file))")
+    case "gpkg": return try GeoPackageReader.read(path: file, fields: fields, layer: layer)
     default:
-      throw GeoIOError(file: file, reason: "unknown boundary format; expected .geojson, .json or .shp")
+      throw GeoIOError(file: file, reason: "unknown boundary format; expected .geojson, .json, .shp or .gpkg")
     }
   }
 
@@ -76,7 +76,7 @@ public enum LayerSource {
           let names = try FileManager.default.contentsOfDirectory(atPath: path)
             .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
             .sorted()
-          guard !names.isEmpty else { throw GeoIOError(file: path, reason: "the directory holds no .geojson, .json or .shp file") }
+          guard !names.isEmpty else { throw GeoIOError(file: path, reason: "the directory holds no .geojson, .json, .shp or .gpkg file") }
           for name in names { add((path as NSString).appendingPathComponent(name)) }
         } else {
           add(path)

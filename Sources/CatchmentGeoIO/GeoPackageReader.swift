@@ -1,0 +1,192 @@
+import CSQLite
+import CatchmentGeometry
+import Foundation
+
+/// Reads polygon layers from GeoPackages (OGC 12-128r18) with the system SQLite.
+///
+/// Feature tables are listed in `gpkg_contents` (data_type 'features'); a file with several
+/// needs `--layer`. The geometry column and its CRS come from `gpkg_geometry_columns` and
+/// `gpkg_spatial_ref_sys` (an organisation code such as EPSG 27700, else the WKT definition).
+/// Each geometry is a GeoPackage binary blob: "GP", version, flags (header byte order, envelope
+/// kind 0–4 → 0, 32, 48, 48 or 64 bytes, empty flag), srs id, envelope, then ISO WKB Polygon
+/// or MultiPolygon (Z, M and ZM variants by type code + 1000/2000/3000; extra ordinates
+/// skipped), in either byte order. Null and empty geometries are kept without polygons.
+public enum GeoPackageReader {
+  public static func read(path: String, fields: BoundaryFields, layer wanted: String? = nil) throws -> (PolygonLayer, LayerReadSummary) {
+    guard FileManager.default.fileExists(atPath: path) else { throw GeoIOError(file: path, reason: "file not found") }
+    var db: OpaquePointer?
+    // Returns SQLITE_OK on success; the handle must be closed even on failure.
+    guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
+      sqlite3_close(db)
+      throw GeoIOError(file: path, reason: "cannot open as SQLite")
+    }
+    defer { sqlite3_close(db) }
+    func rows(_ sql: String, _ bind: [String] = []) throws -> [[String?]] {
+      var statement: OpaquePointer?
+      guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+        throw GeoIOError(file: path, reason: "not a GeoPackage (\(String(cString: sqlite3_errmsg(db))))")
+      }
+      defer { sqlite3_finalize(statement) }
+      for (k, value) in bind.enumerated() { sqlite3_bind_text(statement, Int32(k + 1), value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
+      var out: [[String?]] = []
+      while sqlite3_step(statement) == SQLITE_ROW {
+        out.append((0..<sqlite3_column_count(statement)).map { c in sqlite3_column_text(statement, c).map { String(cString: $0) } })
+      }
+      return out
+    }
+
+    let layers = try rows("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name").compactMap { $0[0] }
+    let table: String
+    if let wanted {
+      guard let match = layers.first(where: { $0.lowercased() == wanted.lowercased() }) else {
+        throw GeoIOError(file: path, reason: "no feature layer '\(wanted)'; its layers are: \(layers.joined(separator: ", "))")
+      }
+      table = match
+    } else {
+      guard layers.count == 1 else {
+        throw GeoIOError(file: path, reason: layers.isEmpty ? "no feature layer" : "\(layers.count) feature layers (\(layers.joined(separator: ", "))): choose one with --layer")
+      }
+      table = layers[0]
+    }
+    guard let geometryRow = try rows("SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?", [table]).first,
+      let geometryColumn = geometryRow[0]
+    else { throw GeoIOError(file: path, reason: "layer \(table) has no geometry column") }
+    var crs = CRSReference.unknown
+    if let srs = geometryRow[1], let ref = try rows("SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?", [srs]).first {
+      if let org = ref[0], let code = ref[1], org.uppercased() != "NONE", Int(code).map({ $0 > 0 }) == true {
+        crs = .authority(name: org.uppercased(), code: code)
+      } else if let definition = ref[2], definition.lowercased() != "undefined" {
+        crs = .wkt(definition)
+      }
+    }
+    let columns = try rows("PRAGMA table_info(\(quoted(table)))").compactMap { $0[1] }
+    func column(_ name: String) throws -> String {
+      guard let match = columns.first(where: { $0.lowercased() == name.lowercased() }) else {
+        throw GeoIOError(file: path, reason: "layer \(table) has no field '\(name)'; the fields are: \(columns.joined(separator: ", "))")
+      }
+      return match
+    }
+    let idColumn = try column(fields.id)
+    let nameColumn = try fields.name.map { try column($0) }
+
+    var layer = PolygonLayer(crs: crs)
+    var summary = LayerReadSummary(file: path)
+    var statement: OpaquePointer?
+    let select = "SELECT \(quoted(geometryColumn)), \(quoted(idColumn)), \(nameColumn.map(quoted) ?? "NULL") FROM \(quoted(table)) ORDER BY rowid"
+    guard sqlite3_prepare_v2(db, select, -1, &statement, nil) == SQLITE_OK, let statement else {
+      throw GeoIOError(file: path, reason: "cannot read layer \(table): \(String(cString: sqlite3_errmsg(db)))")
+    }
+    defer { sqlite3_finalize(statement) }
+    while sqlite3_step(statement) == SQLITE_ROW {
+      let index = summary.features
+      summary.features += 1
+      guard let id = sqlite3_column_text(statement, 1).map({ String(cString: $0) }), !id.isEmpty else {
+        throw GeoIOError(file: path, location: "feature \(index + 1)", reason: "no value for the id field '\(fields.id)'")
+      }
+      let name = sqlite3_column_text(statement, 2).map { String(cString: $0) } ?? ""
+      if let blob = sqlite3_column_blob(statement, 0) {
+        let bytes = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 0)))
+        let before = layer.polygonRings.count
+        do {
+          var parser = WKBParser(bytes: bytes)
+          let kind = try parser.geoPackageGeometry(into: &layer)
+          if kind == .other { summary.nonPolygonal += 1 } else if layer.polygonRings.count == before { summary.emptyGeometries += 1 }
+        } catch let reason as WKBParser.Failure {
+          throw GeoIOError(file: path, location: "feature \(index + 1) (\(id))", reason: reason.message)
+        }
+      } else {
+        summary.emptyGeometries += 1
+      }
+      layer.endFeature(id: id, name: name, origin: "\(path)#\(table):\(index + 1)")
+    }
+    return (layer, summary)
+  }
+
+  /// An SQL identifier in double quotes.
+  static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+}
+
+/// Parses GeoPackage geometry blobs and the ISO WKB inside them into a layer.
+struct WKBParser {
+  struct Failure: Error { let message: String }
+  enum Kind { case polygonal, empty, other }
+
+  let bytes: UnsafeRawBufferPointer
+  var at = 0
+
+  init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  mutating func geoPackageGeometry(into layer: inout PolygonLayer) throws -> Kind {
+    guard bytes.count >= 8, bytes[0] == 0x47, bytes[1] == 0x50 else { throw Failure(message: "not a GeoPackage geometry (no 'GP' magic)") }
+    let flags = bytes[3]
+    let envelope = Int((flags >> 1) & 0x07)
+    guard envelope <= 4 else { throw Failure(message: "bad envelope indicator \(envelope)") }
+    if flags & 0x10 != 0 { return .empty }
+    at = 8 + [0, 32, 48, 48, 64][envelope]
+    return try geometry(into: &layer)
+  }
+
+  mutating func geometry(into layer: inout PolygonLayer) throws -> Kind {
+    let little = try byte() == 1
+    var type = try uint32(little)
+    // EWKB-style flags (PostGIS) as well as ISO type codes.
+    var dimensions = 2
+    if type & 0x8000_0000 != 0 { dimensions += 1 }
+    if type & 0x4000_0000 != 0 { dimensions += 1 }
+    type &= 0x0FFF_FFFF
+    switch type / 1000 {
+    case 1, 2: dimensions += 1
+    case 3: dimensions += 2
+    default: break
+    }
+    switch type % 1000 {
+    case 3:
+      try polygon(little, dimensions, into: &layer)
+      return .polygonal
+    case 6:
+      let count = try uint32(little)
+      for _ in 0..<count {
+        let innerLittle = try byte() == 1
+        let innerType = try uint32(innerLittle) & 0x0FFF_FFFF
+        guard innerType % 1000 == 3 else { throw Failure(message: "a MultiPolygon holds a geometry of type \(innerType)") }
+        try polygon(innerLittle, dimensions, into: &layer)
+      }
+      return .polygonal
+    default:
+      return .other
+    }
+  }
+
+  mutating func polygon(_ little: Bool, _ dimensions: Int, into layer: inout PolygonLayer) throws {
+    let rings = try uint32(little)
+    for _ in 0..<rings {
+      let points = Int(try uint32(little))
+      guard at + points * dimensions * 8 <= bytes.count else { throw Failure(message: "WKB ring runs past the end of the blob") }
+      for _ in 0..<points {
+        let x = double(little, at), y = double(little, at + 8)
+        at += dimensions * 8
+        layer.addPoint(x: x, y: y)
+      }
+      layer.endRing()
+    }
+    layer.endPolygon()
+  }
+
+  mutating func byte() throws -> UInt8 {
+    guard at < bytes.count else { throw Failure(message: "WKB ends early") }
+    defer { at += 1 }
+    return bytes[at]
+  }
+
+  mutating func uint32(_ little: Bool) throws -> UInt32 {
+    guard at + 4 <= bytes.count else { throw Failure(message: "WKB ends early") }
+    defer { at += 4 }
+    let raw = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
+    return little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
+  }
+
+  func double(_ little: Bool, _ offset: Int) -> Double {
+    let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    return Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
+  }
+}
