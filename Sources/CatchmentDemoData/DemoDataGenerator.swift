@@ -52,6 +52,7 @@ public struct DemoDataGenerator: Sendable {
       bySexURL: files.contains(.registrationsBySex) ? url(.registrationsBySex) : nil,
       rng: &sexRNG)
     try PracticeMapWriter.write(geo, to: url(.practiceMap))
+    if files.contains(.zoneBoundaries) { try BoundaryFileWriter.write(geo, to: directory) }
 
     let sizes = try files.map { file -> Int in
       let attributes = try FileManager.default.attributesOfItem(atPath: url(file).path)

@@ -10,6 +10,20 @@ public enum DemoFile: String, CaseIterable, Sendable {
   case practiceMap = "gp_reg_pat_prac_map.csv"
   /// The registrations split into MALE and FEMALE rows (demo scale only).
   case registrationsBySex = "gp_reg_pat_prac_lsoa_sex.csv"
+  /// LSOA polygons, GeoJSON in EPSG:27700 (demo scale only).
+  case zoneBoundaries = "lsoa_boundaries.geojson"
+  /// Sub-ICB location polygons, GeoJSON (demo scale only).
+  case subICBBoundaries = "sicbl_boundaries.geojson"
+  /// Two proposed footprints that overlap each other, GeoJSON (demo scale only).
+  case proposedFootprints = "proposed_footprints.geojson"
+  /// ICB polygons as an ESRI Shapefile and its companions (demo scale only).
+  case icbShapes = "icb_boundaries.shp"
+  case icbShapeIndex = "icb_boundaries.shx"
+  case icbAttributes = "icb_boundaries.dbf"
+  case icbProjection = "icb_boundaries.prj"
+  case icbCodePage = "icb_boundaries.cpg"
+  /// LSOA population-weighted centroids, easting/northing (demo scale only).
+  case centroids = "lsoa_pwc.csv"
 
   /// The files written at `scale`, in writing order.
   public static func files(for scale: DemoScale) -> [DemoFile] {

@@ -57,4 +57,45 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("is not a projected CRS"))
   }
+
+  /// The demo polygons are laid out so that every LSOA lies in its lookup sub-ICB and ICB:
+  /// best fit from the geometry must reproduce the lookup, zone for zone.
+  @Test(arguments: [("icb_boundaries.shp", "ICB23CD"), ("sicbl_boundaries.geojson", "SICBL23CD")])
+  func demoBestFitReproducesTheLookup(footprints: String, field: String) throws {
+    let data = packageRoot.appendingPathComponent("data")
+    let fromGeometry = try CommandRunner.run([
+      "crosswalk", "--method", "best-fit", "--zones", data.appendingPathComponent("lsoa_boundaries.geojson").path, "--zone-id", "LSOA21CD",
+      "--footprints", data.appendingPathComponent(footprints).path, "--footprint-id", field,
+      "--centroids", data.appendingPathComponent("lsoa_pwc.csv").path, "--centroid-id", "LSOA21CD", "--centroid-x", "x", "--centroid-y", "y",
+      "--centroid-crs", "EPSG:27700", "-o", "-", "--quiet", "--strict",
+    ])
+    let fromLookup = try CommandRunner.run([
+      "crosswalk", "--lookup", data.appendingPathComponent("lsoa_sicbl_icb_lad_lookup.csv").path, "--lookup-zone", "LSOA21CD",
+      "--lookup-footprint", field, "-o", "-", "--quiet",
+    ])
+    #expect(fromGeometry.status == 0, "\(fromGeometry.stderr)")
+    func pairs(_ csv: String) -> [String] { csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } }
+    #expect(pairs(fromGeometry.stdout) == pairs(fromLookup.stdout))
+    #expect(pairs(fromGeometry.stdout).count == 363)
+  }
+
+  /// Area weighting over the two overlapping proposed footprints conserves the population and
+  /// reports the overlap.
+  @Test func demoAreaOverProposedFootprintsConservesPopulation() throws {
+    let data = packageRoot.appendingPathComponent("data")
+    let crosswalk = try temporaryFolder().appendingPathComponent("area.csv")
+    let area = try CommandRunner.run([
+      "crosswalk", "--method", "area", "--zones", data.appendingPathComponent("lsoa_boundaries.geojson").path, "--zone-id", "LSOA21CD",
+      "--footprints", data.appendingPathComponent("proposed_footprints.geojson").path, "--footprint-id", "FOOTPRINT_ID", "-o", crosswalk.path,
+    ])
+    #expect(area.status == 0, "\(area.stderr)")
+    #expect(area.stderr.contains("footprints overlap each other"))
+    let populations = try CommandRunner.run([
+      "populations", "--population", data.appendingPathComponent("population_lsoa_mid2022.csv").path, "--population-id", "Area Codes",
+      "--population-value", "All Ages", "--crosswalk", crosswalk.path, "-o", "-", "--quiet",
+    ])
+    let total = populations.stdout.split(separator: "\n").dropFirst().compactMap { Double($0.split(separator: ",").last!) }.reduce(0, +)
+    // 615,066 residents in the 362 LSOAs listed (data/README.md), to rounding.
+    #expect(abs(total - 615_066) < 1e-6)
+  }
 }
