@@ -58,6 +58,19 @@ for layer in "icb ICB23CD ICB23NM ONS_ICB_CODE" "sicbl SICBL23CD SICBL23NM ONS_S
     --report "$OUT/flows_${name}_report.json"
 done
 
+echo "==> geometry" >&2
+# Best fit from the LSOA polygons and centroids (reproduces the lookup), and area weighting over
+# two proposed footprints that overlap each other.
+run crosswalk --method best-fit --zones "$DATA/lsoa_boundaries.geojson" --zone-id LSOA21CD \
+  --footprints "$DATA/icb_boundaries.shp" --footprint-id ICB23CD --footprint-name ICB23NM \
+  --centroids "$DATA/lsoa_pwc.csv" --centroid-id LSOA21CD --centroid-x x --centroid-y y --centroid-crs EPSG:27700 \
+  --output "$OUT/crosswalk_bestfit_icb.csv" --report "$OUT/crosswalk_bestfit_icb_report.json" --quiet
+run crosswalk --method area --zones "$DATA/lsoa_boundaries.geojson" --zone-id LSOA21CD \
+  --footprints "$DATA/proposed_footprints.geojson" --footprint-id FOOTPRINT_ID --footprint-name FOOTPRINT_NAME \
+  --output "$OUT/crosswalk_area_proposed.csv" --report "$OUT/crosswalk_area_proposed_report.json"
+run populations --population "$POPULATION" --population-id "Area Codes" --population-value "All Ages" \
+  --crosswalk "$OUT/crosswalk_area_proposed.csv" --output "$OUT/population_proposed.csv" --quiet
+
 echo
 echo "ICB summary ($OUT/flow_summary_icb.csv):"
 cat "$OUT/flow_summary_icb.csv"

@@ -1,188 +1,101 @@
 import CGEOS
 import CatchmentGeometry
 
-/// An axis-aligned rectangle (minimum and maximum x and y, in CRS units).
-public struct Envelope: Sendable, Equatable {
-  public var minX, minY, maxX, maxY: Double
-  public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-    self.minX = minX
-    self.minY = minY
-    self.maxX = maxX
-    self.maxY = maxY
-  }
-  /// True when the rectangles share any point.
-  @inlinable public func intersects(_ other: Envelope) -> Bool {
-    minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
-  }
-  /// The smallest distance between the rectangles (0 when they meet).
-  @inlinable public func distance(to other: Envelope) -> Double {
-    let dx = max(0, max(other.minX - maxX, minX - other.maxX)), dy = max(0, max(other.minY - maxY, minY - other.maxY))
-    return (dx * dx + dy * dy).squareRoot()
-  }
-}
-
-/// A GEOS geometry owned by Swift: destroyed with `GEOSGeom_destroy_r` when released.
+/// A GEOS geometry kept for a while, e.g. in an array of footprints: a class owning one
+/// ``GeometryHandle``, destroyed when the last reference goes.
 ///
-/// A class rather than a `~Copyable` struct because layers keep their geometries in arrays.
+/// `Array` cannot hold `~Copyable` values, hence this class beside the scoped handle. Results
+/// of operations that are measured and dropped are best left as handles
+/// (``intersectionArea(with:)`` never makes a Swift object for the intersection).
+///
 /// It belongs to its ``GEOSContext``: use it only in the task that owns that context.
 public final class Geometry {
-  let context: GEOSContext
-  let pointer: OpaquePointer
+  /// The geometry.
+  public let handle: GeometryHandle
 
-  init(_ context: GEOSContext, _ pointer: OpaquePointer) {
-    self.context = context
-    self.pointer = pointer
-  }
+  /// Keeps `handle`.
+  public init(_ handle: consuming GeometryHandle) { self.handle = handle }
 
-  deinit { GEOSGeom_destroy_r(context.handle, pointer) }
+  init(_ context: GEOSContext, _ pointer: OpaquePointer) { handle = GeometryHandle(context, pointer) }
 
-  /// Builds feature `feature` of `layer` as a GEOS MultiPolygon (rings as stored: first the
-  /// exterior, then holes). Returns nil for a feature without polygons.
+  var context: GEOSContext { handle.context }
+  var pointer: OpaquePointer { handle.pointer }
+
+  /// Builds feature `feature` of `layer` (see ``GeometryHandle/init(feature:of:in:)``), or
+  /// nil for a feature without polygons (a null shape).
   ///
   /// - Throws: ``GEOSError`` when GEOS rejects a ring.
-  public static func polygonal(feature: Int, of layer: PolygonLayer, in context: GEOSContext) throws(GEOSError) -> Geometry? {
-    let polygons = layer.polygons(ofFeature: feature)
-    guard !polygons.isEmpty else { return nil }
-    let h = context.handle
-    var parts: [OpaquePointer?] = []
-    parts.reserveCapacity(polygons.count)
-    for p in polygons {
-      var rings: [OpaquePointer?] = []
-      for r in layer.rings(ofPolygon: p) {
-        let points = layer.points(ofRing: r)
-        // GEOSCoordSeq_copyFromArrays_r (GEOS 3.10+) copies whole arrays; returns NULL on exception.
-        let sequence = layer.xs.withUnsafeBufferPointer { xs in
-          layer.ys.withUnsafeBufferPointer { ys in
-            GEOSCoordSeq_copyFromArrays_r(h, xs.baseAddress! + points.lowerBound, ys.baseAddress! + points.lowerBound, nil, nil, UInt32(points.count))
-          }
-        }
-        // GEOSGeom_createLinearRing_r takes ownership of the sequence; NULL on exception.
-        guard let sequence, let ring = GEOSGeom_createLinearRing_r(h, sequence) else {
-          for ring in rings { GEOSGeom_destroy_r(h, ring) }
-          for part in parts { GEOSGeom_destroy_r(h, part) }
-          throw context.takeError("LinearRing (\(layer.origins.indices.contains(feature) ? layer.origins[feature] : "feature \(feature)"))")
-        }
-        rings.append(ring)
-      }
-      let shell = rings.removeFirst()
-      // Takes ownership of the shell and holes; NULL on exception.
-      let polygon = rings.withUnsafeMutableBufferPointer { holes in
-        GEOSGeom_createPolygon_r(h, shell, holes.baseAddress, UInt32(holes.count))
-      }
-      guard let polygon else { throw context.takeError("Polygon") }
-      parts.append(polygon)
-    }
-    // GEOS_MULTIPOLYGON collection takes ownership of the parts; NULL on exception.
-    let collection = parts.withUnsafeMutableBufferPointer {
-      GEOSGeom_createCollection_r(h, Int32(GEOS_MULTIPOLYGON.rawValue), $0.baseAddress, UInt32($0.count))
-    }
-    guard let collection else { throw context.takeError("MultiPolygon") }
-    return Geometry(context, collection)
+  public static func polygonal(feature: Int, of layer: PolygonLayer, in context: GEOSContext) throws(GEOSError)
+    -> Geometry?
+  {
+    guard !layer.polygons(ofFeature: feature).isEmpty else { return nil }
+    return Geometry(try GeometryHandle(feature: feature, of: layer, in: context))
   }
 
-  /// A point geometry.
+  /// Builds feature `feature` of `layer`, repairing it if invalid and recording the repair
+  /// (under the feature's id) in `repairs`; nil for a feature without polygons.
+  public static func polygonal(
+    feature: Int, of layer: PolygonLayer, in context: GEOSContext, repairs: inout GeometryRepairs
+  ) throws(GEOSError) -> Geometry? {
+    guard !layer.polygons(ofFeature: feature).isEmpty else { return nil }
+    let id = layer.ids.indices.contains(feature) ? layer.ids[feature] : "feature \(feature)"
+    return Geometry(try GeometryHandle(feature: feature, of: layer, in: context).repairedIfInvalid(id: id, repairs: &repairs))
+  }
+
+  /// A point.
   public static func point(x: Double, y: Double, in context: GEOSContext) throws(GEOSError) -> Geometry {
-    // NULL on exception.
-    guard let p = GEOSGeom_createPointFromXY_r(context.handle, x, y) else { throw context.takeError("Point") }
-    return Geometry(context, p)
+    Geometry(try GeometryHandle(x: x, y: y, in: context))
   }
 
   /// True when GEOS considers the geometry valid (OGC rules).
-  public var isValid: Bool { GEOSisValid_r(context.handle, pointer) == 1 }  // 2 on exception
+  public var isValid: Bool { handle.isValid }
 
   /// Why the geometry is invalid, as GEOS words it ("Self-intersection[x y]").
-  public var invalidReason: String {
-    guard let text = GEOSisValidReason_r(context.handle, pointer) else { return "unknown" }
-    defer { GEOSFree_r(context.handle, text) }
-    return String(cString: text)
-  }
-
-  /// A valid version of the geometry keeping only its polygonal parts (GEOS MakeValid can
-  /// return lines or points beside polygons where a ring touched itself).
-  public func madeValidPolygonal() throws(GEOSError) -> Geometry {
-    // NULL on exception.
-    guard let fixed = GEOSMakeValid_r(context.handle, pointer) else { throw context.takeError("MakeValid") }
-    let repaired = Geometry(context, fixed)
-    return try repaired.polygonalParts()
-  }
-
-  /// The polygons of this geometry (recursively through collections) as one MultiPolygon.
-  func polygonalParts() throws(GEOSError) -> Geometry {
-    let h = context.handle
-    var polygons: [OpaquePointer?] = []
-    func collect(_ g: OpaquePointer) {
-      let type = GEOSGeomTypeId_r(h, g)  // -1 on exception
-      if type == Int32(GEOS_POLYGON.rawValue) {
-        if let copy = GEOSGeom_clone_r(h, g) { polygons.append(copy) }
-      } else if type == Int32(GEOS_MULTIPOLYGON.rawValue) || type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) {
-        for i in 0..<GEOSGetNumGeometries_r(h, g) {
-          if let part = GEOSGetGeometryN_r(h, g, i) { collect(part) }  // borrowed, not owned
-        }
-      }
-    }
-    collect(pointer)
-    let collection = polygons.withUnsafeMutableBufferPointer {
-      GEOSGeom_createCollection_r(h, Int32(GEOS_MULTIPOLYGON.rawValue), $0.baseAddress, UInt32($0.count))
-    }
-    guard let collection else { throw context.takeError("MultiPolygon") }
-    return Geometry(context, collection)
-  }
-
-  /// Area in squared CRS units (m² in a projected CRS in metres).
-  public func area() throws(GEOSError) -> Double {
-    var value = 0.0
-    guard GEOSArea_r(context.handle, pointer, &value) == 1 else { throw context.takeError("Area") }  // 0 on exception
-    return value
-  }
-
-  /// The bounding rectangle (an empty geometry gives an inverted, empty envelope).
-  public func envelope() -> Envelope {
-    let h = context.handle
-    var e = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-    guard GEOSisEmpty_r(h, pointer) == 0 else { return e }  // 1 empty, 2 on exception
-    // Each returns 0 on exception.
-    _ = GEOSGeom_getXMin_r(h, pointer, &e.minX)
-    _ = GEOSGeom_getYMin_r(h, pointer, &e.minY)
-    _ = GEOSGeom_getXMax_r(h, pointer, &e.maxX)
-    _ = GEOSGeom_getYMax_r(h, pointer, &e.maxY)
-    return e
-  }
-
-  /// The intersection with `other`.
-  public func intersection(_ other: Geometry) throws(GEOSError) -> Geometry {
-    precondition(context === other.context, "geometries from different contexts")
-    guard let g = GEOSIntersection_r(context.handle, pointer, other.pointer) else { throw context.takeError("Intersection") }  // NULL on exception
-    return Geometry(context, g)
-  }
-
-  /// The part of the geometry inside `rect`, computed quickly (`GEOSClipByRect`): used to cut
-  /// a large footprint down to a zone's neighbourhood before an exact intersection. The
-  /// result may be invalid-looking at the cut but has the same intersection with anything
-  /// inside the rectangle.
-  public func clipped(to rect: Envelope) throws(GEOSError) -> Geometry {
-    guard let g = GEOSClipByRect_r(context.handle, pointer, rect.minX, rect.minY, rect.maxX, rect.maxY) else {  // NULL on exception
-      throw context.takeError("ClipByRect")
-    }
-    return Geometry(context, g)
-  }
-
-  /// A point guaranteed to lie inside the geometry (`GEOSPointOnSurface`).
-  public func pointOnSurface() throws(GEOSError) -> (x: Double, y: Double) {
-    let h = context.handle
-    guard let p = GEOSPointOnSurface_r(h, pointer) else { throw context.takeError("PointOnSurface") }  // NULL on exception
-    defer { GEOSGeom_destroy_r(h, p) }
-    var x = 0.0, y = 0.0
-    guard GEOSGeomGetX_r(h, p, &x) == 1, GEOSGeomGetY_r(h, p, &y) == 1 else { throw context.takeError("GetX/GetY") }  // 0 on exception
-    return (x, y)
-  }
-
-  /// The shortest distance to `other`, in CRS units.
-  public func distance(to other: Geometry) throws(GEOSError) -> Double {
-    var d = 0.0
-    guard GEOSDistance_r(context.handle, pointer, other.pointer, &d) == 1 else { throw context.takeError("Distance") }  // 0 on exception
-    return d
-  }
+  public var invalidReason: String { handle.invalidReason }
 
   /// True when the geometry has no points.
-  public var isEmpty: Bool { GEOSisEmpty_r(context.handle, pointer) == 1 }
+  public var isEmpty: Bool { handle.isEmpty }
+
+  /// A valid version keeping only the polygonal parts (see
+  /// ``GeometryHandle/madeValidPolygonal()``).
+  public func madeValidPolygonal() throws(GEOSError) -> Geometry { Geometry(try handle.madeValidPolygonal()) }
+
+  /// Area in squared CRS units (m² in a projected CRS in metres).
+  public func area() throws(GEOSError) -> Double { try handle.area() }
+
+  /// The bounding rectangle (``Envelope/empty`` for an empty geometry).
+  public func envelope() -> Envelope { handle.envelope() }
+
+  /// The intersection with `other`, kept. To measure it only, use ``intersectionArea(with:)``.
+  public func intersection(_ other: Geometry) throws(GEOSError) -> Geometry {
+    Geometry(try handle.intersection(with: other.handle))
+  }
+
+  /// area(self ∩ other) in squared CRS units; the intersection is freed at once.
+  public func intersectionArea(with other: Geometry) throws(GEOSError) -> Double {
+    try handle.intersectionArea(with: other.handle)
+  }
+
+  /// area(self ∩ other), clipping self to `rect` first (``clipped(to:)``): the same value
+  /// when `other` lies inside `rect` (pass `other`'s envelope), much faster when self is a
+  /// large footprint and `other` a small zone.
+  public func intersectionArea(with other: Geometry, clippingTo rect: Envelope) throws(GEOSError) -> Double {
+    try handle.clipped(to: rect).intersectionArea(with: other.handle)
+  }
+
+  /// The part of the geometry inside `rect` (`GEOSClipByRect`), see
+  /// ``GeometryHandle/clipped(to:)``.
+  public func clipped(to rect: Envelope) throws(GEOSError) -> Geometry { Geometry(try handle.clipped(to: rect)) }
+
+  /// A point guaranteed to lie inside the geometry (`GEOSPointOnSurface`).
+  public func pointOnSurface() throws(GEOSError) -> (x: Double, y: Double) { try handle.pointOnSurface() }
+
+  /// The shortest distance to `other`, in CRS units.
+  public func distance(to other: Geometry) throws(GEOSError) -> Double { try handle.distance(to: other.handle) }
+
+  /// The shortest distance to the point (x, y), in CRS units; 0 inside.
+  public func distance(toX x: Double, y: Double) throws(GEOSError) -> Double { try handle.distance(toX: x, y: y) }
 }
+
+@available(*, unavailable, message: "a GEOS geometry belongs to its context's task")
+extension Geometry: Sendable {}

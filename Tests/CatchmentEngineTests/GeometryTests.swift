@@ -1,144 +1,149 @@
 import CatchmentGeometry
-import CatchmentTestSupport
 import Testing
 
 @testable import CatchmentEngine
 
-/// A layer of axis-aligned boxes, each with optional holes, one feature per entry.
-func boxes(_ features: [(id: String, boxes: [(Double, Double, Double, Double)], holes: [(Double, Double, Double, Double)])]) -> PolygonLayer {
-  var layer = PolygonLayer(crs: .epsg(27700))
-  func ring(_ b: (Double, Double, Double, Double), clockwise: Bool) {
-    let corners = [(b.0, b.1), (b.2, b.1), (b.2, b.3), (b.0, b.3)]
-    for (x, y) in clockwise ? corners.reversed() : corners { layer.addPoint(x: x, y: y) }
-    layer.endRing()
-  }
-  for feature in features {
-    for (k, box) in feature.boxes.enumerated() {
-      ring(box, clockwise: false)
-      if k == 0 { for hole in feature.holes { ring(hole, clockwise: true) } }
-      layer.endPolygon()
-    }
-    layer.endFeature(id: feature.id)
-  }
-  return layer
-}
-
+/// Areas, overlays and repairs on hand-built polygons, with exact expected values.
 @Suite struct GeometryTests {
   let layer = boxes([
     ("holed", [(0, 0, 10, 10)], [(4, 4, 6, 6)]),  // 100 − 4 = 96
     ("two", [(20, 0, 21, 1), (30, 0, 32, 1)], []),  // 1 + 2 = 3
     ("right", [(5, 0, 15, 10)], []),  // overlaps "holed" in x 5..10: 50 minus the hole's 1 × 2 = 48
+    ("empty", [], []),  // a null shape
   ])
 
   @Test func areasWorkedByHand() throws {
     let context = GEOSContext()
+    #expect(try GeometryHandle(feature: 0, of: layer, in: context).area() == 96)
+    #expect(try GeometryHandle(feature: 1, of: layer, in: context).area() == 3)
     #expect(try Geometry.polygonal(feature: 0, of: layer, in: context)!.area() == 96)
     #expect(try Geometry.polygonal(feature: 1, of: layer, in: context)!.area() == 3)
   }
 
-  @Test func intersectionAreaWithAHole() throws {
+  @Test func featureWithoutPolygonsIsEmpty() throws {
     let context = GEOSContext()
-    let a = try Geometry.polygonal(feature: 0, of: layer, in: context)!
-    let b = try Geometry.polygonal(feature: 2, of: layer, in: context)!
-    // x 5..10 × y 0..10 = 50, less the hole's part x 5..6 × y 4..6 = 2.
-    #expect(try a.intersection(b).area() == 48)
-    #expect(try a.clipped(to: Envelope(minX: 5, minY: 0, maxX: 15, maxY: 10)).intersection(b).area() == 48)
+    let g = try GeometryHandle(feature: 3, of: layer, in: context)
+    let isEmpty = g.isEmpty  // (#expect cannot take apart an expression on a ~Copyable value)
+    #expect(isEmpty)
+    #expect(try g.area() == 0)
+    #expect(g.envelope().isEmpty)
+    #expect(try Geometry.polygonal(feature: 3, of: layer, in: context) == nil)
   }
 
-  @Test func preparedCoversCountsTheEdge() throws {
+  @Test func envelopeOfAMultiPolygon() throws {
     let context = GEOSContext()
-    let prepared = try PreparedGeometry(Geometry.polygonal(feature: 0, of: layer, in: context)!)
-    #expect(try prepared.covers(x: 1, y: 1))
-    #expect(try prepared.covers(x: 10, y: 3))  // on the boundary
-    #expect(try !prepared.covers(x: 5, y: 5))  // in the hole
-    #expect(try !prepared.covers(x: 11, y: 3))
-    let small = try Geometry.polygonal(feature: 0, of: boxes([("s", [(1, 1, 2, 2)], [])]), in: context)!
-    #expect(try prepared.containsProperly(small))
+    #expect(try GeometryHandle(feature: 1, of: layer, in: context).envelope() == Envelope(minX: 20, minY: 0, maxX: 32, maxY: 1))
+  }
+
+  @Test func intersectionAreaWithAHole() throws {
+    let context = GEOSContext()
+    let a = try GeometryHandle(feature: 0, of: layer, in: context)
+    let b = try GeometryHandle(feature: 2, of: layer, in: context)
+    // x 5..10 × y 0..10 = 50, less the hole's part x 5..6 × y 4..6 = 2.
+    #expect(try a.intersectionArea(with: b) == 48)
+    #expect(try a.intersection(with: b).area() == 48)
+    #expect(try a.clipped(to: b.envelope()).intersectionArea(with: b) == 48)
+    // The class API gives the same.
+    let ga = try Geometry.polygonal(feature: 0, of: layer, in: context)!
+    let gb = try Geometry.polygonal(feature: 2, of: layer, in: context)!
+    #expect(try ga.intersection(gb).area() == 48)
+    #expect(try ga.intersectionArea(with: gb) == 48)
+    #expect(try ga.intersectionArea(with: gb, clippingTo: gb.envelope()) == 48)
+    #expect(try ga.clipped(to: Envelope(minX: 5, minY: 0, maxX: 15, maxY: 10)).intersection(gb).area() == 48)
+  }
+
+  /// A zone split three ways: the square 0..3 × 0..3 (area 9) against three vertical strips
+  /// 0..1, 1..2.5, 2.5..4 gives 3, 4.5 and 1.5, summing to the zone's 9.
+  @Test func zoneSplitThreeWays() throws {
+    let context = GEOSContext()
+    let zone = try GeometryHandle(feature: 0, of: boxes([("z", [(0, 0, 3, 3)], [])]), in: context)
+    let strips = boxes([("a", [(0, -1, 1, 4)], []), ("b", [(1, -1, 2.5, 4)], []), ("c", [(2.5, -1, 4, 4)], [])])
+    var areas: [Double] = []
+    for f in 0..<3 { areas.append(try zone.intersectionArea(with: GeometryHandle(feature: f, of: strips, in: context))) }
+    #expect(areas == [3, 4.5, 1.5])
+    #expect(areas.reduce(0, +) == (try zone.area()))
+  }
+
+  @Test func disjointIntersectionIsEmpty() throws {
+    let context = GEOSContext()
+    let a = try GeometryHandle(feature: 0, of: layer, in: context)
+    let b = try GeometryHandle(feature: 1, of: layer, in: context)
+    #expect(try a.intersectionArea(with: b) == 0)
+    let intersectionIsEmpty = try a.intersection(with: b).isEmpty
+    #expect(intersectionIsEmpty)
   }
 
   @Test func makeValidKeepsPolygonalParts() throws {
-    // A bow tie (0,0)-(2,2)-(2,0)-(0,2): two triangles of area 1 each.
-    var bowTie = PolygonLayer(crs: .unknown)
-    for (x, y) in [(0.0, 0.0), (2, 2), (2, 0), (0, 2), (0, 0)] { bowTie.addPoint(x: x, y: y) }
-    bowTie.endRing()
-    bowTie.endPolygon()
-    bowTie.endFeature(id: "bow")
+    // A bow tie (0,0)-(2,2)-(2,0)-(0,2): two triangles of area 1 each, meeting at (1,1).
+    let bowTie = ringLayer([(0, 0), (2, 2), (2, 0), (0, 2)], id: "bow")
     let context = GEOSContext()
-    let g = try Geometry.polygonal(feature: 0, of: bowTie, in: context)!
-    #expect(!g.isValid)
-    #expect(g.invalidReason.contains("Self-intersection"))
+    let g = try GeometryHandle(feature: 0, of: bowTie, in: context)
+    let (valid, reason) = (g.isValid, g.invalidReason)
+    #expect(!valid)
+    #expect(reason.contains("Self-intersection"))
     let fixed = try g.madeValidPolygonal()
-    #expect(fixed.isValid)
+    let fixedIsValid = fixed.isValid
+    #expect(fixedIsValid)
     #expect(try fixed.area() == 2)
+    #expect(try Geometry.polygonal(feature: 0, of: bowTie, in: context)!.madeValidPolygonal().area() == 2)
+  }
+
+  @Test func repairsAreCountedNotDropped() throws {
+    let bowTie = ringLayer([(0, 0), (2, 2), (2, 0), (0, 2)], id: "bow")
+    let context = GEOSContext()
+    var repairs = GeometryRepairs()
+    let valid = try GeometryHandle(feature: 0, of: layer, in: context).repairedIfInvalid(id: "holed", repairs: &repairs)
+    #expect(repairs.count == 0)
+    #expect(try valid.area() == 96)
+    let fixed = try Geometry.polygonal(feature: 0, of: bowTie, in: context, repairs: &repairs)!
+    #expect(try fixed.area() == 2)
+    #expect(repairs.count == 1)
+    #expect(repairs.examples.first?.id == "bow")
+    #expect(repairs.examples.first?.reason.contains("Self-intersection") == true)
+    var total = GeometryRepairs()
+    total.merge(repairs)
+    total.merge(repairs)
+    #expect(total.count == 2 && total.examples.count == 2)
+  }
+
+  /// A polygon whose ring retraces itself (a spike out and back along y = 0 from (2,0) to
+  /// (4,0)): make-valid gives the 2 × 2 square plus a line; only the square is kept.
+  @Test func makeValidDropsLines() throws {
+    let spiked = ringLayer([(0, 0), (2, 0), (4, 0), (2, 0), (2, 2), (0, 2)])
+    let context = GEOSContext()
+    let g = try GeometryHandle(feature: 0, of: spiked, in: context)
+    let valid = g.isValid
+    #expect(!valid)
+    let fixed = try g.madeValidPolygonal()
+    let fixedIsValid = fixed.isValid
+    #expect(fixedIsValid)
+    #expect(try fixed.area() == 4)
+    #expect(fixed.envelope() == Envelope(minX: 0, minY: 0, maxX: 2, maxY: 2))
   }
 
   @Test func pointOnSurfaceIsInside() throws {
     let context = GEOSContext()
-    let g = try Geometry.polygonal(feature: 0, of: layer, in: context)!
-    let p = try g.pointOnSurface()
-    #expect(try PreparedGeometry(g).covers(x: p.x, y: p.y))
+    // A U shape, whose centroid (not inside) would be a poor stand-in.
+    let u = ringLayer([(0, 0), (3, 0), (3, 3), (2, 3), (2, 1), (1, 1), (1, 3), (0, 3)])
+    for g in [try Geometry.polygonal(feature: 0, of: layer, in: context)!, try Geometry.polygonal(feature: 0, of: u, in: context)!] {
+      let p = try g.pointOnSurface()
+      #expect(try PreparedGeometry(g).contains(x: p.x, y: p.y))
+    }
   }
 
-  @Test func envelopeIndexFindsOverlaps() {
-    let index = EnvelopeIndex([
-      Envelope(minX: 0, minY: 0, maxX: 10, maxY: 10), Envelope(minX: 20, minY: 0, maxX: 32, maxY: 1),
-      Envelope(minX: 5, minY: 0, maxX: 15, maxY: 10),
-    ])
-    #expect(index.query(Envelope(minX: 6, minY: 6, maxX: 7, maxY: 7)) == [0, 2])
-    #expect(index.query(Envelope(minX: 25, minY: 0.5, maxX: 25, maxY: 0.5)) == [1])
-    #expect(index.query(Envelope(minX: 100, minY: 100, maxX: 101, maxY: 101)).isEmpty)
-    #expect(index.byEnvelopeDistance(from: Envelope(minX: 17, minY: 5, maxX: 17, maxY: 5)).map(\.item) == [2, 1, 0])
-  }
-}
-
-@Suite struct CoordinateTransformerTests {
-  /// ONS publishes each LSOA's centroid both ways: E01000001 (City of London 001A) at
-  /// LONG −0.09706, LAT 51.5181 and BNG_E 532129, BNG_N 181625 (ONS LSOA 2011 BGC boundaries,
-  /// attribute table). Lon/lat to 5 decimals is ±1 m; without the OSTN15 grid PROJ uses a
-  /// Helmert shift, good to a few metres: 10 m tolerance.
-  @Test func crs84ToBritishNationalGrid() throws {
-    let transformer = try CoordinateTransformer(from: .crs84, to: "EPSG:27700")
-    var xs = [-0.09706], ys = [51.5181]
-    try transformer.transform(xs: &xs, ys: &ys)
-    #expect(abs(xs[0] - 532_129) < 10)
-    #expect(abs(ys[0] - 181_625) < 10)
-    #expect(!transformer.isIdentity)
-    #expect(!transformer.isBallpark)
-    #expect(transformer.operationDescription.contains("British National Grid"))
+  @Test func distanceToAPoint() throws {
+    let context = GEOSContext()
+    let g = try GeometryHandle(feature: 0, of: layer, in: context)
+    #expect(try g.distance(toX: 13, y: 14) == 5)  // 3-4-5 from the corner (10, 10)
+    #expect(try g.distance(toX: 1, y: 1) == 0)
+    #expect(try g.distance(toX: 5, y: 5) == 1)  // in the hole: 1 to its edge
   }
 
-  @Test func sameCRSIsIdentity() throws {
-    let transformer = try CoordinateTransformer(from: "EPSG:27700", to: "EPSG:27700")
-    #expect(transformer.isIdentity)
-    var xs = [1.0], ys = [2.0]
-    try transformer.transform(xs: &xs, ys: &ys)
-    #expect(xs == [1] && ys == [2])
-  }
-
-  /// A British National Grid `.prj` as some tools write it (this one is from an ONS LSOA
-  /// shapefile re-exported by a third party): Airy ellipsoid, datum "D_unknown", no TOWGS84, so
-  /// PROJ cannot know the datum shift and offers only a ballpark.
-  @Test func unnamedDatumIsBallpark() throws {
-    let wkt = """
-      PROJCS["Transverse_Mercator",GEOGCS["GCS_Airy 1830",DATUM["D_unknown",SPHEROID["airy",6377563.396,299.3249646]],\
-      PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]],PROJECTION["Transverse_Mercator"],\
-      PARAMETER["latitude_of_origin",49],PARAMETER["central_meridian",-2],PARAMETER["scale_factor",0.9996012717],\
-      PARAMETER["false_easting",400000],PARAMETER["false_northing",-100000],UNIT["Meter",1]]
-      """
-    let transformer = try CoordinateTransformer(from: .wkt(wkt), to: "EPSG:27700")
-    var xs = [532_129.0], ys = [181_625.0]
-    try transformer.transform(xs: &xs, ys: &ys)
-    #expect(transformer.isBallpark)
-    #expect(abs(xs[0] - 532_129) < 500 && abs(ys[0] - 181_625) < 500)
-  }
-
-  @Test func unknownCRSIsAClearError() {
-    #expect(throws: PROJError.self) { try CoordinateTransformer(from: .unknown, to: "EPSG:27700") }
-    #expect(throws: PROJError.self) { try CoordinateTransformer(from: "EPSG:999999", to: "EPSG:27700") }
-  }
-
-  @Test func projectedOrNot() {
-    #expect(CoordinateTransformer.isProjected("EPSG:27700"))
-    #expect(!CoordinateTransformer.isProjected("OGC:CRS84"))
+  @Test func rectangleAndClone() throws {
+    let context = GEOSContext()
+    let r = try GeometryHandle(rectangle: Envelope(minX: 1, minY: 2, maxX: 4, maxY: 6), in: context)
+    #expect(try r.area() == 12)
+    let copy = try r.clone()
+    #expect(try copy.area() == 12)
   }
 }
