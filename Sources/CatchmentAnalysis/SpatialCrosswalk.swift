@@ -92,6 +92,7 @@ public enum SpatialCrosswalk {
     var footprint: Int  // −1: unallocated
     var distance: Double  // NaN when the point lay in a footprint
     var usedPointOnSurface: Bool
+    var repaired = false  // the zone's geometry was invalid and repaired
   }
 
   /// Best fit (ONS method): each zone goes wholly to the footprint containing its point.
@@ -121,6 +122,7 @@ public enum SpatialCrosswalk {
       for z in range {
         var point: (x: Double, y: Double)
         var onSurface = false
+        var repairedZone = false
         if let c = centroidIndex[zones.ids[z]], let centroids {
           point = (centroids.xs[c], centroids.ys[c])
         } else {
@@ -129,7 +131,10 @@ public enum SpatialCrosswalk {
             out.append(Placement(footprint: -1, distance: .nan, usedPointOnSurface: false))
             continue
           }
-          if !g.isValid { g = try g.madeValidPolygonal() }
+          if !g.isValid {
+            g = try g.madeValidPolygonal()
+            repairedZone = true
+          }
           point = try g.pointOnSurface()
         }
         let probe = Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
@@ -139,7 +144,7 @@ public enum SpatialCrosswalk {
           if best < 0 || idRank[f] < idRank[best] { best = f }
         }
         if best >= 0 {
-          out.append(Placement(footprint: best, distance: .nan, usedPointOnSurface: onSurface))
+          out.append(Placement(footprint: best, distance: .nan, usedPointOnSurface: onSurface, repaired: repairedZone))
           continue
         }
         // Outside every footprint: the nearest within the snap distance.
@@ -156,9 +161,9 @@ public enum SpatialCrosswalk {
           }
         }
         if nearest >= 0 && nearestDistance <= snapDistance {
-          out.append(Placement(footprint: nearest, distance: nearestDistance, usedPointOnSurface: onSurface))
+          out.append(Placement(footprint: nearest, distance: nearestDistance, usedPointOnSurface: onSurface, repaired: repairedZone))
         } else {
-          out.append(Placement(footprint: -1, distance: nearestDistance, usedPointOnSurface: onSurface))
+          out.append(Placement(footprint: -1, distance: nearestDistance, usedPointOnSurface: onSurface, repaired: repairedZone))
         }
       }
       return out
@@ -193,6 +198,7 @@ public enum SpatialCrosswalk {
     report.exclude(Tally(reason: "zones whose point lay outside every footprint, snapped to the nearest within \(NumberFormat.csv(snapDistance)) m (amount: metres)", unit: "metres", destination: "nearest footprint", byCode: snapped))
     report.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
     report.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
+    try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints, report: report)
     return try builder.build(method: "best-fit")
   }
 
@@ -234,6 +240,7 @@ public enum SpatialCrosswalk {
     struct ZoneAreas {
       var zoneArea: Double
       var parts: [(footprint: Int, area: Double)]
+      var repaired = false
     }
     let results: [[ZoneAreas]] = try inChunks(count: zones.count, workers: workers) { range in
       let set = try FootprintSet(footprints)
@@ -244,7 +251,11 @@ public enum SpatialCrosswalk {
           out.append(ZoneAreas(zoneArea: 0, parts: []))
           continue
         }
-        if !g.isValid { g = try g.madeValidPolygonal() }
+        var repaired = false
+        if !g.isValid {
+          g = try g.madeValidPolygonal()
+          repaired = true
+        }
         let zoneArea = try g.area()
         let envelope = g.envelope()
         var parts: [(Int, Double)] = []
@@ -258,7 +269,7 @@ public enum SpatialCrosswalk {
             if a > 0 { parts.append((f, a)) }
           }
         }
-        out.append(ZoneAreas(zoneArea: zoneArea, parts: parts))
+        out.append(ZoneAreas(zoneArea: zoneArea, parts: parts, repaired: repaired))
       }
       return out
     }
@@ -302,6 +313,7 @@ public enum SpatialCrosswalk {
       for w in weights { builder.add(zone: zones.ids[z], footprint: footprints.ids[w.footprint], weight: w.weight) }
     }
     report.lose(Tally(reason: "zones outside every footprint (amount: zone area, m²)", unit: "m²", destination: Crosswalk.unallocated, byCode: outside))
+    try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints, report: report)
     if overlapZones > 0 {
       report.warn(
         "footprints overlap each other: \(overlapZones) zones are covered more than once, by at least \(NumberFormat.csv((overlapArea / 1e6 * 1000).rounded() / 1000)) km² in all; their weights are shared by covered area")
@@ -316,6 +328,19 @@ public enum SpatialCrosswalk {
   }
 
   // MARK: Helpers
+
+  /// Reports the zones and footprints whose geometry was invalid (self-intersections, bad
+  /// rings) and was repaired with GEOS MakeValid, keeping polygonal parts: never dropped.
+  static func reportRepairs(zones: [String], footprints: PolygonLayer, report: RunReport) throws {
+    let context = GEOSContext()
+    var repairedFootprints: [String] = []
+    for f in 0..<footprints.count {
+      if let g = try Geometry.polygonal(feature: f, of: footprints, in: context), !g.isValid { repairedFootprints.append(footprints.ids[f]) }
+    }
+    for (what, ids) in [("zones", zones), ("footprints", repairedFootprints)] where !ids.isEmpty {
+      report.note("\(ids.count) \(what) had invalid geometry, repaired with GEOS MakeValid (polygonal parts kept): \(ids.prefix(8).joined(separator: ", "))\(ids.count > 8 ? ", …" : "")")
+    }
+  }
 
   /// True for the first feature of each id; later ones are duplicates (reported by the reader).
   static func firstFeatures(_ layer: PolygonLayer) -> [Bool] {

@@ -69,3 +69,17 @@ public struct Crosswalk: Sendable {
     self.zoneDistance = zoneDistance
   }
 }
+
+extension Crosswalk {
+  /// Every zone's weights by footprint code, `[zone: [footprint: weight]]`: a convenience for
+  /// small crosswalks and tests (large ones are better walked through ``entries(ofZone:)``).
+  public func weightsByZone() -> [String: [String: Double]] {
+    var result: [String: [String: Double]] = [:]
+    for z in 0..<zones.count {
+      for e in entries(ofZone: Int32(z)) {
+        result[zones.code(Int32(z)), default: [:]][footprints.code(entryFootprint[e])] = entryWeight[e]
+      }
+    }
+    return result
+  }
+}

@@ -57,22 +57,13 @@ import Testing
     return points
   }
 
-  func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
-    var result: [String: [String: Double]] = [:]
-    for z in 0..<crosswalk.zones.count {
-      for e in crosswalk.entries(ofZone: Int32(z)) {
-        result[crosswalk.zones.code(Int32(z)), default: [:]][crosswalk.footprints.code(crosswalk.entryFootprint[e])] = crosswalk.entryWeight[e]
-      }
-    }
-    return result
-  }
 
   @Test(arguments: [1, 2, 3])
   func bestFit(workers: Int) throws {
     let report = RunReport(command: "t")
     let crosswalk = try SpatialCrosswalk.bestFit(
       zones: zones, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: workers, report: report)
-    let w = weights(crosswalk)
+    let w = crosswalk.weightsByZone()
     #expect(w["z1"] == ["A": 1])
     #expect(w["z2"] == ["A": 1])  // (100, 50) is on the A|B edge: the lowest id wins
     #expect(w["z3"] == ["A": 1])  // (100, 100) is on A, B and C: A again
@@ -92,8 +83,8 @@ import Testing
     let report = RunReport(command: "t")
     let crosswalk = try SpatialCrosswalk.bestFit(
       zones: zones, centroids: centroids, footprints: footprints, snapDistance: 50, workers: 2, report: report)
-    #expect(weights(crosswalk)["z4"] == ["UNALLOCATED": 1])
-    #expect(weights(crosswalk)["z5"] == ["C": 1])  // 10 m: within 50
+    #expect(crosswalk.weightsByZone()["z4"] == ["UNALLOCATED": 1])
+    #expect(crosswalk.weightsByZone()["z5"] == ["C": 1])  // 10 m: within 50
     #expect(report.losses.first?.codes.map(\.code) == ["z4"])
   }
 
@@ -101,7 +92,7 @@ import Testing
   func areaCovered(workers: Int) throws {
     let report = RunReport(command: "t")
     let crosswalk = try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: nil, workers: workers, report: report)
-    let w = weights(crosswalk)
+    let w = crosswalk.weightsByZone()
     #expect(w["z1"] == ["A": 1])
     #expect(w["z2"] == ["A": 0.5, "B": 0.5])
     #expect(w["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
@@ -117,15 +108,15 @@ import Testing
   @Test func areaZoneBasisKeepsTheUncoveredPart() throws {
     let crosswalk = try SpatialCrosswalk.area(
       zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2, report: RunReport(command: "t"))
-    #expect(weights(crosswalk)["z7"] == ["B": 0.5, "UNALLOCATED": 0.5])
-    #expect(weights(crosswalk)["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
+    #expect(crosswalk.weightsByZone()["z7"] == ["B": 0.5, "UNALLOCATED": 0.5])
+    #expect(crosswalk.weightsByZone()["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
   }
 
   @Test func minWeightDropsSliversAndRenormalises() throws {
     let report = RunReport(command: "t")
     let crosswalk = try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: 0.3, workers: 1, report: report)
-    #expect(weights(crosswalk)["z3"] == ["C": 1])
-    #expect(weights(crosswalk)["z2"] == ["A": 0.5, "B": 0.5])
+    #expect(crosswalk.weightsByZone()["z3"] == ["C": 1])
+    #expect(crosswalk.weightsByZone()["z2"] == ["A": 0.5, "B": 0.5])
     #expect(report.notes.contains { $0.contains("dropped 2 sliver links") })
   }
 
@@ -135,7 +126,7 @@ import Testing
     let crosswalk = try SpatialCrosswalk.area(
       zones: Self.layer([("z1", [(10, 10, 30, 30)], [])]), footprints: overlapping, basis: .covered, minWeight: nil, workers: 1,
       report: report)
-    #expect(weights(crosswalk)["z1"] == ["A": 0.5, "D": 0.5])
+    #expect(crosswalk.weightsByZone()["z1"] == ["A": 0.5, "D": 0.5])
     #expect(report.warnings.contains { $0.contains("footprints overlap each other: 1 zones") })
   }
 
@@ -145,5 +136,18 @@ import Testing
     let pop = ZonePopulation(values: (0..<crosswalk.zones.count).map { Double($0 + 1) * 1000 }, present: Array(repeating: true, count: crosswalk.zones.count))
     let result = ResidentPopulation(population: pop, crosswalk: crosswalk)
     #expect(abs(result.byFootprint.reduce(0, +) - pop.values.reduce(0, +)) < 1e-6)
+  }
+
+  @Test func invalidZonesAreRepairedAndCounted() throws {
+    // A bow tie (self-intersecting ring) inside A: repaired into two triangles, both in A.
+    var bowTie = PolygonLayer(crs: .epsg(27700))
+    for (x, y) in [(10.0, 10.0), (30, 30), (30, 10), (10, 30), (10, 10)] { bowTie.addPoint(x: x, y: y) }
+    bowTie.endRing()
+    bowTie.endPolygon()
+    bowTie.endFeature(id: "bow")
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.area(zones: bowTie, footprints: footprints, basis: .zone, minWeight: nil, workers: 1, report: report)
+    #expect(crosswalk.weightsByZone()["bow"] == ["A": 1])
+    #expect(report.notes.contains { $0.hasPrefix("1 zones had invalid geometry, repaired with GEOS MakeValid") && $0.hasSuffix(": bow") })
   }
 }

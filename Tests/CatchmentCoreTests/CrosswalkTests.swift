@@ -4,16 +4,6 @@ import Testing
 
 @testable import CatchmentCore
 
-/// The weights of every zone, as `[zone: [footprint: weight]]`.
-func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
-  var result: [String: [String: Double]] = [:]
-  for z in 0..<crosswalk.zones.count {
-    for e in crosswalk.entries(ofZone: Int32(z)) {
-      result[crosswalk.zones.code(Int32(z)), default: [:]][crosswalk.footprints.code(crosswalk.entryFootprint[e])] = crosswalk.entryWeight[e]
-    }
-  }
-  return result
-}
 
 @Suite struct CrosswalkBuilderTests {
   @Test func remainderGoesToUnallocatedAndWeightsSumToOne() throws {
@@ -23,7 +13,7 @@ func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
     builder.add(zone: "Z2", footprint: "A", weight: 0.25)
     builder.add(zone: "Z3", footprint: nil, weight: 0)
     let crosswalk = try builder.build(method: "test")
-    #expect(weights(crosswalk) == ["Z1": ["A": 1], "Z2": ["A": 0.25, "B": 0.5, "UNALLOCATED": 0.25], "Z3": ["UNALLOCATED": 1]])
+    #expect(crosswalk.weightsByZone() == ["Z1": ["A": 1], "Z2": ["A": 0.25, "B": 0.5, "UNALLOCATED": 0.25], "Z3": ["UNALLOCATED": 1]])
     #expect(crosswalk.zones.codes == ["Z1", "Z2", "Z3"])
     #expect(crosswalk.footprints.codes == ["A", "B", "UNALLOCATED"])
     for z in 0..<crosswalk.zones.count {
@@ -36,7 +26,7 @@ func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
     var builder = CrosswalkBuilder()
     builder.add(zone: "Z", footprint: "A", weight: 0.5)
     builder.add(zone: "Z", footprint: "A", weight: 0.5)
-    #expect(weights(try builder.build(method: "t")) == ["Z": ["A": 1]])
+    #expect(try builder.build(method: "t").weightsByZone() == ["Z": ["A": 1]])
   }
 
   @Test func weightsOverOneAreRefused() {
@@ -84,7 +74,7 @@ func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
     let report = RunReport(command: "test")
     let crosswalk = try Crosswalk.fromLookup(
       path: path, columns: LookupColumns(zone: "lsoa11cd", footprint: "CCG20CD", name: "CCG20NM"), report: report)
-    #expect(weights(crosswalk) == [
+    #expect(crosswalk.weightsByZone() == [
       "E01000001": ["E38000001": 1], "E01000002": ["E38000001": 1], "E01000003": ["E38000002": 1],
       "W01000001": ["UNALLOCATED": 1],
     ])
@@ -116,7 +106,7 @@ func weights(_ crosswalk: Crosswalk) -> [String: [String: Double]] {
     let written = crosswalk.csv().text
     #expect(written == "zone_id,footprint_id,weight,method\nE1,A,0.25,lookup\nE1,B,0.5,lookup\nE1,UNALLOCATED,0.25,lookup\nE2,B,1,lookup\n")
     let again = try Crosswalk.read(path: try temporaryFile(written), report: RunReport(command: "t"))
-    #expect(weights(again) == weights(crosswalk))
+    #expect(again.weightsByZone() == crosswalk.weightsByZone())
     #expect(again.method == "lookup")
   }
 
