@@ -174,6 +174,7 @@ public enum SpatialCrosswalk {
     for (f, name) in footprints.names.enumerated() where !name.isEmpty { builder.name(footprint: footprints.ids[f], name) }
     var snapped: [String: (rows: Int, amount: Double)] = [:]
     var unplaced: [String: (rows: Int, amount: Double)] = [:]
+    var noGeometry: [String: (rows: Int, amount: Double)] = [:]
     var onSurface = 0
     for z in 0..<zones.count where firstOfID[z] {
       let p = flat[z]
@@ -184,6 +185,9 @@ public enum SpatialCrosswalk {
           builder.setDistance(zone: zones.ids[z], metres: p.distance)
           snapped[zones.ids[z]] = (1, p.distance)
         }
+      } else if p.distance.isNaN {
+        builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
+        noGeometry[zones.ids[z]] = (1, 1)
       } else {
         builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
         unplaced[zones.ids[z]] = (1, p.distance.isFinite ? p.distance : 0)
@@ -197,6 +201,7 @@ public enum SpatialCrosswalk {
     }
     report.exclude(Tally(reason: "zones whose point lay outside every footprint, snapped to the nearest within \(NumberFormat.csv(snapDistance)) m (amount: metres)", unit: "metres", destination: "nearest footprint", byCode: snapped))
     report.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
+    report.lose(Tally(reason: "zones with neither a geometry nor a centroid", unit: "zones", destination: Crosswalk.unallocated, byCode: noGeometry))
     report.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
     try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints, report: report)
     return try builder.build(method: "best-fit")
@@ -278,6 +283,7 @@ public enum SpatialCrosswalk {
     var builder = CrosswalkBuilder(source: "")
     for (f, name) in footprints.names.enumerated() where !name.isEmpty { builder.name(footprint: footprints.ids[f], name) }
     var outside: [String: (rows: Int, amount: Double)] = [:]
+    var noArea: [String: (rows: Int, amount: Double)] = [:]
     var overlapArea = 0.0
     var overlapZones = 0
     var dropped = 0
@@ -289,7 +295,7 @@ public enum SpatialCrosswalk {
       for part in r.parts { covered += part.area }
       guard covered > 0 else {
         builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
-        outside[zones.ids[z], default: (0, 0)] = (1, r.zoneArea)
+        if r.zoneArea > 0 { outside[zones.ids[z]] = (1, r.zoneArea) } else { noArea[zones.ids[z]] = (1, 1) }
         continue
       }
       // Footprints that overlap each other cover some of the zone twice.
@@ -313,6 +319,7 @@ public enum SpatialCrosswalk {
       for w in weights { builder.add(zone: zones.ids[z], footprint: footprints.ids[w.footprint], weight: w.weight) }
     }
     report.lose(Tally(reason: "zones outside every footprint (amount: zone area, m²)", unit: "m²", destination: Crosswalk.unallocated, byCode: outside))
+    report.lose(Tally(reason: "zones with no geometry or no area", unit: "zones", destination: Crosswalk.unallocated, byCode: noArea))
     try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints, report: report)
     if overlapZones > 0 {
       report.warn(

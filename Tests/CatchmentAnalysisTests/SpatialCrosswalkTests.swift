@@ -150,4 +150,16 @@ import Testing
     #expect(crosswalk.weightsByZone()["bow"] == ["A": 1])
     #expect(report.notes.contains { $0.hasPrefix("1 zones had invalid geometry, repaired with GEOS MakeValid") && $0.hasSuffix(": bow") })
   }
+
+  @Test func zonesWithoutGeometryAreCountedNotLost() throws {
+    var layer = zones
+    layer.endFeature(id: "empty")  // a feature with no polygon (a null geometry in its file)
+    let bestFitReport = RunReport(command: "t"), areaReport = RunReport(command: "t")
+    let bestFit = try SpatialCrosswalk.bestFit(zones: layer, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: 2, report: bestFitReport)
+    let area = try SpatialCrosswalk.area(zones: layer, footprints: footprints, basis: .covered, minWeight: nil, workers: 2, report: areaReport)
+    #expect(bestFit.weightsByZone()["empty"] == ["UNALLOCATED": 1])
+    #expect(area.weightsByZone()["empty"] == ["UNALLOCATED": 1])
+    #expect(bestFitReport.losses.contains { $0.reason == "zones with neither a geometry nor a centroid" && $0.codes.map(\.code) == ["empty"] })
+    #expect(areaReport.losses.contains { $0.reason == "zones with no geometry or no area" && $0.codes.map(\.code) == ["empty"] })
+  }
 }
