@@ -108,8 +108,10 @@ struct GeometryOptions: ParsableArguments {
   }
 
   private func project(_ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, report: RunReport) throws {
-    let transformer = try CoordinateTransformer(from: source, to: crs)
-    try transformer.transform(xs: &xs, ys: &ys)
+    guard let definition = source.projDefinition else {
+      throw ValidationError("the \(what) declare no CRS; give --assume-crs (e.g. EPSG:27700)")
+    }
+    let transformer = try CoordinateTransformer.transformInParallel(xs: &xs, ys: &ys, from: definition, to: crs, workers: workers)
     if transformer.isIdentity { return }
     let accuracy = transformer.accuracyMetres.map { "stated accuracy \(NumberFormat.csv($0)) m" } ?? "accuracy not stated"
     report.note("\(what): \(source) → \(crs) by PROJ: \(transformer.operationDescription) (\(accuracy))")

@@ -1,4 +1,6 @@
 import CPROJ
+import Dispatch
+import Foundation
 import CatchmentGeometry
 
 /// Transforms coordinates from a layer's CRS into the working CRS with PROJ, in bulk.
@@ -140,6 +142,58 @@ public final class CoordinateTransformer {
         code: proj_context_errno(context),
         message: "point \(bad) could not be transformed from \(source.prefix(60)) to \(target)")
     }
+  }
+
+  /// Transforms `count` points at `x`, `y` in place (a slice of larger arrays).
+  ///
+  /// - Throws: ``PROJError`` when any point cannot be transformed.
+  public func transform(x: UnsafeMutablePointer<Double>, y: UnsafeMutablePointer<Double>, count: Int) throws(PROJError) {
+    guard let operation, count > 0 else { return }
+    // Returns the number of points transformed; failed points become HUGE_VAL.
+    _ = proj_trans_generic(
+      operation, PJ_FWD, x, MemoryLayout<Double>.stride, count, y, MemoryLayout<Double>.stride, count, nil, 0, 0, nil, 0, 0)
+    if let bad = (0..<count).first(where: { !x[$0].isFinite || !y[$0].isFinite }) {
+      throw PROJError(
+        code: proj_context_errno(context),
+        message: "point \(bad) could not be transformed from \(source.prefix(60)) to \(target)")
+    }
+  }
+
+  /// Transforms the points on `workers` threads at once, each with its own PROJ context (PROJ
+  /// objects are not shared between threads), and returns the first part's transformer, to
+  /// report what PROJ chose. The result is the same as one `transform(xs:ys:)`.
+  public static func transformInParallel(
+    xs: inout [Double], ys: inout [Double], from source: String, to target: String, workers: Int
+  ) throws -> CoordinateTransformer {
+    precondition(xs.count == ys.count, "as many x as y coordinates")
+    let parts = max(1, min(workers, xs.count / 100_000 + 1))
+    let size = (xs.count + parts - 1) / parts
+    let transformers = try (0..<parts).map { _ in try CoordinateTransformer(from: source, to: target) }
+    guard parts > 1 else {
+      try transformers[0].transform(xs: &xs, ys: &ys)
+      return transformers[0]
+    }
+    final class Failures: @unchecked Sendable {
+      var errors: [PROJError?]
+      let lock = NSLock()
+      init(_ n: Int) { errors = Array(repeating: nil, count: n) }
+    }
+    let failures = Failures(parts)
+    let count = xs.count
+    xs.withUnsafeMutableBufferPointer { x in
+      ys.withUnsafeMutableBufferPointer { y in
+        nonisolated(unsafe) let xBase = x.baseAddress!, yBase = y.baseAddress!
+        nonisolated(unsafe) let owned = transformers
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+          let start = k * size, n = max(0, min(count, start + size) - start)
+          do throws(PROJError) { try owned[k].transform(x: xBase + start, y: yBase + start, count: n) } catch {
+            failures.lock.withLock { failures.errors[k] = error }
+          }
+        }
+      }
+    }
+    if let error = failures.errors.compactMap({ $0 }).first { throw error }
+    return transformers[0]
   }
 
   /// Transforms every coordinate of `layer` and labels it with the target CRS.

@@ -1,4 +1,5 @@
 import CatchmentGeometry
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -29,11 +30,13 @@ public enum LayerSource {
   /// - Parameter layer: the layer to read from GeoPackages holding several (`--layer`).
   public static func read(paths: [String], fields: BoundaryFields, layer gpkgLayer: String? = nil) throws -> Result {
     let files = try expand(paths)
+    // Files are parsed on all cores at once, then merged in the order given, so the layer is
+    // the same whatever the scheduling.
+    let parsed = try readAll(files, fields: fields, layer: gpkgLayer)
     var layer = PolygonLayer(crs: .unknown)
     var summaries: [LayerReadSummary] = []
     var firstFileOfCRS = ""
-    for file in files {
-      let (part, summary) = try readOne(file, fields: fields, layer: gpkgLayer)
+    for (file, (part, summary)) in zip(files, parsed) {
       summaries.append(summary)
       if summaries.count == 1 {
         layer.crs = part.crs
@@ -52,6 +55,21 @@ public enum LayerSource {
     }
     let duplicates = order.filter { counts[$0]! > 1 }.map { (id: $0, count: counts[$0]!) }
     return Result(layer: layer, files: summaries, duplicateIDs: duplicates)
+  }
+
+  /// Parses `files` concurrently; results in file order, or the first file's error.
+  static func readAll(_ files: [String], fields: BoundaryFields, layer: String?) throws -> [(PolygonLayer, LayerReadSummary)] {
+    final class Slots: @unchecked Sendable {
+      var results: [Swift.Result<(PolygonLayer, LayerReadSummary), Error>?]
+      let lock = NSLock()
+      init(_ n: Int) { results = Array(repeating: nil, count: n) }
+    }
+    let slots = Slots(files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { k in
+      let result = Swift.Result { try readOne(files[k], fields: fields, layer: layer) }
+      slots.lock.withLock { slots.results[k] = result }
+    }
+    return try slots.results.map { try $0!.get() }
   }
 
   static func readOne(_ file: String, fields: BoundaryFields, layer: String? = nil) throws -> (PolygonLayer, LayerReadSummary) {
