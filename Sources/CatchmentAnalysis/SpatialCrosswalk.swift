@@ -183,7 +183,7 @@ public enum SpatialCrosswalk {
         builder.add(zone: zones.ids[z], footprint: footprints.ids[p.footprint], weight: 1)
         if !p.distance.isNaN {
           builder.setDistance(zone: zones.ids[z], metres: p.distance)
-          snapped[zones.ids[z]] = (1, p.distance)
+          snapped[zones.ids[z]] = (1, (p.distance * 100).rounded() / 100)  // centimetres, as in distance_m
         }
       } else if p.distance.isNaN {
         builder.add(zone: zones.ids[z], footprint: nil, weight: 0)

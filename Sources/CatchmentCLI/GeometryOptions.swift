@@ -66,8 +66,6 @@ struct GeometryOptions: ParsableArguments {
     guard CoordinateTransformer.isProjected(crs) else {
       throw ValidationError("--crs \(crs) is not a projected CRS; areas and distances need one in metres, e.g. EPSG:27700")
     }
-    let zones = try layer(paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", report: report)
-    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", report: report)
     var points: PointLayer?
     if let centroids {
       var layer = try PointsCSV.read(
@@ -76,10 +74,22 @@ struct GeometryOptions: ParsableArguments {
       report.figure("centroids read", Double(layer.count))
       points = layer
     }
+    // Best fit with a centroid for every zone never uses the zones' coordinates: leave them
+    // untransformed (reprojecting 4 million vertices is most of such a run).
+    let centroidIDs = Set(points?.ids ?? [])
+    let zones = try layer(
+      paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", report: report,
+      project: { layer in points == nil || layer.ids.contains { !centroidIDs.contains($0) } })
+    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", report: report)
     return (zones, footprints, points)
   }
 
-  private func layer(paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, report: RunReport) throws -> PolygonLayer {
+  /// Reads a layer and brings it into the working CRS, unless `project` says its coordinates
+  /// will not be used.
+  private func layer(
+    paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, report: RunReport,
+    project shouldProject: (PolygonLayer) -> Bool = { _ in true }
+  ) throws -> PolygonLayer {
     let result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
     var layer = result.layer
     let files = result.files
@@ -101,6 +111,10 @@ struct GeometryOptions: ParsableArguments {
         throw ValidationError("the \(role) files declare no CRS; give --assume-crs (e.g. EPSG:27700)")
       }
       declared = .definition(assumeCRS)
+    }
+    guard shouldProject(layer) else {
+      report.note("\(role): every zone has a centroid, so the zone polygons were not needed and not reprojected")
+      return layer
     }
     try project(&layer.xs, &layer.ys, from: declared, what: role, report: report)
     layer.crs = .definition(crs)
