@@ -9,16 +9,25 @@ import Foundation
 /// CRS84 (RFC 7946 §4) unless a legacy `crs` member names another
 /// (`{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}}`, GeoJSON 2008).
 /// Features whose geometry is null, or not polygonal, are kept without polygons and counted.
-/// Each file is read whole into memory (ONS sets come split into files of a few MB).
+/// Each file is memory-mapped and scanned in place (ONS sets come split into files of a few
+/// MB). Speed, for scale: the 296 files of ONS's LSOA 2011 BGC set (96 MB, 32,844 features,
+/// 1.9 million points) take about 0.2 s on one core of a 2-core Xeon VM, with the page cache warm.
 public enum GeoJSONReader {
   /// Reads the features of `path`.
   ///
+  /// - Parameters:
+  ///   - path: a GeoJSON FeatureCollection (UTF-8, with or without a byte-order mark).
+  ///   - fields: the id and name properties, matched ignoring ASCII case; string or number
+  ///     values (numbers as written), `null` for an empty name.
+  /// - Returns: the layer, in CRS84 or the legacy `crs` member's CRS, and the counts of null
+  ///   and non-polygon geometries.
   /// - Throws: ``GeoIOError`` naming the file, the feature and the problem (malformed JSON, a
   ///   feature without the id attribute).
   public static func read(path: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-      throw GeoIOError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "file not found")
+      throw GeoIOError(
+        file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "file not found")
     }
     return try data.withUnsafeBytes { raw in
       var scanner = JSONScanner(bytes: raw.bindMemory(to: UInt8.self), file: path)
@@ -129,14 +138,21 @@ public enum GeoJSONReader {
               try scanner.expect(0x7B)
               if !scanner.consume(0x7D) {
                 repeat {
-                  if let nameKey, try scanner.keyEqualsPeek(nameKey) {
-                    try scanner.expect(0x3A)
-                    name = try scanner.scalarText()
-                  } else if try scanner.keyEquals(idKey) {
-                    try scanner.expect(0x3A)
-                    id = try scanner.scalarText()
+                  // The key is compared in place (no String per property); the id and name
+                  // attributes may be the same one.
+                  let keyStart = scanner.position
+                  let isID = try scanner.keyEquals(idKey)
+                  var isName = false
+                  if let nameKey {
+                    scanner.position = keyStart
+                    isName = try scanner.keyEquals(nameKey)
+                  }
+                  try scanner.expect(0x3A)
+                  if isID || isName {
+                    let value = try scanner.scalarText()
+                    if isID { id = value }
+                    if isName { name = value }
                   } else {
-                    try scanner.expect(0x3A)
                     try scanner.skipValue()
                   }
                 } while scanner.consume(0x2C)
@@ -156,7 +172,8 @@ public enum GeoJSONReader {
         try scanner.expect(0x7D)
       }
       guard let id, !id.isEmpty else {
-        throw GeoIOError(file: path, location: "feature \(index + 1)", reason: "no value for the id attribute '\(String(decoding: idKey, as: UTF8.self))'")
+        throw GeoIOError(
+          file: path, location: "feature \(index + 1)", reason: "no value for the id attribute '\(String(decoding: idKey, as: UTF8.self))'")
       }
       if !sawGeometry { summary.emptyGeometries += 1 }
       layer.endFeature(id: id, name: name, origin: "\(path)#\(index + 1)")
@@ -171,6 +188,8 @@ public enum GeoJSONReader {
       try scanner.expect(0x7B)
       var type = ""
       var coordinatesStart: Int?
+      var parsed = false
+      let before = layer.polygonRings.count
       if !scanner.consume(0x7D) {
         repeat {
           let key = try scanner.string()
@@ -178,8 +197,15 @@ public enum GeoJSONReader {
           if key == "type" {
             type = try scanner.string()
           } else if key == "coordinates" {
-            coordinatesStart = scanner.position
-            try scanner.skipValue()
+            // Usually "type" came first and the coordinates are parsed as they stand; when
+            // it comes after them, they are skipped now and parsed once it is known.
+            if type == "Polygon" || type == "MultiPolygon" {
+              try coordinates(polygon: type == "Polygon")
+              parsed = true
+            } else {
+              coordinatesStart = scanner.position
+              try scanner.skipValue()
+            }
           } else {
             try scanner.skipValue()
           }
@@ -190,16 +216,17 @@ public enum GeoJSONReader {
         if type.isEmpty { summary.emptyGeometries += 1 } else { summary.nonPolygonal += 1 }
         return
       }
-      guard let coordinatesStart else {
-        summary.emptyGeometries += 1
-        return
+      if !parsed, let coordinatesStart {
+        let end = scanner.position
+        scanner.position = coordinatesStart
+        try coordinates(polygon: type == "Polygon")
+        scanner.position = end
       }
-      let end = scanner.position
-      scanner.position = coordinatesStart
-      let before = layer.polygonRings.count
-      if type == "Polygon" { try polygon() } else { try multiPolygon() }
       if layer.polygonRings.count == before { summary.emptyGeometries += 1 }
-      scanner.position = end
+    }
+
+    mutating func coordinates(polygon isPolygon: Bool) throws {
+      if isPolygon { try polygon() } else { try multiPolygon() }
     }
 
     mutating func multiPolygon() throws {
@@ -234,15 +261,5 @@ public enum GeoJSONReader {
       }
       layer.endRing()
     }
-  }
-}
-
-extension JSONScanner {
-  /// Like ``keyEquals(_:)`` but leaves the key unconsumed when it does not match.
-  mutating func keyEqualsPeek(_ key: [UInt8]) throws -> Bool {
-    let saved = position
-    if try keyEquals(key) { return true }
-    position = saved
-    return false
   }
 }

@@ -12,6 +12,17 @@ import Foundation
 /// or MultiPolygon (Z, M and ZM variants by type code + 1000/2000/3000; extra ordinates
 /// skipped), in either byte order. Null and empty geometries are kept without polygons.
 public enum GeoPackageReader {
+  /// Reads the features of one layer of the GeoPackage at `path`, opened read-only.
+  ///
+  /// - Parameters:
+  ///   - path: the `.gpkg` file.
+  ///   - fields: the id and name columns, matched ignoring case (text or numbers).
+  ///   - wanted: the feature table to read (ignoring case); nil when the file has only one.
+  /// - Returns: the layer, in the layer's CRS, and the counts of null/empty and non-polygon
+  ///   geometries.
+  /// - Throws: ``GeoIOError`` for a missing file, a file that is not a GeoPackage, several
+  ///   layers and none chosen or an unknown layer (listing the layers), a missing column
+  ///   (listing the columns), an empty id, or a malformed geometry (naming the feature).
   public static func read(path: String, fields: BoundaryFields, layer wanted: String? = nil) throws -> (PolygonLayer, LayerReadSummary) {
     guard FileManager.default.fileExists(atPath: path) else { throw GeoIOError(file: path, reason: "file not found") }
     var db: OpaquePointer?
@@ -27,7 +38,9 @@ public enum GeoPackageReader {
         throw GeoIOError(file: path, reason: "not a GeoPackage (\(String(cString: sqlite3_errmsg(db))))")
       }
       defer { sqlite3_finalize(statement) }
-      for (k, value) in bind.enumerated() { sqlite3_bind_text(statement, Int32(k + 1), value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
+      for (k, value) in bind.enumerated() {
+        sqlite3_bind_text(statement, Int32(k + 1), value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+      }
       var out: [[String?]] = []
       while sqlite3_step(statement) == SQLITE_ROW {
         out.append((0..<sqlite3_column_count(statement)).map { c in sqlite3_column_text(statement, c).map { String(cString: $0) } })
@@ -44,7 +57,10 @@ public enum GeoPackageReader {
       table = match
     } else {
       guard layers.count == 1 else {
-        throw GeoIOError(file: path, reason: layers.isEmpty ? "no feature layer" : "\(layers.count) feature layers (\(layers.joined(separator: ", "))): choose one with --layer")
+        throw GeoIOError(
+          file: path,
+          reason: layers.isEmpty
+            ? "no feature layer" : "\(layers.count) feature layers (\(layers.joined(separator: ", "))): choose one with --layer")
       }
       table = layers[0]
     }
@@ -52,7 +68,10 @@ public enum GeoPackageReader {
       let geometryColumn = geometryRow[0]
     else { throw GeoIOError(file: path, reason: "layer \(table) has no geometry column") }
     var crs = CRSReference.unknown
-    if let srs = geometryRow[1], let ref = try rows("SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?", [srs]).first {
+    if let srs = geometryRow[1],
+      let ref = try rows("SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?", [srs])
+        .first
+    {
       if let org = ref[0], let code = ref[1], org.uppercased() != "NONE", Int(code).map({ $0 > 0 }) == true {
         crs = .authority(name: org.uppercased(), code: code)
       } else if let definition = ref[2], definition.lowercased() != "undefined" {
@@ -72,7 +91,8 @@ public enum GeoPackageReader {
     var layer = PolygonLayer(crs: crs)
     var summary = LayerReadSummary(file: path)
     var statement: OpaquePointer?
-    let select = "SELECT \(quoted(geometryColumn)), \(quoted(idColumn)), \(nameColumn.map(quoted) ?? "NULL") FROM \(quoted(table)) ORDER BY rowid"
+    let select =
+      "SELECT \(quoted(geometryColumn)), \(quoted(idColumn)), \(nameColumn.map(quoted) ?? "NULL") FROM \(quoted(table)) ORDER BY rowid"
     guard sqlite3_prepare_v2(db, select, -1, &statement, nil) == SQLITE_OK, let statement else {
       throw GeoIOError(file: path, reason: "cannot read layer \(table): \(String(cString: sqlite3_errmsg(db)))")
     }

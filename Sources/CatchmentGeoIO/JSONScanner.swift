@@ -131,12 +131,12 @@ struct JSONScanner {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Reads a number with correct rounding.
+  /// Reads a number with correct rounding (the result `strtod` would give).
   ///
-  /// Fast path (Clinger 1990): with at most 15 significant digits the decimal mantissa is an
-  /// exact double, and so is 10^k for |k| ≤ 22, so one multiplication or division gives the
-  /// correctly rounded result. Coordinates as published (6–15 digits) nearly all take it;
-  /// anything else goes to `strtod`.
+  /// The digits are accumulated into a 64-bit significand and a decimal exponent; with at
+  /// most 19 significant digits ``DecimalToDouble`` converts them exactly (Clinger's fast
+  /// path, else Eisel–Lemire). Longer numbers, and the rare cases those cannot decide, go to
+  /// `strtod` on a copy of the text.
   mutating func number() throws -> Double {
     skipWhitespace()
     let start = position
@@ -146,13 +146,13 @@ struct JSONScanner {
       negative = true
       i += 1
     }
-    var mantissa: UInt64 = 0
-    var digits = 0
-    var scale = 0
+    var significand: UInt64 = 0
+    var digits = 0  // significant digits: leading zeros do not count
+    var exponent = 0
     var sawDigit = false
     while i < bytes.count, bytes[i] &- 0x30 < 10 {
       if digits > 0 || bytes[i] != 0x30 { digits += 1 }
-      mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
+      significand = significand &* 10 &+ UInt64(bytes[i] &- 0x30)
       sawDigit = true
       i += 1
     }
@@ -160,34 +160,49 @@ struct JSONScanner {
       i += 1
       while i < bytes.count, bytes[i] &- 0x30 < 10 {
         if digits > 0 || bytes[i] != 0x30 { digits += 1 }
-        mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
-        scale -= 1
+        significand = significand &* 10 &+ UInt64(bytes[i] &- 0x30)
+        exponent -= 1
         sawDigit = true
         i += 1
       }
     }
-    let next = i < bytes.count ? bytes[i] : 0
-    if sawDigit && digits <= 15 && next != 0x65 && next != 0x45 && scale >= -22 {
+    if sawDigit && i < bytes.count && (bytes[i] == 0x65 || bytes[i] == 0x45) {
+      var j = i + 1
+      var exponentNegative = false
+      if j < bytes.count && (bytes[j] == 0x2B || bytes[j] == 0x2D) {
+        exponentNegative = bytes[j] == 0x2D
+        j += 1
+      }
+      var written = 0
+      var sawExponentDigit = false
+      while j < bytes.count, bytes[j] &- 0x30 < 10 {
+        // Capped: anything this large is out of range either way (strtod sorts it out).
+        if written < 100_000 { written = written * 10 + Int(bytes[j] &- 0x30) }
+        sawExponentDigit = true
+        j += 1
+      }
+      guard sawExponentDigit else {
+        position = j
+        throw error("expected digits in the exponent")
+      }
+      exponent += exponentNegative ? -written : written
+      i = j
+    }
+    guard sawDigit else { throw error("expected a number") }
+    if digits <= 19, let value = DecimalToDouble.value(significand: significand, exponent: exponent) {
       position = i
-      let value = scale == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[-scale]
       return negative ? -value : value
     }
-    while position < bytes.count {
-      switch bytes[position] {
-      case 0x30...0x39, 0x2D, 0x2B, 0x2E, 0x65, 0x45: position += 1
-      default:
-        return try convert(start)
-      }
-    }
+    position = i
     return try convert(start)
   }
 
-  /// 10^0 … 10^22, each exact in a double.
-  static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
-
+  /// `strtod` on the text from `start` to `position`, copied so that it is NUL-terminated.
+  /// (Swift programs keep the "C" locale unless they call `setlocale`, so the decimal point
+  /// is '.'.)
   private func convert(_ start: Int) throws -> Double {
     let length = position - start
-    guard length > 0 && length < 64 else { throw error("expected a number") }
+    guard length > 0 else { throw error("expected a number") }
     return try withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
       for k in 0..<length { buffer[k] = CChar(bitPattern: bytes[start + k]) }
       buffer[length] = 0

@@ -14,14 +14,27 @@ import Foundation
 /// deleted (`*`) are skipped with their shapes and counted. Text encoding comes from the
 /// `.cpg` file, else the DBF language-driver byte (0x57 and 0x03 mean Windows-1252; 0x00,
 /// unspecified, is read as UTF-8 when valid, else Windows-1252). The CRS is the `.prj` WKT;
-/// no `.prj` means an unknown CRS.
+/// no `.prj` means an unknown CRS; a `.prj` is passed on as WKT whatever it says (an unnamed
+/// datum such as `D_unknown` included: PROJ decides later how well it can be transformed).
+/// The `.shx` index is not needed: the records are read in sequence.
 public enum ShapefileReader {
+  /// Reads the features of `path` (the `.shp`; its companions are found beside it, with
+  /// lower- or upper-case extensions).
+  ///
+  /// - Parameters:
+  ///   - path: the `.shp` file.
+  ///   - fields: the id and name fields of the `.dbf`, matched ignoring case (C, N or F
+  ///     fields; numbers are taken as written, without the padding).
+  /// - Returns: the layer, in the `.prj`'s CRS, and the counts of null shapes, non-polygon
+  ///   shapes and deleted records.
+  /// - Throws: ``GeoIOError`` for a missing `.shp` or `.dbf`, a missing field (listing the
+  ///   fields), a record with an empty id, or a malformed file.
   public static func read(path: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
     let base = (path as NSString).deletingPathExtension
     let shp = try load(path)
     let dbf = try load(try sibling(base, "dbf", required: true)!)
-    let prj = try sibling(base, "prj", required: false).flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-    let cpg = try sibling(base, "cpg", required: false).flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+    let prj = try sibling(base, "prj", required: false).map(readText)
+    let cpg = try sibling(base, "cpg", required: false).map(readText)
 
     let table = try DBFTable(data: dbf, path: base + ".dbf", codePage: cpg)
     let idField = try table.field(named: fields.id, path: base + ".dbf")
@@ -69,8 +82,19 @@ public enum ShapefileReader {
         }
         layer.endFeature(id: id, name: nameField.map { table.text(record: record, field: $0) } ?? "", origin: "\(path)#\(record + 1)")
       }
+      // Shapes and records pair up by position: a shortfall means the two files disagree.
+      guard record == table.recordCount else {
+        throw GeoIOError(file: path, reason: "\(record) shapes but \(table.recordCount) .dbf records")
+      }
     }
     return (layer, summary)
+  }
+
+  /// A small text file (.prj, .cpg): UTF-8, else Latin-1 (every byte sequence is valid
+  /// Latin-1), so that an odd byte never loses the CRS.
+  private static func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw GeoIOError(file: path, reason: "cannot read") }
+    return String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
   }
 
   /// Adds the rings of a polygon record, grouped into polygons; false when it has none.
@@ -138,7 +162,8 @@ public enum ShapefileReader {
 
   private static func load(_ path: String) throws -> Data {
     do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-      throw GeoIOError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "file not found")
+      throw GeoIOError(
+        file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "file not found")
     }
   }
 
@@ -151,8 +176,12 @@ public enum ShapefileReader {
     return nil
   }
 
-  static func bigInt32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 { Int32(bigEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
-  static func littleInt32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 { Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
+  static func bigInt32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 {
+    Int32(bigEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self))
+  }
+  static func littleInt32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 {
+    Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self))
+  }
   static func littleDouble(_ b: UnsafeRawBufferPointer, _ at: Int) -> Double {
     Double(bitPattern: UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
   }
@@ -194,11 +223,14 @@ struct DBFTable {
     guard headerLength + recordCount * recordLength <= data.count else {
       throw GeoIOError(file: path, reason: "the header promises \(recordCount) records of \(recordLength) bytes, more than the file holds")
     }
-    let page = codePage?.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    // .cpg spellings seen from ArcGIS, QGIS and GDAL ("UTF-8", "ISO-8859-1", "1252",
+    // "ANSI 1252", "8859_1"…), compared without case, spaces, dashes or underscores. Others
+    // (a code page Foundation lacks, e.g. 437) fall back to UTF-8 when valid, else 1252.
+    let page = codePage.map { $0.uppercased().filter { !" -_\r\n\t".contains($0) } }
     switch page {
-    case .some("UTF-8"), .some("UTF8"), .some("65001"): encoding = .utf8
-    case .some("ISO-8859-1"), .some("ISO88591"), .some("LATIN1"), .some("88591"): encoding = .isoLatin1
-    case .some("1252"), .some("CP1252"), .some("WINDOWS-1252"), .some("ANSI 1252"): encoding = .windowsCP1252
+    case .some("UTF8"), .some("65001"): encoding = .utf8
+    case .some("ISO88591"), .some("88591"), .some("LATIN1"), .some("28591"): encoding = .isoLatin1
+    case .some("1252"), .some("CP1252"), .some("WINDOWS1252"), .some("ANSI1252"): encoding = .windowsCP1252
     case .some: encoding = nil
     case .none:
       // Language driver byte (dBASE IV): 0x57 ANSI / 0x03 Windows ANSI are Windows-1252.

@@ -3,6 +3,10 @@ import CatchmentTestSupport
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import CatchmentGeoIO
 
 @Suite struct GeoJSONReaderTests {
@@ -49,7 +53,9 @@ import Testing
   @Test func numbersRoundLikeStrtod() throws {
     let values = ["-0.09706", "51.5181", "532129.123456789", "1.7976931348623157e308", "0.1", "-2.5E-3", "123456789012345678"]
     let ring = values.map { "[\($0), 1]" }.joined(separator: ",")
-    let path = try temporaryFile(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"x"},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}]}"#)
+    let path = try temporaryFile(
+      #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"x"},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}]}"#
+    )
     let (layer, _) = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "id"))
     #expect(Array(layer.xs.prefix(values.count)) == values.map { Double($0)! })
   }
@@ -64,37 +70,107 @@ import Testing
     let path = try temporaryFile(#"{"type":"Polygon","coordinates":[]}"#)
     #expect(throws: GeoIOError.self) { try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "id")) }
   }
+
+  @Test func gdalWrittenLegacyCRSMember() throws {
+    // GDAL writes "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}}.
+    let (layer, summary) = try GeoJSONReader.read(path: fixture("geo/readers.geojson"), fields: BoundaryFields(id: "CODE", name: "Name"))
+    #expect(layer.crs == .epsg(27700))
+    #expect(layer.names == ["Ynys Môn", "Brent – Harrow", "Nested", "Null", "Deleted"])
+    #expect(
+      summary
+        == {
+          var s = LayerReadSummary(file: fixture("geo/readers.geojson"))
+          s.features = 5
+          s.emptyGeometries = 1
+          return s
+        }())
+  }
+
+  @Test func rfc7946FileIsCRS84WithIntegerIds() throws {
+    let (layer, _) = try GeoJSONReader.read(path: fixture("geo/readers_crs84.geojson"), fields: BoundaryFields(id: "id", name: "NAME"))
+    #expect(layer.crs == .crs84)
+    #expect(layer.ids == ["11", "12"])
+    #expect(layer.names == ["Café \"west\"", "East"])
+    #expect(Array(layer.xs.prefix(5)) == [-1.4, -1.4, -1.5, -1.5, -1.4])
+    #expect(Array(layer.ys.prefix(5)) == [53.0, 53.1, 53.1, 53.0, 53.0])
+  }
+
+  @Test(arguments: [
+    ("EPSG:27700", CRSReference.epsg(27700)),
+    ("urn:ogc:def:crs:EPSG::4326", .epsg(4326)),
+    ("urn:ogc:def:crs:OGC:1.3:CRS84", .crs84),
+    ("urn:ogc:def:crs:OGC::CRS84", .crs84),
+  ])
+  func legacyCRSNames(name: String, expected: CRSReference) throws {
+    let path = try temporaryFile(
+      #"{"crs":{"type":"name","properties":{"name":"\#(name)"}},"type":"FeatureCollection","features":[]}"#, name: "crs.geojson")
+    #expect(try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "id")).0.crs == expected)
+  }
+
+  @Test func idAndNameMayBeTheSameAttribute() throws {
+    let path = try temporaryFile(
+      #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"Code":"X1"},"geometry":null}]}"#)
+    let (layer, _) = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "code", name: "CODE"))
+    #expect(layer.ids == ["X1"] && layer.names == ["X1"])
+  }
+
+  @Test func missingFileIsNamed() throws {
+    let error = #expect(throws: GeoIOError.self) {
+      try GeoJSONReader.read(path: "/nonexistent/zones.geojson", fields: BoundaryFields(id: "id"))
+    }
+    #expect(error?.description == "/nonexistent/zones.geojson: file not found")
+  }
+
+  @Test func malformedJSONGivesTheBytePosition() throws {
+    let path = try temporaryFile(#"{"type":"FeatureCollection","features":[{"type":"Feature" "properties":{}}]}"#)
+    let error = #expect(throws: GeoIOError.self) { try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "id")) }
+    #expect(error?.location == "byte 58")
+  }
 }
 
-@Suite struct LayerSourceTests {
-  func collection(_ ids: [String], crs: String? = nil) -> String {
-    let features = ids.map {
-      #"{"type":"Feature","properties":{"id":"\#($0)"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#
+/// The number parser against `strtod` (glibc's, correctly rounded), on hand-picked hard cases
+/// and on random decimals of every length.
+@Suite struct JSONNumberTests {
+  func parse(_ text: String) throws -> Double {
+    try Array(text.utf8).withUnsafeBufferPointer { bytes in
+      var scanner = JSONScanner(bytes: bytes, file: "test")
+      let value = try scanner.number()
+      #expect(scanner.position == bytes.count, "\(text) not consumed whole")
+      return value
     }
-    let crsMember = crs.map { #","crs":{"type":"name","properties":{"name":"\#($0)"}}"# } ?? ""
-    return #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]\#(crsMember)}"#
   }
 
-  @Test func directoryIsReadInNameOrderAndDuplicatesReported() throws {
-    let folder = try temporaryFolder()
-    try collection(["b1", "b2"]).write(to: folder.appendingPathComponent("b.geojson"), atomically: true, encoding: .utf8)
-    try collection(["a1", "b2"]).write(to: folder.appendingPathComponent("a.geojson"), atomically: true, encoding: .utf8)
-    try "not a boundary".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-    let result = try LayerSource.read(paths: [folder.path], fields: BoundaryFields(id: "id"))
-    #expect(result.layer.ids == ["a1", "b2", "b1", "b2"])
-    #expect(result.files.count == 2)
-    #expect(result.duplicateIDs.map(\.id) == ["b2"])
-    #expect(result.layer.polygons(ofFeature: 3) == 3..<4)
+  @Test(arguments: [
+    "0", "-0", "0.0", "1", "-1.232987057535866", "54.67891334164", "532129.123456789",
+    "9007199254740993",  // 2^53 + 1: half-way, rounds to even (down)
+    "9007199254740995",  // 2^53 + 3: half-way, rounds to even (up)
+    "18446744073709551615", "18446744073709551616", "1e23", "8.98846567431158e307",
+    "1.7976931348623157e308", "2.2250738585072014e-308", "2.2250738585072011e-308", "4.9e-324",
+    "1.00000000000000011102230246251565404236316680908203125", "0.1", "0.30000000000000004",
+    "123456789012345678901234567890", "1E+2", "1e-2", "-2.5E-3", "7.3177701707893310e+15",
+    "0.000000000000000000000000000001", "100000000000000000000000e-10",
+  ])
+  func hardCases(text: String) throws {
+    #expect(try parse(text).bitPattern == strtod(text, nil).bitPattern, "\(text)")
   }
 
-  @Test func globsAndDifferentCRSs() throws {
-    let folder = try temporaryFolder()
-    try collection(["x"]).write(to: folder.appendingPathComponent("one.geojson"), atomically: true, encoding: .utf8)
-    try collection(["y"], crs: "EPSG:27700").write(to: folder.appendingPathComponent("two.geojson"), atomically: true, encoding: .utf8)
-    let one = try LayerSource.read(paths: [folder.path + "/o*.geojson"], fields: BoundaryFields(id: "id"))
-    #expect(one.layer.ids == ["x"])
-    let error = #expect(throws: GeoIOError.self) { try LayerSource.read(paths: [folder.path], fields: BoundaryFields(id: "id")) }
-    #expect(error?.reason.contains("differs from") == true)
-    #expect(throws: GeoIOError.self) { try LayerSource.read(paths: [folder.path + "/none*.geojson"], fields: BoundaryFields(id: "id")) }
+  @Test func randomDecimalsMatchStrtod() throws {
+    var generator = SeededGenerator(seed: 20_261_122)
+    var mismatches: [String] = []
+    for _ in 0..<200_000 {
+      let digits = Int.random(in: 1...21, using: &generator)
+      var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+      let point = Int.random(in: 0...digits, using: &generator)
+      if point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: point == 0 ? 1 : point)) }
+      if Bool.random(using: &generator) { text = "-" + text }
+      if Int.random(in: 0..<4, using: &generator) == 0 { text += "e\(Int.random(in: -80...80, using: &generator))" }
+      if text.hasSuffix(".") { text += "5" }
+      if try parse(text).bitPattern != strtod(text, nil).bitPattern { mismatches.append(text) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+
+  @Test func exponentWithoutDigitsIsAnError() throws {
+    #expect(throws: GeoIOError.self) { try parse("1e") }
   }
 }
