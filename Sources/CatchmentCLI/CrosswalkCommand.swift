@@ -80,9 +80,9 @@ struct CrosswalkCommand: ParsableCommand {
         zones: inputs.zones, centroids: inputs.centroids, footprints: inputs.footprints, snapDistance: snapDistance,
         workers: geometry.workers, report: report)
     case .area:
-      let inputs = try geometry.load(report: report)
+      let inputs = try geometry.loadLeavingZonesUnprojected(report: report)
       crosswalk = try SpatialCrosswalk.area(
-        zones: inputs.zones, footprints: inputs.footprints, basis: areaBasis, minWeight: minWeight, workers: geometry.workers,
+        zones: inputs.zones, projectZones: inputs.projectZones, footprints: inputs.footprints, basis: areaBasis, minWeight: minWeight, workers: geometry.workers,
         report: report)
     }
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)

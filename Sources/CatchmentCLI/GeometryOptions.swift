@@ -63,6 +63,26 @@ struct GeometryOptions: ParsableArguments {
 
   /// Zones and footprints in the working CRS, with the readers' and PROJ's findings reported.
   func load(report: RunReport) throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?) {
+    let inputs = try load(report: report, projectZonesNow: true, pools: TransformerPool.Cache(target: crs, workers: workers))
+    return (inputs.zones, inputs.footprints, inputs.centroids)
+  }
+
+  /// Footprints in the working CRS and zones still in their own CRS, with the function that
+  /// brings zone coordinates into the working CRS (reporting PROJ's choice), for methods that
+  /// reproject only the zones they measure (area).
+  func loadLeavingZonesUnprojected(report: RunReport) throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> Void
+  ) {
+    let pools = TransformerPool.Cache(target: crs, workers: workers)
+    let inputs = try load(report: report, projectZonesNow: false, pools: pools)
+    let source = inputs.zones.crs
+    let pool = try transformers(from: source, what: "zones", pools: pools)
+    return (inputs.zones, inputs.footprints, { xs, ys in try project(&xs, &ys, with: pool, from: source, what: "zones", report: report) })
+  }
+
+  private func load(report: RunReport, projectZonesNow: Bool, pools: TransformerPool.Cache) throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?
+  ) {
     guard CoordinateTransformer.isProjected(crs) else {
       throw ValidationError("--crs \(crs) is not a projected CRS; areas and distances need one in metres, e.g. EPSG:27700")
     }
@@ -70,27 +90,47 @@ struct GeometryOptions: ParsableArguments {
     if let centroids {
       var layer = try PointsCSV.read(
         path: centroids, columns: .init(id: centroidID!, x: centroidX, y: centroidY), crs: .definition(centroidCRS))
-      try project(&layer.xs, &layer.ys, from: .definition(centroidCRS), what: "centroids \(centroids)", report: report)
+      try project(&layer.xs, &layer.ys, from: .definition(centroidCRS), what: "centroids \(centroids)", pools: pools, report: report)
       report.figure("centroids read", Double(layer.count))
       points = layer
     }
-    // Best fit with a centroid for every zone never uses the zones' coordinates: leave them
-    // untransformed (reprojecting 4 million vertices is most of such a run).
-    let centroidIDs = Set(points?.ids ?? [])
     let zones = try layer(
-      paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", report: report,
-      project: { layer in points == nil || layer.ids.contains { !centroidIDs.contains($0) } })
-    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", report: report)
+      paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", pools: pools, report: report,
+      coordinates: !projectZonesNow ? .unprojected : points.map { .unlessEveryID(in: Set($0.ids)) } ?? .projected)
+    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", pools: pools, report: report)
     return (zones, footprints, points)
   }
 
-  /// Reads a layer and brings it into the working CRS, unless `project` says its coordinates
-  /// will not be used.
+  /// What a command needs of a layer's coordinates.
+  enum CoordinateUse {
+    /// In the working CRS.
+    case projected
+    /// In the layer's own CRS (the caller reprojects what it uses; the layer keeps its CRS).
+    case unprojected
+    /// None, when every feature id is in the set (best fit with a centroid for every zone:
+    /// reprojecting 2 million vertices would be most of the run, and skipping their parsing
+    /// halves the reading); else in the working CRS.
+    case unlessEveryID(in: Set<String>)
+  }
+
+  /// Reads a layer and brings its coordinates where `coordinates` says.
   private func layer(
-    paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, report: RunReport,
-    project shouldProject: (PolygonLayer) -> Bool = { _ in true }
+    paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, pools: TransformerPool.Cache, report: RunReport,
+    coordinates: CoordinateUse = .projected
   ) throws -> PolygonLayer {
-    let result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
+    var result: LayerSource.Result
+    var needsCoordinates = true
+    if case .unlessEveryID(let known) = coordinates {
+      result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name, readsGeometry: false), layer: gpkgLayer)
+      if result.layer.ids.allSatisfy(known.contains) {
+        needsCoordinates = false
+        report.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
+      } else {
+        result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
+      }
+    } else {
+      result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
+    }
     var layer = result.layer
     let files = result.files
     let features = files.reduce(0) { $0 + $1.features }
@@ -112,20 +152,36 @@ struct GeometryOptions: ParsableArguments {
       }
       declared = .definition(assumeCRS)
     }
-    guard shouldProject(layer) else {
-      report.note("\(role): every zone has a centroid, so the zone polygons were not needed and not reprojected")
+    if case .unprojected = coordinates { needsCoordinates = false }
+    guard needsCoordinates else {
+      layer.crs = declared
       return layer
     }
-    try project(&layer.xs, &layer.ys, from: declared, what: role, report: report)
+    try project(&layer.xs, &layer.ys, from: declared, what: role, pools: pools, report: report)
     layer.crs = .definition(crs)
     return layer
   }
 
-  private func project(_ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, report: RunReport) throws {
+  private func project(
+    _ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, pools: TransformerPool.Cache, report: RunReport
+  ) throws {
+    try project(&xs, &ys, with: try transformers(from: source, what: what, pools: pools), from: source, what: what, report: report)
+  }
+
+  /// Transformers from `source` into the working CRS (an error when the source is unknown).
+  private func transformers(from source: CRSReference, what: String, pools: TransformerPool.Cache) throws -> TransformerPool {
     guard let definition = source.projDefinition else {
       throw ValidationError("the \(what) declare no CRS; give --assume-crs (e.g. EPSG:27700)")
     }
-    let transformer = try CoordinateTransformer.transformInParallel(xs: &xs, ys: &ys, from: definition, to: crs, workers: workers)
+    return try pools.pool(from: definition)
+  }
+
+  /// Transforms the points and reports the transformation PROJ chose (once per report).
+  private func project(
+    _ xs: inout [Double], _ ys: inout [Double], with pool: TransformerPool, from source: CRSReference, what: String, report: RunReport
+  ) throws {
+    try pool.transform(xs: &xs, ys: &ys)
+    let transformer = pool.representative
     if transformer.isIdentity { return }
     let accuracy = transformer.accuracyMetres.map { "stated accuracy \(NumberFormat.csv($0)) m" } ?? "accuracy not stated"
     report.note("\(what): \(source) → \(crs) by PROJ: \(transformer.operationDescription) (\(accuracy))")

@@ -40,11 +40,12 @@ public final class RunReport: Encodable, @unchecked Sendable {
   /// Records a named figure.
   public func figure(_ name: String, _ value: Double) { figures.append(Figure(name: name, value: value)) }
 
-  /// Records a warning, printed prominently.
-  public func warn(_ message: String) { warnings.append(message) }
+  /// Records a warning, printed prominently; one already recorded is not repeated (work done
+  /// in stages may meet the same finding twice, e.g. a CRS transformation).
+  public func warn(_ message: String) { if !warnings.contains(message) { warnings.append(message) } }
 
-  /// Records a note (informational).
-  public func note(_ message: String) { notes.append(message) }
+  /// Records a note (informational); one already recorded is not repeated.
+  public func note(_ message: String) { if !notes.contains(message) { notes.append(message) } }
 
   /// True when `--strict` should fail this run.
   public var hasStrictFailures: Bool { !losses.isEmpty || !oneSidedCodes.isEmpty }

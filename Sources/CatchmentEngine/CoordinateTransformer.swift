@@ -159,43 +159,6 @@ public final class CoordinateTransformer {
     }
   }
 
-  /// Transforms the points on `workers` threads at once, each with its own PROJ context (PROJ
-  /// objects are not shared between threads), and returns the first part's transformer, to
-  /// report what PROJ chose. The result is the same as one `transform(xs:ys:)`.
-  public static func transformInParallel(
-    xs: inout [Double], ys: inout [Double], from source: String, to target: String, workers: Int
-  ) throws -> CoordinateTransformer {
-    precondition(xs.count == ys.count, "as many x as y coordinates")
-    let parts = max(1, min(workers, xs.count / 100_000 + 1))
-    let size = (xs.count + parts - 1) / parts
-    let transformers = try (0..<parts).map { _ in try CoordinateTransformer(from: source, to: target) }
-    guard parts > 1 else {
-      try transformers[0].transform(xs: &xs, ys: &ys)
-      return transformers[0]
-    }
-    final class Failures: @unchecked Sendable {
-      var errors: [PROJError?]
-      let lock = NSLock()
-      init(_ n: Int) { errors = Array(repeating: nil, count: n) }
-    }
-    let failures = Failures(parts)
-    let count = xs.count
-    xs.withUnsafeMutableBufferPointer { x in
-      ys.withUnsafeMutableBufferPointer { y in
-        nonisolated(unsafe) let xBase = x.baseAddress!, yBase = y.baseAddress!
-        nonisolated(unsafe) let owned = transformers
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
-          let start = k * size, n = max(0, min(count, start + size) - start)
-          do throws(PROJError) { try owned[k].transform(x: xBase + start, y: yBase + start, count: n) } catch {
-            failures.lock.withLock { failures.errors[k] = error }
-          }
-        }
-      }
-    }
-    if let error = failures.errors.compactMap({ $0 }).first { throw error }
-    return transformers[0]
-  }
-
   /// Transforms every coordinate of `layer` and labels it with the target CRS.
   public func transform(_ layer: inout PolygonLayer) throws(PROJError) {
     try transform(xs: &layer.xs, ys: &layer.ys)

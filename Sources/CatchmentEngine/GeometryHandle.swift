@@ -167,6 +167,34 @@ public struct GeometryHandle: ~Copyable {
     return fixed
   }
 
+  /// The union of polygonal geometries that form a coverage (neighbours share edges vertex for
+  /// vertex, nothing overlaps), by `GEOSCoverageUnion_r`: shared edges cancel, in time linear
+  /// in the vertices, where a general union nodes everything. The input is not checked: on one
+  /// that is not a coverage the result may be invalid or GEOS may fail, so callers check it
+  /// (see `FootprintCoverage`).
+  public init(coverageUnionOf parts: [Geometry], in context: GEOSContext) throws(GEOSError) {
+    let h = context.handle
+    var clones: [OpaquePointer?] = []
+    for part in parts {
+      precondition(part.handle.context === context, "geometries of one context")
+      // NULL on exception.
+      guard let copy = GEOSGeom_clone_r(h, part.handle.pointer) else {
+        for c in clones { GEOSGeom_destroy_r(h, c) }
+        throw context.takeError("Clone")
+      }
+      clones.append(copy)
+    }
+    // Takes ownership of the clones, even when it then fails; returns NULL on exception.
+    let collection = clones.withUnsafeMutableBufferPointer {
+      GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
+    }
+    guard let collection else { throw context.takeError("GeometryCollection") }
+    defer { GEOSGeom_destroy_r(h, collection) }
+    // Returns NULL on exception.
+    guard let union = GEOSCoverageUnion_r(h, collection) else { throw context.takeError("CoverageUnion") }
+    self.init(context, union)
+  }
+
   /// The polygons of this geometry, found recursively through collections, as one
   /// MultiPolygon (empty when there are none).
   public func polygonalParts() throws(GEOSError) -> GeometryHandle {

@@ -4,10 +4,16 @@ public struct BoundaryFields: Sendable {
   public var id: String
   /// The name attribute, e.g. `ICB23NM`; nil for none.
   public var name: String?
+  /// False to read ids and names only, when the coordinates will not be used (best fit with a
+  /// centroid for every zone): the GeoJSON reader then skips geometries unparsed and counts no
+  /// empty or non-polygonal ones (features come without polygons). Binary formats (Shapefile,
+  /// GeoPackage) read geometries regardless.
+  public var readsGeometry: Bool
 
-  public init(id: String, name: String? = nil) {
+  public init(id: String, name: String? = nil, readsGeometry: Bool = true) {
     self.id = id
     self.name = name
+    self.readsGeometry = readsGeometry
   }
 }
 

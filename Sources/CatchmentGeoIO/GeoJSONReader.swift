@@ -42,6 +42,7 @@ public enum GeoJSONReader {
   private struct Parser {
     var scanner: JSONScanner
     let idKey: [UInt8], nameKey: [UInt8]?
+    let readsGeometry: Bool
     let path: String
     var layer = PolygonLayer(crs: .crs84)
     var summary: LayerReadSummary
@@ -50,6 +51,7 @@ public enum GeoJSONReader {
       self.scanner = scanner
       idKey = Array(fields.id.lowercased().utf8)
       nameKey = fields.name.map { Array($0.lowercased().utf8) }
+      readsGeometry = fields.readsGeometry
       self.path = path
       summary = LayerReadSummary(file: path)
     }
@@ -165,7 +167,7 @@ public enum GeoJSONReader {
             // Parsed where it stands: the polygons added since the previous feature ended
             // belong to this one, whether the properties come before or after.
             sawGeometry = true
-            try geometry(feature: index)
+            if readsGeometry { try geometry(feature: index) } else { try scanner.skipValue() }
           default: try scanner.skipValue()
           }
         } while scanner.consume(0x2C)
@@ -175,7 +177,7 @@ public enum GeoJSONReader {
         throw GeoIOError(
           file: path, location: "feature \(index + 1)", reason: "no value for the id attribute '\(String(decoding: idKey, as: UTF8.self))'")
       }
-      if !sawGeometry { summary.emptyGeometries += 1 }
+      if !sawGeometry && readsGeometry { summary.emptyGeometries += 1 }
       layer.endFeature(id: id, name: name, origin: "\(path)#\(index + 1)")
     }
 

@@ -95,6 +95,25 @@ public struct PolygonLayer: Sendable {
     origins.append(contentsOf: other.origins)
   }
 
+  /// A layer holding only `features` (indices into this layer), in the order given, with their
+  /// ids, names, origins and CRS.
+  public func subset(_ features: [Int]) -> PolygonLayer {
+    var out = PolygonLayer(crs: crs)
+    for f in features {
+      for p in polygons(ofFeature: f) {
+        for r in rings(ofPolygon: p) {
+          let points = self.points(ofRing: r)
+          out.xs.append(contentsOf: xs[points])
+          out.ys.append(contentsOf: ys[points])
+          out.ringPoints.append(Int32(out.xs.count))
+        }
+        out.polygonRings.append(Int32(out.ringPoints.count - 1))
+      }
+      out.endFeature(id: ids[f], name: names[f], origin: origins[f])
+    }
+    return out
+  }
+
   /// Twice the signed area of ring `r` (shoelace formula, in squared CRS units): positive
   /// when the ring runs anticlockwise (x east, y north), negative when clockwise.
   public func signedDoubleArea(ofRing r: Int) -> Double {

@@ -1,4 +1,5 @@
 import CatchmentCore
+import CatchmentEngine
 import CatchmentGeometry
 import CatchmentTestSupport
 import Testing
@@ -138,17 +139,103 @@ import Testing
     #expect(abs(result.byFootprint.reduce(0, +) - pop.values.reduce(0, +)) < 1e-6)
   }
 
+  /// A bow tie (a self-intersecting ring) as a one-zone layer.
+  static func bowTie(_ id: String, _ corners: [(Double, Double)]) -> PolygonLayer {
+    var layer = PolygonLayer(crs: .epsg(27700))
+    for (x, y) in corners + [corners[0]] { layer.addPoint(x: x, y: y) }
+    layer.endRing()
+    layer.endPolygon()
+    layer.endFeature(id: id)
+    return layer
+  }
+
   @Test func invalidZonesAreRepairedAndCounted() throws {
-    // A bow tie (self-intersecting ring) inside A: repaired into two triangles, both in A.
-    var bowTie = PolygonLayer(crs: .epsg(27700))
-    for (x, y) in [(10.0, 10.0), (30, 30), (30, 10), (10, 30), (10, 10)] { bowTie.addPoint(x: x, y: y) }
-    bowTie.endRing()
-    bowTie.endPolygon()
-    bowTie.endFeature(id: "bow")
+    // Across the A|B edge at x = 100: repaired into two triangles, (90,10)–(100,20)–(90,30) in
+    // A and its mirror image in B, 100 m² each.
+    let straddling = Self.bowTie("bow", [(90, 10), (110, 30), (110, 10), (90, 30)])
     let report = RunReport(command: "t")
-    let crosswalk = try SpatialCrosswalk.area(zones: bowTie, footprints: footprints, basis: .zone, minWeight: nil, workers: 1, report: report)
-    #expect(crosswalk.weightsByZone()["bow"] == ["A": 1])
+    let crosswalk = try SpatialCrosswalk.area(zones: straddling, footprints: footprints, basis: .zone, minWeight: nil, workers: 1, report: report)
+    #expect(crosswalk.weightsByZone()["bow"] == ["A": 0.5, "B": 0.5])
     #expect(report.notes.contains { $0.hasPrefix("1 zones had invalid geometry, repaired with GEOS MakeValid") && $0.hasSuffix(": bow") })
+  }
+
+  @Test func zonesInsideOneFootprintByTheirBoxNeedNoRepair() throws {
+    // Wholly inside A, box and all: weight 1 whatever its shape, so it is neither measured
+    // nor repaired (any repair would leave it in A).
+    let inside = Self.bowTie("bow", [(10, 10), (30, 30), (30, 10), (10, 30)])
+    let report = RunReport(command: "t")
+    let crosswalk = try SpatialCrosswalk.area(zones: inside, footprints: footprints, basis: .zone, minWeight: nil, workers: 1, report: report)
+    #expect(crosswalk.weightsByZone()["bow"] == ["A": 1])
+    #expect(!report.notes.contains { $0.contains("invalid geometry") })
+    #expect(report.figures.contains { $0.name.hasPrefix("zones placed wholly in one footprint by their box") && $0.value == 1 })
+  }
+
+  /// The same zones, footprints and weights (to 10⁻¹²) in both crosswalks.
+  func expectSameWeights(_ a: Crosswalk, _ b: Crosswalk, sourceLocation: SourceLocation = #_sourceLocation) {
+    let x = a.weightsByZone(), y = b.weightsByZone()
+    #expect(x.keys.sorted() == y.keys.sorted(), sourceLocation: sourceLocation)
+    for (zone, weights) in y {
+      #expect(x[zone]?.keys.sorted() == weights.keys.sorted(), sourceLocation: sourceLocation)
+      for (footprint, w) in weights { #expect(abs((x[zone]?[footprint] ?? .nan) - w) < 1e-12, sourceLocation: sourceLocation) }
+    }
+  }
+
+  /// Zones held in kilometres and brought to metres by `projectZones`, as the command does
+  /// with PROJ: the same weights as zones given in metres, whether placed by their box or
+  /// measured.
+  @Test func zonesInAnotherCRSGiveTheSameWeights() throws {
+    var kilometres = zones
+    kilometres.xs = zones.xs.map { $0 / 1000 }
+    kilometres.ys = zones.ys.map { $0 / 1000 }
+    let report = RunReport(command: "t")
+    let lazily = try SpatialCrosswalk.area(
+      zones: kilometres, projectZones: { xs, ys in
+        for i in xs.indices {
+          xs[i] *= 1000
+          ys[i] *= 1000
+        }
+      }, footprints: footprints, basis: .zone, minWeight: nil, workers: 2, report: report)
+    let direct = try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2, report: RunReport(command: "t"))
+    expectSameWeights(lazily, direct)
+    // Only z1 lies in one footprint, box and all (z5's box meets C, which does not cover it).
+    #expect(report.figures.contains { $0.name.hasPrefix("zones placed wholly in one footprint by their box") && $0.value == 1 })
+  }
+
+  /// A, B and C as a true coverage: C's lower edge has a vertex at (100,100) where A and B
+  /// meet, so every edge is shared vertex for vertex (the drawn layer, without it, is not one).
+  var tiled: PolygonLayer {
+    var layer = Self.layer([("A", [(0, 0, 100, 100)], []), ("B", [(100, 0, 200, 100)], [])])
+    for (x, y) in [(0.0, 100.0), (100, 100), (200, 100), (200, 200), (0, 200)] { layer.addPoint(x: x, y: y) }
+    layer.endRing()
+    for (x, y) in [(40.0, 140.0), (40, 160), (60, 160), (60, 140)] { layer.addPoint(x: x, y: y) }
+    layer.endRing()
+    layer.endPolygon()
+    layer.endFeature(id: "C")
+    return layer
+  }
+
+  @Test func footprintsThatTileFormACoverage() throws {
+    let context = GEOSContext()
+    func geometries(_ layer: PolygonLayer) throws -> [Geometry] {
+      try (0..<layer.count).map { try #require(try Geometry.polygonal(feature: $0, of: layer, in: context)) }
+    }
+    #expect(FootprintCoverage.prepared(of: try geometries(tiled), in: context) != nil)
+    // Edges not shared vertex for vertex, or footprints overlapping: no coverage, and every
+    // piece is measured.
+    #expect(FootprintCoverage.prepared(of: try geometries(footprints), in: context) == nil)
+    let overlapping = Self.layer([("A", [(0, 0, 100, 100)], []), ("D", [(50, 0, 150, 100)], [])])
+    #expect(FootprintCoverage.prepared(of: try geometries(overlapping), in: context) == nil)
+  }
+
+  /// The hand-worked weights again over the coverage, where the last piece of each straddling
+  /// zone is what the others leave (z3: 1,600 − 400 − 400 = 800 m² in C).
+  @Test func piecesLeftOverInACoverageMatchTheHandWorkedWeights() throws {
+    for basis in AreaBasis.allCases {
+      let viaCoverage = try SpatialCrosswalk.area(zones: zones, footprints: tiled, basis: basis, minWeight: nil, workers: 2, report: RunReport(command: "t"))
+      let measured = try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: basis, minWeight: nil, workers: 2, report: RunReport(command: "t"))
+      #expect(viaCoverage.weightsByZone()["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
+      expectSameWeights(viaCoverage, measured)
+    }
   }
 
   @Test func zonesWithoutGeometryAreCountedNotLost() throws {

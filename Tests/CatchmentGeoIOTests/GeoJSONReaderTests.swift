@@ -25,6 +25,29 @@ import Testing
     "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}}}
     """
 
+  /// Ids and names only: geometries skipped unparsed (nested arrays, strings with brackets
+  /// in them, objects), features kept without polygons.
+  @Test func readsIDsWithoutGeometry() throws {
+    let path = try temporaryFile(document, name: "zones.geojson")
+    let full = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "LSOA21CD", name: "name")).0
+    let (layer, summary) = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "LSOA21CD", name: "name", readsGeometry: false))
+    #expect(layer.ids == full.ids && layer.names == full.names && layer.crs == full.crs)
+    #expect(layer.xs.isEmpty && (0..<layer.count).allSatisfy { layer.polygons(ofFeature: $0).isEmpty })
+    #expect(summary.features == 4)
+    // A national-style file: long coordinate runs skipped eight bytes at a time, with a
+    // property after the geometry and a bracket inside a string.
+    var text = #"{"type":"FeatureCollection","features":["#
+    for k in 0..<50 {
+      let ring = (0..<40).map { i in "[-1.23456789012345\(i),5\(k).98765432101234]" }.joined(separator: ",")
+      text += (k > 0 ? "," : "") + #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[["# + ring + #"]]},"properties":{"name":"a ]} b","id":"Z\#(k)"}}"#
+    }
+    text += "]}"
+    let big = try temporaryFile(text, name: "big.geojson")
+    let skipped = try GeoJSONReader.read(path: big, fields: BoundaryFields(id: "id", name: "name", readsGeometry: false)).0
+    #expect(skipped.ids == (0..<50).map { "Z\($0)" })
+    #expect(skipped.names.allSatisfy { $0 == "a ]} b" })
+  }
+
   @Test func readsFeaturesRingsAndAttributes() throws {
     let path = try temporaryFile(document, name: "zones.geojson")
     let (layer, summary) = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "LSOA21CD", name: "name"))
