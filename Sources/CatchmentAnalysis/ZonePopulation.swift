@@ -29,6 +29,24 @@ public struct ZonePopulation: Sendable {
   /// Whether zone z had a row.
   public let present: [Bool]
 
+  /// The zones of a population table, when no crosswalk defines them: the codes (after
+  /// `columns.filters`) that share the table's most common GSS prefix (E01 in an LSOA estimate,
+  /// whose council, region and country total rows and other nations' zones are then classified
+  /// as expected exclusions by ``read(path:columns:zones:lookup:of:report:)``), in file order.
+  public static func zones(inTable path: String, columns: PopulationColumns) throws -> CodeTable {
+    let reader = try CSVReader(path: path)
+    let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
+    let filter = try RowFilter(columns.filters, reader: reader)
+    var codes: [String] = []
+    try reader.forEachRecord { record in
+      if filter.isEmpty || filter.accepts(record) { codes.append(record[idColumn].trimmedString) }
+    }
+    let classifier = ZoneCodeClassifier(zoneCodes: codes)
+    var table = CodeTable()
+    for code in codes where classifier.classify(code) == .sameEntity { _ = table.intern(code) }
+    return table
+  }
+
   /// Reads `path` against `crosswalk`, recording every row in `report`.
   ///
   /// - Throws: ``TableError`` for a missing file or column, or a non-numeric, negative or
@@ -36,13 +54,21 @@ public struct ZonePopulation: Sendable {
   public static func read(
     path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
   ) throws -> ZonePopulation {
+    try read(path: path, columns: columns, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report)
+  }
+
+  /// Reads `path` against the zones of `zones` (`lookup` indexes them; `owner` names where they
+  /// come from in messages, e.g. "the crosswalk"), recording every row in `report`.
+  public static func read(
+    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport
+  ) throws -> ZonePopulation {
     let reader = try CSVReader(path: path)
     let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
     let valueColumn = try reader.column(named: columns.value, role: "population (--population-value)")
     let filter = try RowFilter(columns.filters, reader: reader)
-    let classifier = ZoneCodeClassifier(entity: crosswalk.zoneLookup.entity)
-    var values = Array(repeating: 0.0, count: crosswalk.zones.count)
-    var rowsPerZone = Array(repeating: Int32(0), count: crosswalk.zones.count)
+    let classifier = ZoneCodeClassifier(entity: lookup.entity)
+    var values = Array(repeating: 0.0, count: zones.count)
+    var rowsPerZone = Array(repeating: Int32(0), count: zones.count)
     var set: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
     var summary = InputSummary(role: "population", file: path)
     var filtered = 0
@@ -51,7 +77,7 @@ public struct ZonePopulation: Sendable {
         filtered += 1
         return
       }
-      let zone = record[idColumn].withTrimmedBytes { crosswalk.zones.find($0) }
+      let zone = record[idColumn].withTrimmedBytes { lookup.find($0) }
       if let zone {
         let value = try record.number(at: valueColumn, column: reader.name(ofColumn: valueColumn))
         guard value >= 0 else { throw record.error("population is negative: \(record[valueColumn].string)") }
@@ -81,7 +107,7 @@ public struct ZonePopulation: Sendable {
       (.pseudo, "pseudo codes"),
     ]
     let lost: [(ZoneCodeKind, String)] = [
-      (.sameEntity, "\(entity) codes not in the crosswalk (population not allocated; expected when the crosswalk covers part of the country only)"),
+      (.sameEntity, "\(entity) codes not in \(owner) (population not allocated; expected when \(owner) covers part of the country only)"),
       (.unrecognised, "unrecognised codes (population not allocated)"),
       (.blank, "rows with a blank zone code"),
     ]
@@ -99,9 +125,9 @@ public struct ZonePopulation: Sendable {
     let present = rowsPerZone.map { $0 > 0 }
     let missing = present.indices.filter { !present[$0] }
     if !missing.isEmpty {
-      let codes = missing.prefix(8).map { crosswalk.zones.code(Int32($0)) }.joined(separator: ", ")
+      let codes = missing.prefix(8).map { zones.code(Int32($0)) }.joined(separator: ", ")
       report.warn(
-        "\(missing.count) of \(crosswalk.zones.count) crosswalk zones have no row in \(path) and count as population 0: \(codes)\(missing.count > 8 ? ", …" : "")")
+        "\(missing.count) of \(zones.count) zones of \(owner) have no row in \(path) and count as population 0: \(codes)\(missing.count > 8 ? ", …" : "")")
     }
     let repeated = rowsPerZone.filter { $0 > 1 }.count
     if repeated > 0 {

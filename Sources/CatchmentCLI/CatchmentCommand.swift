@@ -28,7 +28,10 @@ public struct CatchmentCommand: ParsableCommand {
           --summary-output out/flow_summary.csv
       """,
     version: "0.1.0",
-    subcommands: [CrosswalkCommand.self, PopulationsCommand.self, FlowsCommand.self])
+    subcommands: [
+      CrosswalkCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
+      SystemOverlapCommand.self,
+    ])
 
   public init() {}
 }

@@ -63,7 +63,7 @@ struct CrosswalkCommand: ParsableCommand {
       if geometry.zones.isEmpty || geometry.zoneID == nil || geometry.footprints.isEmpty || geometry.footprintID == nil {
         throw ValidationError("--method \(method.rawValue) needs --zones PATH... --zone-id FIELD --footprints PATH... --footprint-id FIELD")
       }
-      if method == .area && geometry.centroids != nil { throw ValidationError("--centroids is for --method best-fit") }
+      if method == .area && geometry.centroidOptions.centroids != nil { throw ValidationError("--centroids is for --method best-fit") }
       if let minWeight, !(0..<1).contains(minWeight) { throw ValidationError("--min-weight must lie in [0, 1)") }
     }
   }

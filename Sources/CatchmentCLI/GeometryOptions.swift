@@ -29,20 +29,8 @@ struct GeometryOptions: ParsableArguments {
   @Option(name: .customLong("footprint-layer"), help: ArgumentHelp("Layer of the footprint GeoPackage(s), when they hold several.", valueName: "name"))
   var footprintLayer: String?
 
-  @Option(help: ArgumentHelp("Population-weighted centroids CSV, for best fit (e.g. ONS LSOA PWC).", valueName: "file"))
-  var centroids: String?
-
-  @Option(name: .customLong("centroid-id"), help: ArgumentHelp("Centroid id column.", valueName: "column"))
-  var centroidID: String?
-
-  @Option(name: .customLong("centroid-x"), help: ArgumentHelp("Centroid x column (easting or longitude).", valueName: "column"))
-  var centroidX = "X"
-
-  @Option(name: .customLong("centroid-y"), help: ArgumentHelp("Centroid y column (northing or latitude).", valueName: "column"))
-  var centroidY = "Y"
-
-  @Option(name: .customLong("centroid-crs"), help: ArgumentHelp("CRS of the centroid coordinates (OGC:CRS84 for longitude/latitude, EPSG:27700 for British National Grid).", valueName: "crs"))
-  var centroidCRS = "OGC:CRS84"
+  @OptionGroup(title: "Centroids (best fit)")
+  var centroidOptions: CentroidOptions
 
   @Option(help: ArgumentHelp("Working CRS, projected in metres: areas and distances are measured in it.", valueName: "crs"))
   var crs = "EPSG:27700"
@@ -58,7 +46,6 @@ struct GeometryOptions: ParsableArguments {
 
   func validate() throws {
     if workers < 1 { throw ValidationError("--workers must be at least 1") }
-    if centroids != nil && centroidID == nil { throw ValidationError("--centroids needs --centroid-id COLUMN (e.g. lsoa11cd)") }
   }
 
   /// Zones and footprints in the working CRS, with the readers' and PROJ's findings reported.
@@ -87,11 +74,8 @@ struct GeometryOptions: ParsableArguments {
       throw ValidationError("--crs \(crs) is not a projected CRS; areas and distances need one in metres, e.g. EPSG:27700")
     }
     var points: PointLayer?
-    if let centroids {
-      var layer = try PointsCSV.read(
-        path: centroids, columns: .init(id: centroidID!, x: centroidX, y: centroidY), crs: .definition(centroidCRS))
-      try project(&layer.xs, &layer.ys, from: .definition(centroidCRS), what: "centroids \(centroids)", pools: pools, report: report)
-      report.figure("centroids read", Double(layer.count))
+    if var layer = try centroidOptions.read(report: report) {
+      try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroidOptions.centroids!)", pools: pools, report: report)
       points = layer
     }
     let zones = try layer(
@@ -180,13 +164,8 @@ struct GeometryOptions: ParsableArguments {
   private func project(
     _ xs: inout [Double], _ ys: inout [Double], with pool: TransformerPool, from source: CRSReference, what: String, report: RunReport
   ) throws {
-    try pool.transform(xs: &xs, ys: &ys)
-    let transformer = pool.representative
-    if transformer.isIdentity { return }
-    let accuracy = transformer.accuracyMetres.map { "stated accuracy \(NumberFormat.csv($0)) m" } ?? "accuracy not stated"
-    report.note("\(what): \(source) → \(crs) by PROJ: \(transformer.operationDescription) (\(accuracy))")
-    if transformer.isBallpark {
-      report.warn("\(what): PROJ found only a ballpark transformation from \(source) to \(crs) (no datum shift known, errors of up to ~100 m); if the file is in British National Grid, give --force-crs EPSG:27700 or fix its .prj")
-    }
+    try pool.transform(
+      &xs, &ys, reportingAs: what, from: "\(source)",
+      advice: "; if the file is in British National Grid, give --force-crs EPSG:27700 or fix its .prj", to: report)
   }
 }

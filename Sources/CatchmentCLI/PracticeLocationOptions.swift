@@ -18,14 +18,7 @@ struct PracticeLocationOptions: ParsableArguments {
   @Option(name: .customLong("practice-postcode"), help: ArgumentHelp("Practice postcode column: a name, or a 1-based position.", valueName: "column"))
   var practicePostcode = "10"
 
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Postcode directory files or folders: ONSPD/NSPL (header; pcds, oseast1m, osnrth1m) or OS Code-Point Open (no header; columns 1, 3, 4).", valueName: "path"))
-  var postcodes: [String] = []
-
-  @Option(name: .customLong("postcode-columns"), help: ArgumentHelp("Postcode, x and y columns of another layout, as names or 1-based positions: 'pcd,x,y'.", valueName: "p,x,y"))
-  var postcodeColumns: String?
-
-  @Option(name: .customLong("postcode-crs"), help: ArgumentHelp("CRS of the postcode coordinates.", valueName: "crs"))
-  var postcodeCRS = "EPSG:27700"
+  @OptionGroup var postcodeDirectory: PostcodeOptions
 
   @Option(name: .customLong("practice-footprints"), parsing: .upToNextOption, help: ArgumentHelp("Registration footprint boundaries (GeoJSON or Shapefile: files, folders or globs).", valueName: "path"))
   var practiceFootprints: [String] = []
@@ -40,10 +33,10 @@ struct PracticeLocationOptions: ParsableArguments {
 
   func validate() throws {
     guard practices != nil else {
-      if !postcodes.isEmpty || !practiceFootprints.isEmpty { throw ValidationError("--postcodes and --practice-footprints go with --practices FILE") }
+      if postcodeDirectory.isGiven || !practiceFootprints.isEmpty { throw ValidationError("--postcodes and --practice-footprints go with --practices FILE") }
       return
     }
-    if postcodes.isEmpty { throw ValidationError("--practices needs --postcodes PATH... to place the practices") }
+    if !postcodeDirectory.isGiven { throw ValidationError("--practices needs --postcodes PATH... to place the practices") }
     if practiceFootprints.isEmpty || practiceFootprintID == nil {
       throw ValidationError("--practices needs --practice-footprints PATH... --practice-footprint-id FIELD")
     }
@@ -52,20 +45,14 @@ struct PracticeLocationOptions: ParsableArguments {
   /// The registration footprint of each practice, by postcode and point in polygon.
   func place(workingCRS: String, workers: Int, report: RunReport) throws -> UnitFootprintMap {
     let list = try PracticeList.read(path: practices!, code: practiceCode, postcode: practicePostcode)
-    var layout: PostcodeDirectory.Layout?
-    if let postcodeColumns {
-      let parts = postcodeColumns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 3 else { throw ValidationError("--postcode-columns takes three columns: postcode,x,y") }
-      layout = .init(postcode: parts[0], x: parts[1], y: parts[2])
-    }
     let wanted = Set(list.map { PostcodeDirectory.normalise($0.postcode) }.filter { !$0.isEmpty })
-    let directory = try PostcodeDirectory.lookUp(wanted, in: postcodes, layout: layout, crs: .definition(postcodeCRS))
-    report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
+    let found = try postcodeDirectory.lookUp(wanted, report: report)
+    let postcodeCRS = postcodeDirectory.postcodeCRS
 
     var points = PointLayer(crs: .definition(postcodeCRS))
     var noPostcode: [String: (rows: Int, amount: Double)] = [:]
     for practice in list {
-      if let p = directory.points[PostcodeDirectory.normalise(practice.postcode)] {
+      if let p = found[PostcodeDirectory.normalise(practice.postcode)] {
         points.append(id: practice.code, x: p.x, y: p.y)
       } else {
         noPostcode[practice.code] = (1, 1)

@@ -77,11 +77,8 @@ enum BoundaryFileWriter {
 
     // Centroids: each square's centre moved by up to ±300 m, the same way on every run.
     var centroids = "x,y,LSOA21CD\n"
-    for (l, lsoa) in geo.lsoas.enumerated() {
-      let c = grid.cellOfLSOA[l]
-      let h = lsoa.code.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
-      let dx = Int(h % 601) - 300, dy = Int((h / 601) % 601) - 300
-      centroids += "\(x(c.column) + cell / 2 + dx),\(y(c.row) + cell / 2 + dy),\(lsoa.code)\n"
+    for (point, lsoa) in zip(ZoneCentroids.points(geo, layout: grid), geo.lsoas) {
+      centroids += "\(point.x),\(point.y),\(lsoa.code)\n"
     }
     try Data(centroids.utf8).write(to: directory.appendingPathComponent(DemoFile.centroids.rawValue))
   }

@@ -3,7 +3,9 @@ import Foundation
 /// Generates fictional, deterministic NHS/ONS input files in their published layouts.
 ///
 /// The same scale and seed always give byte-identical files: all randomness comes from
-/// `SplitMix64`, all arithmetic is integer and nothing is written in dictionary order.
+/// `SplitMix64`, all arithmetic is integer and nothing is written in dictionary order. Each
+/// stage draws from its own stream (geography 1, population 2, registrations 3, sex split 4,
+/// trusts 5, activity 6), so adding a stage leaves the files of the others unchanged.
 ///
 /// ```swift
 /// let summary = try DemoDataGenerator(scale: .demo).write(to: URL(fileURLWithPath: "data"))
@@ -32,6 +34,8 @@ public struct DemoDataGenerator: Sendable {
     var populationRNG = SplitMix64(seed: seed, stream: 2)
     var registrationRNG = SplitMix64(seed: seed, stream: 3)
     var sexRNG = SplitMix64(seed: seed, stream: 4)
+    var trustRNG = SplitMix64(seed: seed, stream: 5)
+    var activityRNG = SplitMix64(seed: seed, stream: 6)
 
     let blueprint: GeographyBlueprint
     switch scale {
@@ -53,6 +57,20 @@ public struct DemoDataGenerator: Sendable {
       rng: &sexRNG)
     try PracticeMapWriter.write(geo, to: url(.practiceMap))
     if files.contains(.zoneBoundaries) { try BoundaryFileWriter.write(geo, to: directory) }
+    var trusts: DemoTrusts?
+    var activity: ActivityModel?
+    var postcodeRows = 0
+    if files.contains(.trusts) {
+      let placed = TrustBuilder.build(TrustBlueprint.demo(), geography: geo, rng: &trustRNG)
+      let model = ActivityModel(
+        geography: geo, population: population, trusts: placed, rng: &activityRNG)
+      try TrustFileWriter.writeOrganisations(placed, geography: geo, to: url(.trusts))
+      try TrustFileWriter.writeSites(placed, to: url(.trustSites))
+      try ActivityFileWriter.write(model, to: url(.trustActivity))
+      postcodeRows = try PostcodeFileWriter.write(placed, to: url(.postcodes))
+      trusts = placed
+      activity = model
+    }
 
     let sizes = try files.map { file -> Int in
       let attributes = try FileManager.default.attributesOfItem(atPath: url(file).path)
@@ -71,6 +89,10 @@ public struct DemoDataGenerator: Sendable {
       unmappedPractice: geo.practices.first { !$0.inMap }?.code,
       unmappedPracticePatients: tally.unmappedPracticePatients,
       missingPopulationLSOA: missing.map { geo.lsoas[$0].code },
+      trusts: trusts?.trusts.count ?? 0, trustSites: trusts?.listedSiteCount ?? 0,
+      headquartersOnlyTrust: trusts?.headquartersOnlyTrust,
+      unplaceableSite: trusts?.unplaceableSite, activityRows: activity?.rows.count ?? 0,
+      activityOutOfAreaZone: activity?.outOfAreaZone, postcodes: postcodeRows,
       fileSizes: sizes)
   }
 }

@@ -34,6 +34,20 @@ public struct DemoDataSummary: Sendable, Equatable {
   public var unmappedPracticePatients: Int
   /// The lookup LSOA deliberately left out of the population file (demo scale), if any.
   public var missingPopulationLSOA: String?
+  /// NHS trusts in the trust list (demo scale; 0 otherwise).
+  public var trusts: Int = 0
+  /// Rows of the site list.
+  public var trustSites: Int = 0
+  /// The trust with no site rows, placed by its headquarters postcode only, if any.
+  public var headquartersOnlyTrust: String?
+  /// The site listed without postcode or coordinates, if any.
+  public var unplaceableSite: String?
+  /// Rows of the activity table (header excluded).
+  public var activityRows: Int = 0
+  /// The zone code of the activity row outside the demo geography, if any.
+  public var activityOutOfAreaZone: String?
+  /// Rows of the postcode directory (header excluded).
+  public var postcodes: Int = 0
   /// Bytes written per file, in `DemoFile.files(for:)` order.
   public var fileSizes: [Int]
 }

@@ -24,6 +24,15 @@ public enum DemoFile: String, CaseIterable, Sendable {
   case icbCodePage = "icb_boundaries.cpg"
   /// LSOA population-weighted centroids, easting/northing (demo scale only).
   case centroids = "lsoa_pwc.csv"
+  /// NHS trusts in the layout of ODS `etr.csv`: no header, 27 quoted columns (demo scale only).
+  case trusts = "trusts_etr.csv"
+  /// Trust sites with British National Grid points and beds (demo scale only).
+  case trustSites = "trust_sites.csv"
+  /// OHID-style trust catchment activity by LSOA, two years and three admission types (demo
+  /// scale only).
+  case trustActivity = "trust_activity.csv"
+  /// A postcode directory (`pcds,oseast1m,osnrth1m`) of the trust postcodes (demo scale only).
+  case postcodes = "postcodes.csv"
 
   /// The files written at `scale`, in writing order.
   public static func files(for scale: DemoScale) -> [DemoFile] {

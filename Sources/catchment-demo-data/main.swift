@@ -44,6 +44,19 @@ struct CatchmentDemoDataCommand: ParsableCommand {
     if let lsoa = summary.missingPopulationLSOA {
       lines.append("LSOA missing from the population file: \(lsoa)")
     }
+    if s.trusts > 0 {
+      lines.append("trusts \(s.trusts), site rows \(s.trustSites), postcodes \(s.postcodes)")
+      if let trust = s.headquartersOnlyTrust {
+        lines.append("trust without site rows (placed by headquarters postcode only): \(trust)")
+      }
+      if let site = s.unplaceableSite {
+        lines.append("site without postcode or coordinates (cannot be placed): \(site)")
+      }
+      lines.append("activity rows \(s.activityRows) (2 years x All/Elective/Emergency)")
+      if let zone = s.activityOutOfAreaZone {
+        lines.append("activity zone outside the lookup: \(zone)")
+      }
+    }
     for (file, size) in zip(DemoFile.files(for: scale), summary.fileSizes) {
       lines.append("  \(directory.appendingPathComponent(file.rawValue).path)  \(size) bytes")
     }

@@ -1,0 +1,150 @@
+import CatchmentCore
+import CatchmentTables
+
+/// Which columns of an activity table to read (`--activity-*`, `--where`).
+public struct ActivityColumns: Sendable {
+  /// Zone of residence, e.g. `msoa` (OHID) or `LSOA_CODE`.
+  public var zone: String
+  /// Provider code, e.g. `trust_code`.
+  public var provider: String
+  /// What each row measures.
+  public var measure: Measure
+  /// Patients of all providers from the zone, repeated on each of its rows (OHID
+  /// `total_patients`); nil to use the sum over the zone's rows. Count activity only.
+  public var total: String?
+  /// Row filters (`COL=VALUE`, repeatable): OHID files stack catchment years and admission types.
+  public var filters: [String]
+
+  /// The measure column of an activity table.
+  public enum Measure: Sendable, Equatable {
+    /// Patients of the provider from the zone (`--activity-count`).
+    case count(String)
+    /// A share already computed, in [0, 1] (`--activity-share`, e.g. OHID `proportion`).
+    case share(String)
+  }
+
+  public init(zone: String, provider: String, measure: Measure, total: String? = nil, filters: [String] = []) {
+    self.zone = zone
+    self.provider = provider
+    self.measure = measure
+    self.total = total
+    self.filters = filters
+  }
+}
+
+/// Activity by zone of residence and provider: patients, or shares already computed, summed over
+/// the rows that survive the filters.
+///
+/// Zones are those of a given universe (the population's zones, or a crosswalk's). A row whose
+/// zone is not in it, a negative value and a blank provider are losses, reported with their codes
+/// and amounts; rows removed by `--where` are counted as skipped by rule.
+public struct ActivityTable: Sendable {
+  /// Provider codes, interned in order of first appearance.
+  public let providers: CodeTable
+  /// Per zone (of the universe): the (provider, value) pairs, providers ascending.
+  public let rows: [[(provider: Int32, value: Double)]]
+  /// Per zone: the given total (`--activity-total`), NaN when not given or no row.
+  public let totals: [Double]
+  /// True when values are shares (`--activity-share`), false for patient counts.
+  public let isShare: Bool
+
+  /// Reads `path` against the zones that `lookup` finds (`zoneCount` of them).
+  ///
+  /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number.
+  public static func read(
+    path: String, columns: ActivityColumns, lookup: ZoneLookup, zoneCount: Int, report: RunReport
+  ) throws -> ActivityTable {
+    let reader = try CSVReader(path: path)
+    let zoneColumn = try reader.column(named: columns.zone, role: "zone of residence (--activity-zone)")
+    let providerColumn = try reader.column(named: columns.provider, role: "provider (--activity-provider)")
+    let isShare: Bool
+    let valueColumn: Int
+    switch columns.measure {
+    case .count(let name):
+      isShare = false
+      valueColumn = try reader.column(named: name, role: "patients (--activity-count)")
+    case .share(let name):
+      isShare = true
+      valueColumn = try reader.column(named: name, role: "share (--activity-share)")
+    }
+    let totalColumn = try columns.total.map { try reader.column(named: $0, role: "patients of all providers (--activity-total)") }
+    let filter = try RowFilter(columns.filters, reader: reader)
+    let classifier = ZoneCodeClassifier(entity: lookup.entity)
+    let unit = isShare ? "share" : "patients"
+
+    var providers = CodeTable()
+    var sums: [[Int32: Double]] = Array(repeating: [:], count: zoneCount)
+    var rowCounts: [[Int32: Int]] = Array(repeating: [:], count: zoneCount)
+    var totals = [Double](repeating: .nan, count: zoneCount)
+    var totalConflicts: [String: (rows: Int, amount: Double)] = [:]
+    var unknownZones: [String: (rows: Int, amount: Double)] = [:]
+    var negative: [String: (rows: Int, amount: Double)] = [:]
+    var blankProvider: [String: (rows: Int, amount: Double)] = [:]
+    var summary = InputSummary(role: "activity", file: path)
+    var filtered = 0
+    try reader.forEachRecord { record in
+      if !filter.isEmpty && !filter.accepts(record) {
+        filtered += 1
+        return
+      }
+      let value = try record.number(at: valueColumn, column: reader.name(ofColumn: valueColumn))
+      let zoneCode = record[zoneColumn].trimmedString
+      guard let zone = record[zoneColumn].withTrimmedBytes({ lookup.find($0) }) else {
+        let kind = classifier.classify(zoneCode)
+        let label = "\(zoneCode.isEmpty ? "(blank)" : zoneCode) (\(kind == .sameEntity ? "unknown zone" : kind.description))"
+        unknownZones[label, default: (0, 0)].rows += 1
+        unknownZones[label, default: (0, 0)].amount += value
+        summary.rowsLost += 1
+        return
+      }
+      let providerCode = record[providerColumn].trimmedString
+      guard !providerCode.isEmpty else {
+        blankProvider[zoneCode, default: (0, 0)].rows += 1
+        blankProvider[zoneCode, default: (0, 0)].amount += value
+        summary.rowsLost += 1
+        return
+      }
+      guard value >= 0 else {
+        negative["\(zoneCode) \(providerCode)", default: (0, 0)].rows += 1
+        negative["\(zoneCode) \(providerCode)", default: (0, 0)].amount += value
+        summary.rowsLost += 1
+        return
+      }
+      let provider = providers.intern(providerCode)
+      sums[Int(zone)][provider, default: 0] += value
+      rowCounts[Int(zone)][provider, default: 0] += 1
+      if let totalColumn {
+        let total = try record.number(at: totalColumn, column: reader.name(ofColumn: totalColumn))
+        if totals[Int(zone)].isNaN {
+          totals[Int(zone)] = total
+        } else if totals[Int(zone)] != total {
+          totalConflicts[zoneCode, default: (0, 0)].rows += 1
+          totals[Int(zone)] = max(totals[Int(zone)], total)
+          totalConflicts[zoneCode, default: (0, 0)].amount = totals[Int(zone)]
+        }
+      }
+      summary.rowsCounted += 1
+    }
+    summary.rowsRead = reader.recordsRead
+    summary.blankLines = reader.blankLines
+    if filtered > 0 {
+      summary.rowsSkippedByRule = filtered
+      summary.rule = "filter \(filter.description)"
+    }
+    report.add(summary)
+    report.lose(Tally(reason: "activity rows whose zone is not one of the zones (of the population table, or of the crosswalk when given; kind in brackets)", unit: unit, destination: "not counted", byCode: unknownZones))
+    report.lose(Tally(reason: "activity rows with a negative value", unit: unit, destination: "not counted", byCode: negative))
+    report.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
+    if !totalConflicts.isEmpty {
+      report.warn(
+        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used): \(totalConflicts.keys.sorted().prefix(8).joined(separator: ", ")); if the file stacks years or admission types, keep one with --where COL=VALUE")
+    }
+    let repeated = rowCounts.reduce(0) { $0 + $1.values.filter { $0 > 1 }.count }
+    if repeated > 0 {
+      report.warn(
+        "\(repeated) zone × provider pairs have several rows in \(path) and their values were summed; if the file stacks years or admission types, keep one set with --where COL=VALUE (e.g. --where catchment_year=2019)")
+    }
+    let rows = sums.map { byProvider in byProvider.sorted { $0.key < $1.key }.map { (provider: $0.key, value: $0.value) } }
+    return ActivityTable(providers: providers, rows: rows, totals: totals, isShare: isShare)
+  }
+}

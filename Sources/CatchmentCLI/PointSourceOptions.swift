@@ -1,0 +1,62 @@
+import ArgumentParser
+import CatchmentCore
+import CatchmentGeoIO
+import CatchmentGeometry
+
+/// Zone centroids from CSV (`--centroids ...`), e.g. ONS population-weighted centroids.
+struct CentroidOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Zone centroids CSV (e.g. ONS LSOA population-weighted centroids).", valueName: "file"))
+  var centroids: String?
+
+  @Option(name: .customLong("centroid-id"), help: ArgumentHelp("Centroid zone id column (e.g. lsoa11cd).", valueName: "column"))
+  var centroidID: String?
+
+  @Option(name: .customLong("centroid-x"), help: ArgumentHelp("Centroid x column (easting or longitude).", valueName: "column"))
+  var centroidX = "X"
+
+  @Option(name: .customLong("centroid-y"), help: ArgumentHelp("Centroid y column (northing or latitude).", valueName: "column"))
+  var centroidY = "Y"
+
+  @Option(name: .customLong("centroid-crs"), help: ArgumentHelp("CRS of the centroid coordinates (OGC:CRS84 for longitude/latitude, EPSG:27700 for British National Grid).", valueName: "crs"))
+  var centroidCRS = "OGC:CRS84"
+
+  func validate() throws {
+    if centroids != nil && centroidID == nil { throw ValidationError("--centroids needs --centroid-id COLUMN (e.g. lsoa11cd)") }
+  }
+
+  /// The centroids in their own CRS (`centroidCRS`), or nil when none were given.
+  func read(report: RunReport) throws -> PointLayer? {
+    guard let centroids else { return nil }
+    let layer = try PointsCSV.read(path: centroids, columns: .init(id: centroidID!, x: centroidX, y: centroidY), crs: .definition(centroidCRS))
+    report.figure("centroids read", Double(layer.count))
+    return layer
+  }
+}
+
+/// A postcode directory (`--postcodes ...`), to place practices, sites and headquarters.
+struct PostcodeOptions: ParsableArguments {
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Postcode directory files or folders: ONSPD/NSPL (header; pcds, oseast1m, osnrth1m) or OS Code-Point Open (no header; columns 1, 3, 4).", valueName: "path"))
+  var postcodes: [String] = []
+
+  @Option(name: .customLong("postcode-columns"), help: ArgumentHelp("Postcode, x and y columns of another layout, as names or 1-based positions: 'pcd,x,y'.", valueName: "p,x,y"))
+  var postcodeColumns: String?
+
+  @Option(name: .customLong("postcode-crs"), help: ArgumentHelp("CRS of the postcode coordinates.", valueName: "crs"))
+  var postcodeCRS = "EPSG:27700"
+
+  var isGiven: Bool { !postcodes.isEmpty }
+
+  /// The points of the `wanted` postcodes (normalised) that the directory holds, in
+  /// `postcodeCRS`, keyed by normalised postcode.
+  func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
+    var layout: PostcodeDirectory.Layout?
+    if let postcodeColumns {
+      let parts = postcodeColumns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 3 else { throw ValidationError("--postcode-columns takes three columns: postcode,x,y") }
+      layout = .init(postcode: parts[0], x: parts[1], y: parts[2])
+    }
+    let directory = try PostcodeDirectory.lookUp(wanted, in: postcodes, layout: layout, crs: .definition(postcodeCRS))
+    report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
+    return directory.points
+  }
+}
