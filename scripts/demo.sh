@@ -71,6 +71,23 @@ run crosswalk --method area --zones "$DATA/lsoa_boundaries.geojson" --zone-id LS
 run populations --population "$POPULATION" --population-id "Area Codes" --population-value "All Ages" \
   --crosswalk "$OUT/crosswalk_area_proposed.csv" --output "$OUT/population_proposed.csv" --quiet
 
+echo "==> provider catchments" >&2
+# Trust catchments by OHID proportional flow (2022, all admissions), membership of the ICB systems
+# at 5%, and the system × system matrices.
+activity=(--activity "$DATA/trust_activity.csv" --activity-zone lsoa21cd --activity-provider trust_code
+  --activity-count patients --activity-total total_patients --where catchment_year=2022 --where admission_type=All)
+run catchments --method proportional --population "$POPULATION" --population-id "Area Codes" --population-value "All Ages" \
+  "${activity[@]}" --providers "$DATA/trusts_etr.csv" --output "$OUT/trust_catchments.csv" \
+  --zone-output "$OUT/trust_catchment_zones.csv" --report "$OUT/trust_catchments_report.json" --quiet
+run membership --crosswalk "$OUT/crosswalk_lsoa_icb.csv" --population "$POPULATION" --population-id "Area Codes" \
+  --population-value "All Ages" "${activity[@]}" --providers "$DATA/trusts_etr.csv" --threshold 0.05 \
+  --output "$OUT/trust_membership.csv" --summary-output "$OUT/trust_multi_system.csv" --quiet
+run system-overlap --membership "$OUT/trust_membership.csv" --output "$OUT/system_overlap.csv" \
+  --served-matrix-output "$OUT/system_served_matrix.csv" --shared-matrix-output "$OUT/system_shared_matrix.csv" --quiet
+
+echo
+echo "Trusts that are members of two or more ICB systems ($OUT/trust_multi_system.csv):"
+cat "$OUT/trust_multi_system.csv"
 echo
 echo "ICB summary ($OUT/flow_summary_icb.csv):"
 cat "$OUT/flow_summary_icb.csv"
