@@ -1,0 +1,189 @@
+import CatchmentCore
+import CatchmentTables
+
+/// How well two footprint layers line up (coterminosity), by population: the STP/ICS footprint
+/// review's question against councils and other footprints.
+///
+/// With two crosswalks of the same zones, wA(z,a) and wB(z,b), and pop(z):
+/// - M[a][b] = Σz pop(z)·wA(z,a)·wB(z,b), the population living in a ∩ b;
+/// - P(a) = Σb M[a][b], P(b) = Σa M[a][b];
+/// - cov_a_to_b = M/P(a), cov_b_to_a = M/P(b), Jaccard = M/(P(a) + P(b) − M).
+///
+/// The product wA·wB is exact when, for every zone, at least one of the two crosswalks puts it
+/// wholly in one footprint. When both split a zone, how its population is shared between the
+/// pieces a ∩ b is unknown from the weights: such zones are refused (``Refusal``) unless their
+/// splits are given from geometry (``init(a:b:population:splits:)``).
+public struct FootprintOverlap: Sendable {
+  /// Zones that both crosswalks split, named in the refusal.
+  public struct Refusal: Error, CustomStringConvertible {
+    public let zones: [String]
+    public var description: String {
+      "\(zones.count) zones are split by both crosswalks, so the population of each piece a ∩ b is unknown (the product of the weights is only an assumption): \(zones.prefix(8).joined(separator: ", "))\(zones.count > 8 ? ", …" : ""). Give --zones, --a-footprints and --b-footprints to split them by the area of each piece."
+    }
+  }
+
+  /// A's footprint ids (byte order, UNALLOCATED last).
+  public let aIDs: [String]
+  /// B's footprint ids (byte order, UNALLOCATED last).
+  public let bIDs: [String]
+  /// M[a][b], row-major aIDs × bIDs.
+  public let matrix: [Double]
+  /// P(a), P(b).
+  public let aPopulation: [Double]
+  public let bPopulation: [Double]
+
+  /// The zones both crosswalks split (weights other than a single 1 in each).
+  public static func doublySplitZones(a: Crosswalk, b: Crosswalk) -> [Int32] {
+    (0..<Int32(a.zones.count)).filter { z in
+      guard let other = b.zones.find(a.zones.code(z)) else { return false }
+      return a.entries(ofZone: z).count > 1 && b.entries(ofZone: other).count > 1
+    }
+  }
+
+  /// The overlap of `a` and `b` over `a`'s zones with `population` (read against `a`).
+  ///
+  /// - Parameters:
+  ///   - splits: for zones both crosswalks split, the share of the zone in each piece (A id,
+  ///     B id, share; shares summing to 1), e.g. from the areas of the pieces.
+  /// - Throws: ``Refusal`` naming the zones both split and `splits` does not cover.
+  public init(a: Crosswalk, b: Crosswalk, population: ZonePopulation, splits: [String: [(a: String, b: String, share: Double)]] = [:], report: RunReport) throws {
+    let aOrder = Self.order(a.footprints.codes), bOrder = Self.order(b.footprints.codes)
+    var aPosition = [Int](repeating: 0, count: a.footprints.count), bPosition = [Int](repeating: 0, count: b.footprints.count)
+    for (k, f) in aOrder.enumerated() { aPosition[f] = k }
+    for (k, f) in bOrder.enumerated() { bPosition[f] = k }
+    let columns = bOrder.count
+    var matrix = [Double](repeating: 0, count: aOrder.count * columns)
+    var refused: [String] = []
+    var missing: [String: (rows: Int, amount: Double)] = [:]
+    for z in 0..<Int32(a.zones.count) {
+      let code = a.zones.code(z)
+      let pop = population.values[Int(z)]
+      guard let other = b.zones.find(code) else {
+        missing[code] = (1, pop)
+        continue
+      }
+      let aEntries = a.entries(ofZone: z), bEntries = b.entries(ofZone: other)
+      if aEntries.count > 1 && bEntries.count > 1 {
+        guard let pieces = splits[code] else {
+          refused.append(code)
+          continue
+        }
+        for piece in pieces {
+          guard let fa = a.footprints.find(piece.a), let fb = b.footprints.find(piece.b) else { continue }
+          matrix[aPosition[Int(fa)] * columns + bPosition[Int(fb)]] += pop * piece.share
+        }
+        continue
+      }
+      for i in aEntries {
+        for j in bEntries {
+          matrix[aPosition[Int(a.entryFootprint[i])] * columns + bPosition[Int(b.entryFootprint[j])]] += pop * a.entryWeight[i] * b.entryWeight[j]
+        }
+      }
+    }
+    if !refused.isEmpty { throw Refusal(zones: refused) }
+    report.lose(Tally(reason: "zones of A that B does not have (population not in the overlap)", unit: "population", destination: "not counted", byCode: missing))
+    let bOnly = (0..<Int32(b.zones.count)).map { b.zones.code($0) }.filter { a.zones.find($0) == nil }
+    if !bOnly.isEmpty {
+      report.warn("\(bOnly.count) zones of B are not in A and are left out: \(bOnly.prefix(8).joined(separator: ", "))\(bOnly.count > 8 ? ", …" : "")")
+    }
+    aIDs = aOrder.map { a.footprints.code(Int32($0)) }
+    bIDs = bOrder.map { b.footprints.code(Int32($0)) }
+    self.matrix = matrix
+    var pa = [Double](repeating: 0, count: aOrder.count), pb = [Double](repeating: 0, count: columns)
+    for i in 0..<aOrder.count {
+      for j in 0..<columns {
+        pa[i] += matrix[i * columns + j]
+        pb[j] += matrix[i * columns + j]
+      }
+    }
+    aPopulation = pa
+    bPopulation = pb
+  }
+
+  /// Footprint indices in byte order of their codes, UNALLOCATED last.
+  static func order(_ codes: [String]) -> [Int] {
+    codes.indices.sorted { x, y in
+      let ux = codes[x] == Crosswalk.unallocated, uy = codes[y] == Crosswalk.unallocated
+      return ux != uy ? uy : codes[x].utf8.lexicographicallyPrecedes(codes[y].utf8)
+    }
+  }
+
+  /// M[a][b].
+  @inlinable public func population(_ a: Int, _ b: Int) -> Double { matrix[a * bIDs.count + b] }
+
+  /// M/P(a), M/P(b) and M/(P(a) + P(b) − M) (0 where the denominator is 0).
+  public func measures(_ a: Int, _ b: Int) -> (covAToB: Double, covBToA: Double, jaccard: Double) {
+    let m = population(a, b), pa = aPopulation[a], pb = bPopulation[b]
+    return (pa > 0 ? m / pa : 0, pb > 0 ? m / pb : 0, pa + pb - m > 0 ? m / (pa + pb - m) : 0)
+  }
+
+  /// `a_id,b_id,population,cov_a_to_b,cov_b_to_a,jaccard`: one row per pair with population > 0.
+  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
+    var out = CSVWriter(header: ["a_id", "b_id", "population", "cov_a_to_b", "cov_b_to_a", "jaccard"], byteOrderMark: byteOrderMark)
+    for a in aIDs.indices {
+      for b in bIDs.indices where population(a, b) > 0 {
+        let m = measures(a, b)
+        out.append([aIDs[a], bIDs[b], NumberFormat.csv(population(a, b)), NumberFormat.csv(m.covAToB), NumberFormat.csv(m.covBToA), NumberFormat.csv(m.jaccard)])
+      }
+    }
+    return out
+  }
+
+  /// The wide matrix: `a_id`, one column per B footprint, then `total` (P(a)); a last row
+  /// `total` (P(b)).
+  public func matrixCSV(byteOrderMark: Bool = false) -> CSVWriter {
+    var out = CSVWriter(header: ["a_id"] + bIDs + ["total"], byteOrderMark: byteOrderMark)
+    for a in aIDs.indices {
+      out.append([aIDs[a]] + bIDs.indices.map { NumberFormat.csv(population(a, $0)) } + [NumberFormat.csv(aPopulation[a])])
+    }
+    var total = 0.0
+    for v in aPopulation { total += v }
+    out.append(["total"] + bPopulation.map { NumberFormat.csv($0) } + [NumberFormat.csv(total)])
+    return out
+  }
+
+  /// Per A footprint: its best-matching B (largest M; ties to the lowest id), both coverages of
+  /// that pair, how many B hold at least `minCoverage` of a, and whether a and its best match
+  /// are coterminous (both coverages ≥ `coterminous`).
+  public func summaryCSV(minCoverage: Double, coterminous: Double, byteOrderMark: Bool = false) -> CSVWriter {
+    var out = CSVWriter(
+      header: ["a_id", "population", "best_b_id", "cov_a_to_b", "cov_b_to_a", "b_over_min_coverage", "coterminous"], byteOrderMark: byteOrderMark)
+    for a in aIDs.indices {
+      var best = -1
+      for b in bIDs.indices where population(a, b) > 0 && (best < 0 || population(a, b) > population(a, best)) { best = b }
+      guard best >= 0 else {
+        out.append([aIDs[a], NumberFormat.csv(aPopulation[a]), "", "", "", "0", "false"])
+        continue
+      }
+      let m = measures(a, best)
+      let spread = bIDs.indices.filter { measures(a, $0).covAToB >= minCoverage && population(a, $0) > 0 }.count
+      out.append([
+        aIDs[a], NumberFormat.csv(aPopulation[a]), bIDs[best], NumberFormat.csv(m.covAToB), NumberFormat.csv(m.covBToA), String(spread),
+        m.covAToB >= coterminous && m.covBToA >= coterminous ? "true" : "false",
+      ])
+    }
+    return out
+  }
+
+  /// cov_a_to_b as an A → B crosswalk (A's footprints as zones): the population-weighted
+  /// crosswalk between two layers built from finer zones. An A footprint with no population
+  /// goes wholly to UNALLOCATED (reported).
+  public func crosswalk(report: RunReport) throws -> Crosswalk {
+    var builder = CrosswalkBuilder(source: "overlap")
+    var empty: [String: (rows: Int, amount: Double)] = [:]
+    for a in aIDs.indices where aIDs[a] != Crosswalk.unallocated {
+      guard aPopulation[a] > 0 else {
+        builder.add(zone: aIDs[a], footprint: nil, weight: 1)
+        empty[aIDs[a]] = (1, 0)
+        continue
+      }
+      for b in bIDs.indices where population(a, b) > 0 {
+        builder.add(zone: aIDs[a], footprint: bIDs[b] == Crosswalk.unallocated ? nil : bIDs[b], weight: measures(a, b).covAToB)
+      }
+    }
+    if !empty.isEmpty {
+      report.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED (\(empty.keys.sorted().prefix(8).joined(separator: ", ")))")
+    }
+    return try builder.build(method: "population-overlap")
+  }
+}

@@ -1,0 +1,95 @@
+import CatchmentCore
+import CatchmentGeometry
+import CatchmentTables
+import CatchmentTestSupport
+import Testing
+
+@testable import CatchmentAnalysis
+
+/// Overlaps by hand. Zones z1..z4 with 100, 200, 300, 400 people.
+///
+///     A: z1 → a1, z2 → a1, z3 → a2, z4 → a2 ½ + a1 ½ (split)
+///     B: z1 → b1, z2 → b2, z3 → b2, z4 → b2           (whole)
+///
+/// M[a1][b1] = 100, M[a1][b2] = 200 + 200 = 400, M[a2][b2] = 300 + 200 = 500.
+/// P(a1) = 500, P(a2) = 500, P(b1) = 100, P(b2) = 900.
+@Suite struct FootprintOverlapTests {
+  func crosswalk(_ links: [(String, String?, Double)]) throws -> Crosswalk {
+    var builder = CrosswalkBuilder()
+    for (z, f, w) in links { builder.add(zone: z, footprint: f, weight: w) }
+    return try builder.build(method: "test")
+  }
+  var a: Crosswalk { get throws { try crosswalk([("z1", "a1", 1), ("z2", "a1", 1), ("z3", "a2", 1), ("z4", "a2", 0.5), ("z4", "a1", 0.5)]) } }
+  var b: Crosswalk { get throws { try crosswalk([("z1", "b1", 1), ("z2", "b2", 1), ("z3", "b2", 1), ("z4", "b2", 1)]) } }
+  func population(_ over: Crosswalk) throws -> ZonePopulation {
+    try ZonePopulation.read(
+      path: try temporaryFile("zone,pop\nz1,100\nz2,200\nz3,300\nz4,400\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: over,
+      report: RunReport(command: "t"))
+  }
+
+  @Test func handWorked() throws {
+    let overlap = try FootprintOverlap(a: try a, b: try b, population: try population(try a), report: RunReport(command: "t"))
+    #expect(
+      overlap.csv().text == """
+        a_id,b_id,population,cov_a_to_b,cov_b_to_a,jaccard
+        a1,b1,100,0.2,1,0.2
+        a1,b2,400,0.8,\(NumberFormat.csv(400.0 / 900)),\(NumberFormat.csv(400.0 / 1000))
+        a2,b2,500,1,\(NumberFormat.csv(500.0 / 900)),\(NumberFormat.csv(500.0 / 900))
+
+        """)
+    #expect(overlap.matrixCSV().text == "a_id,b1,b2,total\na1,100,400,500\na2,0,500,500\ntotal,100,900,1000\n")
+    // a1: best b2 (0.8), two b at ≥ 1%; a2 lies wholly in b2 but b2 is not wholly a2.
+    #expect(
+      overlap.summaryCSV(minCoverage: 0.01, coterminous: 0.95).text
+        == "a_id,population,best_b_id,cov_a_to_b,cov_b_to_a,b_over_min_coverage,coterminous\na1,500,b2,0.8,\(NumberFormat.csv(400.0 / 900)),2,false\na2,500,b2,1,\(NumberFormat.csv(500.0 / 900)),1,false\n")
+    let derived = try overlap.crosswalk(report: RunReport(command: "t")).weightsByZone()
+    #expect(derived == ["a1": ["b1": 0.2, "b2": 0.8], "a2": ["b2": 1]])
+  }
+
+  /// Swapping A and B transposes M.
+  @Test func symmetry() throws {
+    let ab = try FootprintOverlap(a: try a, b: try b, population: try population(try a), report: RunReport(command: "t"))
+    let ba = try FootprintOverlap(a: try b, b: try a, population: try population(try b), report: RunReport(command: "t"))
+    for i in ab.aIDs.indices {
+      for j in ab.bIDs.indices { #expect(ab.population(i, j) == ba.population(j, i)) }
+    }
+  }
+
+  /// z4 split by both: refused, named, unless its pieces are given.
+  @Test func twoFractionalWeightsAreRefused() throws {
+    let split = try crosswalk([("z1", "b1", 1), ("z2", "b2", 1), ("z3", "b2", 1), ("z4", "b1", 0.25), ("z4", "b2", 0.75)])
+    #expect(throws: FootprintOverlap.Refusal.self) {
+      _ = try FootprintOverlap(a: try a, b: split, population: try population(try a), report: RunReport(command: "t"))
+    }
+    do {
+      _ = try FootprintOverlap(a: try a, b: split, population: try population(try a), report: RunReport(command: "t"))
+    } catch let refusal as FootprintOverlap.Refusal {
+      #expect(refusal.zones == ["z4"])
+    }
+    // Pieces from geometry: z4 is a1∩b1 ¼, a2∩b2 ¾ (not the product of the weights).
+    let overlap = try FootprintOverlap(
+      a: try a, b: split, population: try population(try a), splits: ["z4": [("a1", "b1", 0.25), ("a2", "b2", 0.75)]], report: RunReport(command: "t"))
+    #expect(overlap.matrixCSV().text == "a_id,b1,b2,total\na1,200,200,400\na2,0,600,600\ntotal,200,800,1000\n")
+  }
+
+  /// A square zone (0,0)–(100,100) against A = left half / right half and B = bottom quarter /
+  /// the rest: pieces a1∩b1 = 50×25, a1∩b2 = 50×75, a2∩b1 = 50×25, a2∩b2 = 50×75 → ⅛, ⅜, ⅛, ⅜.
+  @Test func piecesByArea() throws {
+    func layer(_ boxes: [(String, Double, Double, Double, Double)]) -> PolygonLayer {
+      var layer = PolygonLayer(crs: .epsg(27700))
+      for (id, x0, y0, x1, y1) in boxes {
+        for (x, y) in [(x0, y0), (x1, y0), (x1, y1), (x0, y1)] { layer.addPoint(x: x, y: y) }
+        layer.endRing()
+        layer.endPolygon()
+        layer.endFeature(id: id)
+      }
+      return layer
+    }
+    let shares = try PieceSplit.shares(
+      zoneIDs: ["z", "missing"], zones: layer([("z", 0, 0, 100, 100)]), a: layer([("a1", -10, -10, 50, 110), ("a2", 50, -10, 110, 110)]),
+      b: layer([("b1", -10, -10, 110, 25), ("b2", -10, 25, 110, 110)]))
+    #expect(shares.keys.sorted() == ["z"])
+    let byPair = Dictionary(uniqueKeysWithValues: shares["z"]!.map { ("\($0.a)\($0.b)", $0.share) })
+    #expect(byPair == ["a1b1": 0.125, "a1b2": 0.375, "a2b1": 0.125, "a2b2": 0.375])
+  }
+}
