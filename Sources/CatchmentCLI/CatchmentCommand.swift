@@ -30,7 +30,7 @@ public struct CatchmentCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       CrosswalkCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
-      SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self,
+      SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self, ProposeCommand.self,
     ])
 
   public init() {}

@@ -195,6 +195,39 @@ public struct GeometryHandle: ~Copyable {
     self.init(context, union)
   }
 
+  /// The union of any geometries (`GEOSUnaryUnion_r`): robust, for inputs that are not a clean
+  /// coverage (see ``init(coverageUnionOf:in:)`` for those that are).
+  public init(unionOf parts: [Geometry], in context: GEOSContext) throws(GEOSError) {
+    let h = context.handle
+    var clones: [OpaquePointer?] = []
+    for part in parts {
+      precondition(part.handle.context === context, "geometries of one context")
+      guard let copy = GEOSGeom_clone_r(h, part.handle.pointer) else {  // NULL on exception
+        for c in clones { GEOSGeom_destroy_r(h, c) }
+        throw context.takeError("Clone")
+      }
+      clones.append(copy)
+    }
+    // Takes ownership of the clones, even when it then fails; returns NULL on exception.
+    let collection = clones.withUnsafeMutableBufferPointer {
+      GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
+    }
+    guard let collection else { throw context.takeError("GeometryCollection") }
+    defer { GEOSGeom_destroy_r(h, collection) }
+    guard let union = GEOSUnaryUnion_r(h, collection) else { throw context.takeError("UnaryUnion") }  // NULL on exception
+    self.init(context, union)
+  }
+
+  /// The geometry as a GeoJSON geometry object, compact (`GEOSGeoJSONWriter`, GEOS 3.10+).
+  public func geoJSON() throws(GEOSError) -> String {
+    let h = context.handle
+    guard let writer = GEOSGeoJSONWriter_create_r(h) else { throw context.takeError("GeoJSONWriter") }  // NULL on exception
+    defer { GEOSGeoJSONWriter_destroy_r(h, writer) }
+    guard let text = GEOSGeoJSONWriter_writeGeometry_r(h, writer, pointer, -1) else { throw context.takeError("GeoJSON") }  // NULL on exception
+    defer { GEOSFree_r(h, text) }
+    return String(cString: text)
+  }
+
   /// The polygons of this geometry, found recursively through collections, as one
   /// MultiPolygon (empty when there are none).
   public func polygonalParts() throws(GEOSError) -> GeometryHandle {

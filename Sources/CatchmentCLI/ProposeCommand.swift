@@ -1,0 +1,90 @@
+import ArgumentParser
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentGeoIO
+import CatchmentGeometry
+import CatchmentTables
+import Foundation
+
+struct ProposeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "propose",
+    abstract: "A what-if layer from building blocks: its zone crosswalk, and its polygons dissolved from the zones.",
+    discussion: """
+      The proposal is a CSV mapping building blocks (zones, councils or sub-ICBs) to proposed \
+      footprints, e.g. moving a council from one ICS to another. With --crosswalk (or \
+      --lookup …) mapping the zones to the blocks, the proposal's zone crosswalk is \
+      w′(z,f) = Σ_block w(z,block)·m(block,f), written in the usual crosswalk format, no \
+      geometry needed; without it the blocks are the zones. Blocks the proposal leaves out \
+      are gaps (their zones UNALLOCATED, a loss); a block mapped to two footprints needs \
+      --block-weight-column (an overlap). With --zones, --zone-id and --dissolve-output the \
+      footprints are drawn: each footprint's zones unioned by GEOS (coverage union when the \
+      zones share edges exactly) and written as GeoJSON in the zones' CRS.
+
+      Example (Demoshire's councils E07000901 and E07000902 moved to a new footprint):
+        catchment propose --blocks proposal.csv --block-column LAD23CD --footprint-column FOOTPRINT \\
+          --lookup data/lsoa_sicbl_icb_lad_lookup.csv --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
+          --output out/crosswalk_lsoa_proposal.csv \\
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD --dissolve-output out/proposal.geojson
+      """)
+
+  @Option(help: ArgumentHelp("The proposal: building block → proposed footprint, one row each.", valueName: "file"))
+  var blocks: String
+
+  @Option(name: .customLong("block-column"), help: ArgumentHelp("Building block column (a zone, council or sub-ICB code).", valueName: "column"))
+  var blockColumn: String
+
+  @Option(name: .customLong("footprint-column"), help: ArgumentHelp("Proposed footprint column.", valueName: "column"))
+  var footprintColumn: String
+
+  @Option(name: .customLong("footprint-name-column"), help: ArgumentHelp("Proposed footprint name column.", valueName: "column"))
+  var footprintNameColumn: String?
+
+  @Option(name: .customLong("block-weight-column"), help: ArgumentHelp("Share of the block in the footprint, for blocks shared between footprints.", valueName: "column"))
+  var blockWeightColumn: String?
+
+  @OptionGroup(title: "Zones → blocks (omit when the blocks are the zones)")
+  var base: CrosswalkSource
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("The proposal's zone crosswalk CSV.", valueName: "file"))
+  var output: String
+
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Zone boundaries, to draw the proposed footprints.", valueName: "path"))
+  var zones: [String] = []
+
+  @Option(name: .customLong("zone-id"), help: ArgumentHelp("Zone id attribute.", valueName: "field"))
+  var zoneID: String?
+
+  @Option(name: .customLong("dissolve-output"), help: ArgumentHelp("GeoJSON of the proposed footprints, dissolved from the zones.", valueName: "file"))
+  var dissolveOutput: String?
+
+  @Option(help: ArgumentHelp("Tasks to run at once (default: the processor count).", valueName: "n"))
+  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @OptionGroup(title: "Run")
+  var runOptions: RunOptions
+
+  func validate() throws {
+    if (dissolveOutput == nil) != zones.isEmpty || (dissolveOutput != nil && zoneID == nil) {
+      throw ValidationError("--dissolve-output needs --zones PATH... --zone-id FIELD (and they need it)")
+    }
+  }
+
+  func run() throws {
+    let report = RunReport(command: "propose")
+    let mapping = try BlockMapping.read(path: blocks, block: blockColumn, footprint: footprintColumn, name: footprintNameColumn, weight: blockWeightColumn)
+    let baseCrosswalk = base.crosswalk != nil || base.lookup.isGiven ? try base.load(report: report) : nil
+    let crosswalk = try mapping.crosswalk(base: baseCrosswalk, report: report)
+    report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))
+    try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
+    report.note("wrote \(output)")
+    if let dissolveOutput {
+      let layer = try LayerSource.read(paths: zones, fields: BoundaryFields(id: zoneID!)).layer
+      let drawn = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers, report: report)
+      let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
+      try CSVWriter.writeBytes(Array(GeoJSONWriter.featureCollection(features, crs: layer.crs).utf8), to: dissolveOutput)
+      report.note("wrote \(dissolveOutput) (\(drawn.count) footprints, in the zones' CRS \(layer.crs))")
+    }
+    try runOptions.finish(report)
+  }
+}
