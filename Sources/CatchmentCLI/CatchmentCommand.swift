@@ -31,6 +31,7 @@ public struct CatchmentCommand: ParsableCommand {
     subcommands: [
       CrosswalkCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
       SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self, ProposeCommand.self,
+      CompareCommand.self,
     ])
 
   public init() {}

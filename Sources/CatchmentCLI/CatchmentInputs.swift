@@ -20,12 +20,20 @@ struct CatchmentInputs: ParsableArguments {
 
   var parsedMethod: CatchmentMethod? { CatchmentMethod(method) }
 
+  /// True when activity or sites were given (catchments can be computed).
+  var isGiven: Bool { activity.isGiven || sites.sites != nil || sites.centroidOptions.centroids != nil }
+
+  /// The check of the commands that need catchments: the method's source was given.
+  func requireSource() throws {
+    guard let method = parsedMethod else { return }
+    if method.usesActivity && !activity.isGiven { throw ValidationError("--method \(method) needs --activity FILE (see --help)") }
+  }
+
   func validate() throws {
     guard let method = parsedMethod else {
       throw ValidationError("--method \(self.method): expected proportional, normalised, fptp, threshold:X, min-share:X, nearest or huff (X in [0, 1])")
     }
     if !population.isGiven { throw ValidationError("give --population FILE --population-id COLUMN --population-value COLUMN") }
-    if method.usesActivity && !activity.isGiven { throw ValidationError("--method \(method) needs --activity FILE (see --help)") }
     if !method.usesActivity && activity.isGiven { throw ValidationError("--method \(method) models catchments from sites; --activity goes with the activity methods") }
   }
 

@@ -42,6 +42,8 @@ struct CatchmentsCommand: ParsableCommand {
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
+  func validate() throws { try inputs.requireSource() }
+
   func run() throws {
     let report = RunReport(command: "catchments")
     let (catchments, names) = try inputs.catchments(crosswalk: nil, report: report)

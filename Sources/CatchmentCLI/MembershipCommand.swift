@@ -44,6 +44,7 @@ struct MembershipCommand: ParsableCommand {
   var runOptions: RunOptions
 
   func validate() throws {
+    try inputs.requireSource()
     if !(0...1).contains(threshold) { throw ValidationError("--threshold must lie in [0, 1]") }
   }
 
