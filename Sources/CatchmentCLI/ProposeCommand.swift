@@ -43,8 +43,11 @@ struct ProposeCommand: ParsableCommand {
   @Option(name: .customLong("block-weight-column"), help: ArgumentHelp("Share of the block in the footprint, for blocks shared between footprints.", valueName: "column"))
   var blockWeightColumn: String?
 
-  @OptionGroup(title: "Zones → blocks (omit when the blocks are the zones)")
-  var base: CrosswalkSource
+  @Option(help: ArgumentHelp("Crosswalk of the zones to the building blocks (omit, with --lookup, when the blocks are the zones).", valueName: "file"))
+  var crosswalk: String?
+
+  @OptionGroup(title: "Zones → blocks by a lookup (instead of --crosswalk)")
+  var lookup: LookupOptions
 
   @Option(name: .shortAndLong, help: ArgumentHelp("The proposal's zone crosswalk CSV.", valueName: "file"))
   var output: String
@@ -65,6 +68,7 @@ struct ProposeCommand: ParsableCommand {
   var runOptions: RunOptions
 
   func validate() throws {
+    if crosswalk != nil && lookup.isGiven { throw ValidationError("give --crosswalk or --lookup, not both") }
     if (dissolveOutput == nil) != zones.isEmpty || (dissolveOutput != nil && zoneID == nil) {
       throw ValidationError("--dissolve-output needs --zones PATH... --zone-id FIELD (and they need it)")
     }
@@ -73,7 +77,7 @@ struct ProposeCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "propose")
     let mapping = try BlockMapping.read(path: blocks, block: blockColumn, footprint: footprintColumn, name: footprintNameColumn, weight: blockWeightColumn)
-    let baseCrosswalk = base.crosswalk != nil || base.lookup.isGiven ? try base.load(report: report) : nil
+    let baseCrosswalk = try crosswalk.map { try Crosswalk.read(path: $0, report: report) } ?? (lookup.isGiven ? try lookup.crosswalk(report: report) : nil)
     let crosswalk = try mapping.crosswalk(base: baseCrosswalk, report: report)
     report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
