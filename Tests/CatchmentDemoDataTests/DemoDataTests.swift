@@ -1,3 +1,4 @@
+import CatchmentTestSupport
 import Foundation
 import Testing
 

@@ -1,17 +1,17 @@
 import Foundation
 
-/// A deliberately small RFC 4180 reader for the demo-data tests, independent of the
-/// generator's writer and of CatchmentTables, so the tests check the files rather than
-/// re-running the code that wrote them.
-struct SimpleCSV {
-  var header: [String]
-  var rows: [[String]]
+/// A deliberately small RFC 4180 reader for tests, independent of the demo generator's writer
+/// and of CatchmentTables, so that tests check files rather than re-run the code that wrote or
+/// reads them.
+public struct SimpleCSV {
+  public var header: [String]
+  public var rows: [[String]]
   /// True when the file starts with a UTF-8 byte-order mark.
-  var hasBOM: Bool
+  public var hasBOM: Bool
   /// True when every line ends with CRLF, false when every line ends with a bare LF.
-  var crlf: Bool
+  public var crlf: Bool
 
-  init(contentsOf url: URL) throws {
+  public init(contentsOf url: URL) throws {
     var bytes = Array(try Data(contentsOf: url))
     hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     if hasBOM { bytes.removeFirst(3) }
@@ -59,7 +59,7 @@ struct SimpleCSV {
   }
 
   /// The index of column `name`.
-  func column(_ name: String) -> Int {
+  public func column(_ name: String) -> Int {
     guard let index = header.firstIndex(of: name) else {
       fatalError("no column \(name) in \(header)")
     }
