@@ -46,6 +46,17 @@ import Testing
     #expect(derived == ["a1": ["b1": 0.2, "b2": 0.8], "a2": ["b2": 1]])
   }
 
+  /// A layer with a gap (z1 in no footprint of A: UNALLOCATED) and one whose footprints overlap
+  /// (z4 weighted ½ to each of two footprints of B that both cover it): the gap is kept as its own
+  /// row, UNALLOCATED last, and every person is still counted once.
+  @Test func gapsAreKeptAsUnallocated() throws {
+    let gappy = try crosswalk([("z1", nil, 0), ("z2", "a1", 1), ("z3", "a2", 1), ("z4", "a2", 1)])
+    let overlapping = try crosswalk([("z1", "b1", 1), ("z2", "b1", 1), ("z3", "b2", 1), ("z4", "b1", 0.5), ("z4", "b2", 0.5)])
+    let overlap = try FootprintOverlap(a: gappy, b: overlapping, population: try population(gappy), report: RunReport(command: "t"))
+    #expect(overlap.aIDs == ["a1", "a2", "UNALLOCATED"])
+    #expect(overlap.matrixCSV().text == "a_id,b1,b2,total\na1,200,0,200\na2,200,500,700\nUNALLOCATED,100,0,100\ntotal,500,500,1000\n")
+  }
+
   /// Swapping A and B transposes M.
   @Test func symmetry() throws {
     let ab = try FootprintOverlap(a: try a, b: try b, population: try population(try a), report: RunReport(command: "t"))
