@@ -173,31 +173,24 @@ public struct GeometryHandle: ~Copyable {
   /// that is not a coverage the result may be invalid or GEOS may fail, so callers check it
   /// (see `FootprintCoverage`).
   public init(coverageUnionOf parts: [Geometry], in context: GEOSContext) throws(GEOSError) {
-    let h = context.handle
-    var clones: [OpaquePointer?] = []
-    for part in parts {
-      precondition(part.handle.context === context, "geometries of one context")
-      // NULL on exception.
-      guard let copy = GEOSGeom_clone_r(h, part.handle.pointer) else {
-        for c in clones { GEOSGeom_destroy_r(h, c) }
-        throw context.takeError("Clone")
-      }
-      clones.append(copy)
-    }
-    // Takes ownership of the clones, even when it then fails; returns NULL on exception.
-    let collection = clones.withUnsafeMutableBufferPointer {
-      GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
-    }
-    guard let collection else { throw context.takeError("GeometryCollection") }
-    defer { GEOSGeom_destroy_r(h, collection) }
+    let collection = try Self.collection(of: parts, in: context)
+    defer { GEOSGeom_destroy_r(context.handle, collection) }
     // Returns NULL on exception.
-    guard let union = GEOSCoverageUnion_r(h, collection) else { throw context.takeError("CoverageUnion") }
+    guard let union = GEOSCoverageUnion_r(context.handle, collection) else { throw context.takeError("CoverageUnion") }
     self.init(context, union)
   }
 
   /// The union of any geometries (`GEOSUnaryUnion_r`): robust, for inputs that are not a clean
   /// coverage (see ``init(coverageUnionOf:in:)`` for those that are).
   public init(unionOf parts: [Geometry], in context: GEOSContext) throws(GEOSError) {
+    let collection = try Self.collection(of: parts, in: context)
+    defer { GEOSGeom_destroy_r(context.handle, collection) }
+    guard let union = GEOSUnaryUnion_r(context.handle, collection) else { throw context.takeError("UnaryUnion") }  // NULL on exception
+    self.init(context, union)
+  }
+
+  /// A new GeometryCollection of copies of `parts` (the caller destroys it).
+  private static func collection(of parts: [Geometry], in context: GEOSContext) throws(GEOSError) -> OpaquePointer {
     let h = context.handle
     var clones: [OpaquePointer?] = []
     for part in parts {
@@ -213,9 +206,7 @@ public struct GeometryHandle: ~Copyable {
       GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
     }
     guard let collection else { throw context.takeError("GeometryCollection") }
-    defer { GEOSGeom_destroy_r(h, collection) }
-    guard let union = GEOSUnaryUnion_r(h, collection) else { throw context.takeError("UnaryUnion") }  // NULL on exception
-    self.init(context, union)
+    return collection
   }
 
   /// The geometry as a GeoJSON geometry object, compact (`GEOSGeoJSONWriter`, GEOS 3.10+).
