@@ -32,7 +32,10 @@ public enum ActivityShares {
         var sum = 0.0
         for entry in row { sum += entry.value }
         let given = activity.totals[z]
-        let denominator = given.isNaN ? sum : given
+        // A given total of 0 beside patients would drop them: count it as over-attribution below
+        // (the shares then come from the rows' own sum).
+        let denominator = given.isNaN || (given <= 0 && sum > 0) ? sum : given
+        if !given.isNaN && given <= 0 && sum > 0 { over[zones[z]] = (1, sum) }
         proportional = denominator > 0 ? row.map { ($0.provider, $0.value / denominator) } : []
       }
       var total = 0.0
@@ -71,7 +74,7 @@ public enum ActivityShares {
       }
       rowStart.append(provider.count)
     }
-    report.lose(Tally(reason: "zones whose activity shares add up to more than 1 (amount: the excess; scaled down to 1)", unit: "share", destination: "not counted", byCode: over))
+    report.lose(Tally(reason: "zones whose activity shares add up to more than 1, or whose total is 0 beside patients (amount: the excess, or the patients; scaled to 1)", unit: "share", destination: "not counted", byCode: over))
     if multiple > 0 {
       report.warn("\(method): \(multiple) zones reach the threshold for more than one provider and count in full for each, so catchment populations overlap and add up to more than the population")
     }

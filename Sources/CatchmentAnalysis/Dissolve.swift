@@ -43,6 +43,9 @@ public enum Dissolve {
       members[footprint, default: []].append(feature)
     }
     report.lose(Tally(reason: "zones of the crosswalk without a polygon (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: noPolygon))
+    var notInCrosswalk: [String: (rows: Int, amount: Double)] = [:]
+    for id in position.keys where crosswalk.zones.find(id) == nil { notInCrosswalk[id] = (1, 1) }
+    report.lose(Tally(reason: "polygons of zones the crosswalk does not have (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: notInCrosswalk))
     if split > 0 { report.note("\(split) zones are split between footprints and were drawn in the footprint holding most of each") }
     let ids = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var names: [String: String] = [:]

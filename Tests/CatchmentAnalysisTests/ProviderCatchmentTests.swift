@@ -113,10 +113,14 @@ import Testing
       2019,All,E02999999,R1,7,100
       2019,All,E02000002,R1,-3,100
       2019,All,E02000002,,5,100
+      2019,All,E02000003,R3,5,0
 
       """
     let report = RunReport(command: "t")
     let c = try catchments(.proportional, text: text, report: report)
+    // Zone 3's total of 0 beside 5 patients: a loss, its shares from its rows (R3 all 500).
+    #expect(byProvider(c)["R3"] == 500)
+    #expect(report.losses.first { $0.reason.hasPrefix("zones whose activity shares") }?.codes.map(\.code).sorted() == ["E02000001", "E02000003"])
     // Zone 1 adds up to 1.2: a loss, scaled down to 1 (R1 2/3, R2 1/3).
     #expect(abs(byProvider(c)["R1"]! - 1000.0 * 2 / 3) < 1e-9)
     let reasons = report.losses.map(\.reason)
