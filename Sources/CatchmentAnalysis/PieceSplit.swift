@@ -31,12 +31,12 @@ public enum PieceSplit {
       var pieces: [(a: String, b: String, area: Double)] = []
       for i in aIndex.query(envelope) {
         guard let footprint = aGeometries[i] else { continue }
-        let inA = try footprint.clipped(to: envelope).intersection(zone)
+        let inA = try footprint.intersection(zone, near: envelope)
         guard try inA.area() > 0 else { continue }
         let pieceEnvelope = inA.envelope()
         for j in bIndex.query(pieceEnvelope) {
           guard let other = bGeometries[j] else { continue }
-          let area = try other.clipped(to: pieceEnvelope).intersection(inA).area()
+          let area = try other.intersection(inA, near: pieceEnvelope).area()
           if area > 0 { pieces.append((a.ids[i], b.ids[j], area)) }
         }
       }

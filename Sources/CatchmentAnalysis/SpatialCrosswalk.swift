@@ -210,7 +210,8 @@ public enum SpatialCrosswalk {
   /// 2. the other zones alone are brought into the working CRS (`projectZones`), checked
   ///    (invalid ones repaired with GEOS MakeValid and reported) and measured: a zone wholly
   ///    inside a footprint (prepared containsProperly) still never pays for an intersection, and
-  ///    footprints are clipped to the zone's envelope before intersecting.
+  ///    footprints are cut down to the zone's surroundings before intersecting, exactly
+  ///    (``Geometry/intersection(_:near:)``).
   ///
   /// - Parameters:
   ///   - zones: the zones, in their source CRS when `projectZones` is given, else in the
@@ -288,13 +289,13 @@ public enum SpatialCrosswalk {
       var parts: [(Int, Double)] = []
       var measured = 0.0
       for f in meeting where f != last {
-        let a = containing.contains(f) ? zoneArea : try set.geometries[f]!.clipped(to: envelope).intersection(g).area()
+        let a = containing.contains(f) ? zoneArea : try set.geometries[f]!.intersection(g, near: envelope).area()
         measured += a
         if a > 0 { parts.append((f, a)) }
       }
       if let last {
         let rest = zoneArea - measured
-        let a = rest >= 1e-3 * zoneArea ? rest : try set.geometries[last]!.clipped(to: envelope).intersection(g).area()
+        let a = rest >= 1e-3 * zoneArea ? rest : try set.geometries[last]!.intersection(g, near: envelope).area()
         if a > 0 { parts.append((last, a)) }
         // In footprint order, as without the shortcut.
         parts.sort { meeting.firstIndex(of: $0.0)! < meeting.firstIndex(of: $1.0)! }
