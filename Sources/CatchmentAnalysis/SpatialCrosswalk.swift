@@ -151,7 +151,7 @@ public enum SpatialCrosswalk {
 
     var builder = CrosswalkBuilder(source: "")
     for (f, name) in footprints.names.enumerated() where !name.isEmpty { builder.name(footprint: footprints.ids[f], name) }
-    var snapped: [String: (rows: Int, amount: Double)] = [:]
+    var snapped: [String: Double] = [:]
     var unplaced: [String: (rows: Int, amount: Double)] = [:]
     var noGeometry: [String: (rows: Int, amount: Double)] = [:]
     var onSurface = 0
@@ -162,7 +162,7 @@ public enum SpatialCrosswalk {
         builder.add(zone: zones.ids[z], footprint: footprints.ids[p.footprint], weight: 1)
         if !p.distance.isNaN {
           builder.setDistance(zone: zones.ids[z], metres: p.distance)
-          snapped[zones.ids[z]] = (1, (p.distance * 100).rounded() / 100)  // centimetres, as in distance_m
+          snapped[zones.ids[z]] = (p.distance * 100).rounded() / 100  // centimetres, as in distance_m
         }
       } else if p.distance.isNaN {
         builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
@@ -178,7 +178,7 @@ public enum SpatialCrosswalk {
           ? "no centroids given: each zone was placed by a point inside it (GEOS PointOnSurface), not by its population-weighted centroid"
           : "\(onSurface) zones have no centroid in the centroid file and were placed by a point inside them (GEOS PointOnSurface)")
     }
-    report.exclude(Tally(reason: "zones whose point lay outside every footprint, snapped to the nearest within \(NumberFormat.csv(snapDistance)) m (amount: metres)", unit: "metres", destination: "nearest footprint", byCode: snapped))
+    report.place(RulePlacement(rule: "zones whose point lay outside every footprint, placed in the nearest footprint within \(NumberFormat.csv(snapDistance)) m", unit: "metres", byCode: snapped))
     report.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
     report.lose(Tally(reason: "zones with neither a geometry nor a centroid", unit: "zones", destination: Crosswalk.unallocated, byCode: noGeometry))
     report.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
