@@ -80,7 +80,7 @@ struct NestingCommand: ParsableCommand {
     try write(nesting.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let treeOutput {
-      try CSVWriter.writeBytes(Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
+      try write(bytes: Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
       report.note("wrote \(treeOutput)")
     }
     try runOptions.finish(report)

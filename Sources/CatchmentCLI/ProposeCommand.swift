@@ -61,8 +61,9 @@ struct ProposeCommand: ParsableCommand {
   @Option(name: .customLong("dissolve-output"), help: ArgumentHelp("GeoJSON of the proposed footprints, dissolved from the zones.", valueName: "file"))
   var dissolveOutput: String?
 
-  @Option(help: ArgumentHelp("Tasks to run at once (default: the processor count).", valueName: "n"))
-  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
+  var workerCount: WorkerCount = .processorCount
+  var workers: Int { workerCount.count }
 
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
@@ -86,7 +87,7 @@ struct ProposeCommand: ParsableCommand {
       let layer = try LayerSource.read(paths: zones, fields: BoundaryFields(id: zoneID!)).layer
       let drawn = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers, report: report)
       let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
-      try CSVWriter.writeBytes(Array(GeoJSONWriter.featureCollection(features, crs: layer.crs).utf8), to: dissolveOutput)
+      try write(bytes: Array(GeoJSONWriter.featureCollection(features, crs: layer.crs).utf8), to: dissolveOutput)
       report.note("wrote \(dissolveOutput) (\(drawn.count) footprints, in the zones' CRS \(layer.crs))")
     }
     try runOptions.finish(report)
