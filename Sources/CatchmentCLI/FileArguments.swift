@@ -39,20 +39,20 @@ struct FileArguments {
 
   private(set) var inputs: [Input] = []
   private(set) var outputs: [Output] = []
-  /// Every option listed, given or not (for the completeness test).
-  private(set) var options: [String] = []
+  /// Every option listed, given or not, and whether it writes (for the completeness test).
+  private(set) var options: [(option: String, isOutput: Bool)] = []
 
   mutating func input(_ option: String, _ path: String?, _ kind: InputKind = .file) {
     input(option, path.map { [$0] } ?? [], kind)
   }
 
   mutating func input(_ option: String, _ paths: [String], _ kind: InputKind = .file) {
-    options.append(option)
+    options.append((option, false))
     for path in paths { inputs.append(Input(option: option, path: path, kind: kind)) }
   }
 
   mutating func output(_ option: String, _ path: String?) {
-    options.append(option)
+    options.append((option, true))
     if let path { outputs.append(Output(option: option, path: path)) }
   }
 

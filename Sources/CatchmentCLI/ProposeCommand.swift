@@ -21,11 +21,21 @@ struct ProposeCommand: ParsableCommand {
       footprints are drawn: each footprint's zones unioned by GEOS (coverage union when the \
       zones share edges exactly) and written as GeoJSON in the zones' CRS.
 
-      Example (Demoshire's councils E07000901 and E07000902 moved to a new footprint):
-        catchment propose --blocks proposal.csv --block-column LAD23CD --footprint-column FOOTPRINT \\
-          --lookup data/lsoa_sicbl_icb_lad_lookup.csv --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
+      Example (after bash scripts/demo.sh): Demoshire's councils Northvale \
+      E07000901 and Southvale E07000902 moved to a new footprint NEW, Westmoor \
+      E06000902 (split today) wholly to Westmoor ICB, the other councils left in \
+      their ICBs. First the proposal, one row per council, then its crosswalk and \
+      its polygons:
+        printf '%s\\n' LAD23CD,FOOTPRINT E06000901,E54000901 E07000901,NEW \\
+          E07000902,NEW E08000901,E54000902 E06000902,E54000903 \\
+          > out/proposal_blocks.csv
+        catchment propose --blocks out/proposal_blocks.csv \\
+          --block-column LAD23CD --footprint-column FOOTPRINT \\
+          --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
+          --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
           --output out/crosswalk_lsoa_proposal.csv \\
-          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD --dissolve-output out/proposal.geojson
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
+          --dissolve-output out/proposal.geojson
       """)
 
   @Option(help: ArgumentHelp("The proposal: building block → proposed footprint, one row each.", valueName: "file"))

@@ -14,8 +14,10 @@ extension CatchmentCommand {
       var command = try parseAsRoot(arguments)
       if let named = command as? NamesFiles {
         do { try InputOutputCheck.check(named.files) } catch let conflict as FileConflict {
+          // As ArgumentParser prints a usage error.
           let name = type(of: command).configuration.commandName ?? ""
-          StandardStreams.writeError("Error: \(conflict.description)\n  See 'catchment \(name) --help' for more information.\n")
+          let usage = usageString(for: type(of: command))
+          StandardStreams.writeError("Error: \(conflict.description)\nUsage: \(usage)\n  See 'catchment \(name) --help' for more information.\n")
           exit(withError: ExitCode.validationFailure)
         }
       }
