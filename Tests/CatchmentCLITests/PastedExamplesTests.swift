@@ -129,11 +129,12 @@ import Testing
   @Test(arguments: ["crosswalk", "catchments", "membership", "propose", "compare"])
   func workersHelpStatesItsDefaultOnce(command: String) throws {
     let result = try CommandRunner.run([command, "--help"])
-    let lines = result.stdout.split(separator: "\n").filter { $0.contains("--workers") }
-    #expect(!lines.isEmpty)
-    for line in lines {
-      #expect(line.components(separatedBy: "(default:").count == 2, "\(line)")
-      #expect(line.contains("(default: the processor count)"), "\(line)")
-    }
+    // The option's entry: its line and the wrapped lines under it, up to the next option.
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let start = try #require(lines.firstIndex { $0.hasPrefix("  --workers") })
+    let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("  -") || $0.isEmpty } ?? lines.count
+    let entry = lines[start..<end].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    #expect(entry.components(separatedBy: "(default:").count == 2, "\(entry)")
+    #expect(entry.hasSuffix("(default: the processor count)"), "\(entry)")
   }
 }
