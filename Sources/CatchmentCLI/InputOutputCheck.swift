@@ -36,8 +36,9 @@ enum InputOutputCheck {
     for output in outputs {
       for input in files.inputs {
         if let how = overwrites(output.path, input: input) {
+          let consequence = how == "is" || how.hasPrefix("is a part") ? "the run would overwrite its own input" : "it would be read as an input the next time"
           throw FileConflict(
-            description: "\(output.option) \(output.path) \(how) the input \(input.option) \(input.path): the run would overwrite its own input; write the output to another file")
+            description: "\(output.option) \(output.path) \(how) the input \(input.option) \(input.path): \(consequence); write the output to another file")
         }
       }
     }
