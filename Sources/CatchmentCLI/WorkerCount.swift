@@ -10,8 +10,9 @@ struct WorkerCount: ExpressibleByArgument {
 
   init(count: Int) { self.count = count }
 
+  /// A whole number, at least 1 (anything else is a usage error naming `--workers`).
   init?(argument: String) {
-    guard let n = Int(argument) else { return nil }
+    guard let n = Int(argument), n >= 1 else { return nil }
     count = n
   }
 

@@ -137,4 +137,12 @@ import Testing
     #expect(entry.components(separatedBy: "(default:").count == 2, "\(entry)")
     #expect(entry.hasSuffix("(default: the processor count)"), "\(entry)")
   }
+
+  /// `--workers` below 1 is a usage error for every command that has it (propose had no check).
+  @Test(arguments: ["crosswalk", "catchments", "propose"])
+  func workersBelowOneIsAUsageError(command: String) throws {
+    let result = try CommandRunner.run([command, "--workers", "0"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("The value '0' is invalid for '--workers <n>'"), "\(result.stderr)")
+  }
 }
