@@ -16,18 +16,24 @@ struct CatchmentsCommand: ParsableCommand {
 
       From activity (OHID proportional flow and its variants):
         catchment catchments --method proportional \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --activity data/trust_activity.csv --activity-zone lsoa21cd --activity-provider trust_code \\
-          --activity-count patients --activity-total total_patients \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --activity data/trust_activity.csv --activity-zone lsoa21cd \\
+          --activity-provider trust_code --activity-count patients \\
+          --activity-total total_patients \\
           --where catchment_year=2022 --where admission_type=All \\
           --providers data/trusts_etr.csv --output out/trust_catchments.csv
 
       Modelled from sites (Huff; α = 1, β = 2, 50 km cap, 100 m floor by default):
         catchment catchments --method huff \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --centroids data/lsoa_pwc.csv --centroid-id LSOA21CD --centroid-x x --centroid-y y --centroid-crs EPSG:27700 \\
-          --sites data/trust_sites.csv --site-provider trust_code --site-id site_code --site-x x --site-y y \\
-          --site-attractiveness beds --providers data/trusts_etr.csv --postcodes data/postcodes.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --centroids data/lsoa_pwc.csv --centroid-id LSOA21CD \\
+          --centroid-x x --centroid-y y --centroid-crs EPSG:27700 \\
+          --sites data/trust_sites.csv --site-provider trust_code \\
+          --site-id site_code --site-x x --site-y y \\
+          --site-attractiveness beds --providers data/trusts_etr.csv \\
+          --postcodes data/postcodes.csv \\
           --output out/trust_catchments_huff.csv
       """)
 

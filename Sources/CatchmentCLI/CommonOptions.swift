@@ -18,15 +18,17 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Do not print the report on stderr.")
   var quiet = false
 
-  /// Prints and saves the report, then applies `--strict`.
+  /// Prints and saves the report, applies `--strict`, then puts the run's outputs in place
+  /// (none when `--strict` fails; the report is written either way).
   func finish(_ report: RunReport) throws {
-    if !quiet { FileHandle.standardError.write(Data(report.text().utf8)) }
+    if !quiet { StandardStreams.writeError(report.text()) }
     if let path = self.report { try report.writeJSON(to: path) }
     if strict && report.hasStrictFailures {
       let reasons = report.strictFailureReasons.map { "  " + $0 }.joined(separator: "\n")
-      FileHandle.standardError.write(Data("error: --strict: the run lost data:\n\(reasons)\n".utf8))
+      StandardStreams.writeError("error: --strict: the run lost data:\n\(reasons)\n")
       throw ExitCode(3)
     }
+    try RunOutputs.shared.commit()
   }
 }
 
@@ -113,9 +115,4 @@ struct PopulationOptions: ParsableArguments {
   }
 
   var columns: PopulationColumns { PopulationColumns(id: id!, value: value!, filters: filters) }
-}
-
-/// Writes a table, `-` meaning standard output.
-func write(_ table: CSVWriter, to path: String) throws {
-  try table.write(to: path)
 }

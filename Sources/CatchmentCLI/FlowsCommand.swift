@@ -30,7 +30,8 @@ struct FlowsCommand: ParsableCommand {
       by where its own patients live): use them to describe, not to measure \
       containment.
 
-      Example:
+      Example (reads the crosswalk that the example of 'catchment crosswalk --help' \
+      writes):
         catchment flows --crosswalk out/lsoa_icb.csv \\
           --registrations data/gp_reg_pat_prac_lsoa.csv \\
           --practice-map data/gp_reg_pat_prac_map.csv \\

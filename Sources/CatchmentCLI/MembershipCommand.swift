@@ -16,14 +16,17 @@ struct MembershipCommand: ParsableCommand {
       footprint's population whole. --summary-output lists the providers that are members \
       of two or more systems.
 
-      Example:
+      Example (after bash scripts/demo.sh, which writes out/crosswalk_lsoa_icb.csv):
         catchment membership --crosswalk out/crosswalk_lsoa_icb.csv \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --activity data/trust_activity.csv --activity-zone lsoa21cd --activity-provider trust_code \\
-          --activity-count patients --activity-total total_patients \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --activity data/trust_activity.csv --activity-zone lsoa21cd \\
+          --activity-provider trust_code --activity-count patients \\
+          --activity-total total_patients \\
           --where catchment_year=2022 --where admission_type=All \\
           --providers data/trusts_etr.csv --threshold 0.05 \\
-          --output out/trust_membership.csv --summary-output out/trust_multi_system.csv
+          --output out/trust_membership.csv \\
+          --summary-output out/trust_multi_system.csv
       """)
 
   @OptionGroup var inputs: CatchmentInputs

@@ -19,13 +19,15 @@ struct NestingCommand: ParsableCommand {
       id:share;…); a child nests when the share outside its main parent is at most \
       --tolerance. --tree-output writes the tree as JSON (children under their main parent).
 
-      Examples:
-        catchment nesting --crosswalk out/crosswalk_lsoa_sicbl.csv --crosswalk out/crosswalk_lsoa_icb.csv \\
-          --names sub-icb,icb --population data/population_lsoa_mid2022.csv \\
+      Examples (the crosswalks are written by bash scripts/demo.sh):
+        catchment nesting --crosswalk out/crosswalk_lsoa_sicbl.csv \\
+          --crosswalk out/crosswalk_lsoa_icb.csv --names sub-icb,icb \\
+          --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
           --output out/nesting.csv --tree-output out/nesting.json
         catchment nesting --practice-map data/gp_reg_pat_prac_map.csv \\
-          --levels PCN_CODE,ONS_SUB_ICB_LOCATION_CODE,ONS_ICB_CODE --output out/pcn_nesting.csv
+          --levels PCN_CODE,ONS_SUB_ICB_LOCATION_CODE,ONS_ICB_CODE \\
+          --output out/pcn_nesting.csv
       """)
 
   @Option(name: .customLong("crosswalk"), help: ArgumentHelp("Crosswalk of the zones to a layer; repeat, smallest layer first.", valueName: "file"))
@@ -80,7 +82,7 @@ struct NestingCommand: ParsableCommand {
     try write(nesting.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let treeOutput {
-      try CSVWriter.writeBytes(Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
+      try write(bytes: Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
       report.note("wrote \(treeOutput)")
     }
     try runOptions.finish(report)

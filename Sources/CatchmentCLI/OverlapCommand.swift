@@ -22,10 +22,14 @@ struct OverlapCommand: ParsableCommand {
       coterminous; --crosswalk-output writes cov_a_to_b as an A → B crosswalk (the \
       population-weighted crosswalk between two layers built from finer zones).
 
-      Example (sub-ICB locations against ICBs, both from the LSOA lookup):
-        catchment overlap --a out/crosswalk_lsoa_sicbl.csv --b out/crosswalk_lsoa_icb.csv \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --output out/overlap_sicbl_icb.csv --summary-output out/overlap_sicbl_icb_summary.csv \\
+      Example (sub-ICB locations against ICBs, both crosswalks from the LSOA lookup, \
+      written by bash scripts/demo.sh):
+        catchment overlap --a out/crosswalk_lsoa_sicbl.csv \\
+          --b out/crosswalk_lsoa_icb.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --output out/overlap_sicbl_icb.csv \\
+          --summary-output out/overlap_sicbl_icb_summary.csv \\
           --crosswalk-output out/crosswalk_sicbl_icb.csv
       """)
 

@@ -14,7 +14,8 @@ struct PopulationsCommand: ParsableCommand {
       reported as expected exclusions; zone codes the crosswalk does not know \
       are losses.
 
-      Example:
+      Example (reads the crosswalk that the example of 'catchment crosswalk --help' \
+      writes):
         catchment populations --crosswalk out/lsoa_icb.csv \\
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\

@@ -16,9 +16,11 @@ struct SystemOverlapCommand: ParsableCommand {
       serve. --shared-matrix-output and --served-matrix-output write the two as wide \
       matrices (rows a, columns b).
 
-      Example:
+      Example (reads the membership that bash scripts/demo.sh, or the example of \
+      'catchment membership --help', writes):
         catchment system-overlap --membership out/trust_membership.csv \\
-          --output out/system_overlap.csv --served-matrix-output out/system_served_matrix.csv
+          --output out/system_overlap.csv \\
+          --served-matrix-output out/system_served_matrix.csv
       """)
 
   @Option(help: ArgumentHelp("Membership CSV written by 'catchment membership'.", valueName: "file"))
