@@ -78,18 +78,21 @@ public struct ScenarioMeasures: Sendable {
 
   /// `scenario,footprint_id,footprint_name,resident_population,registered_list,retention,capture,councils,share_in_whole_councils,member_providers`
   /// for every scenario, in order (empty fields where a measure was not asked for).
-  public static func csv(_ scenarios: [ScenarioMeasures], byteOrderMark: Bool = false) -> CSVWriter {
+  /// People to ``NumberFormat/people(_:)``, retention, capture and share_in_whole_councils to
+  /// ``NumberFormat/ratio(_:)``.
+  public static func csv(_ scenarios: [ScenarioMeasures], numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
     var out = CSVWriter(
       header: [
         "scenario", "footprint_id", "footprint_name", "resident_population", "registered_list", "retention", "capture", "councils",
         "share_in_whole_councils", "member_providers",
       ], byteOrderMark: byteOrderMark)
-    func text(_ v: Double?) -> String { v.map { NumberFormat.csv($0) } ?? "" }
+    func text(_ v: Double?) -> String { v.map { numbers.people($0) } ?? "" }
+    func ratio(_ v: Double?) -> String { v.map { numbers.ratio($0) } ?? "" }
     for s in scenarios {
       for r in s.rows {
         out.append([
-          s.scenario, r.footprint, r.name, NumberFormat.csv(r.residentPopulation), text(r.registeredList), text(r.retention), text(r.capture),
-          r.councils.map(String.init) ?? "", text(r.shareInWholeCouncils), r.memberProviders.map(String.init) ?? "",
+          s.scenario, r.footprint, r.name, numbers.people(r.residentPopulation), text(r.registeredList), ratio(r.retention), ratio(r.capture),
+          r.councils.map(String.init) ?? "", ratio(r.shareInWholeCouncils), r.memberProviders.map(String.init) ?? "",
         ])
       }
     }

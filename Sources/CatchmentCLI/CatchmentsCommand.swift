@@ -47,10 +47,10 @@ struct CatchmentsCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "catchments")
     let (catchments, names) = try inputs.catchments(crosswalk: nil, report: report)
-    try write(catchments.csv(names: names, byteOrderMark: runOptions.bom), to: output)
+    try write(catchments.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let zoneOutput {
-      try write(catchments.zoneCSV(byteOrderMark: runOptions.bom), to: zoneOutput)
+      try write(catchments.zoneCSV(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: zoneOutput)
       report.note("wrote \(zoneOutput)")
     }
     try runOptions.finish(report)

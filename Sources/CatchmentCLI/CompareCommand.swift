@@ -106,7 +106,7 @@ struct CompareCommand: ParsableCommand {
       }
       scenarios.append(measures)
     }
-    try write(ScenarioMeasures.csv(scenarios, byteOrderMark: runOptions.bom), to: output)
+    try write(ScenarioMeasures.csv(scenarios, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let membershipChangesOutput, memberships.count == 2 {
       try write(ScenarioMeasures.membershipChanges(baseline: memberships[0], proposal: memberships[1], byteOrderMark: runOptions.bom), to: membershipChangesOutput)

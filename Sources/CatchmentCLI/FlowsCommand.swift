@@ -152,10 +152,10 @@ struct FlowsCommand: ParsableCommand {
 
     let total = matrix.columnTotals.reduce(0, +)
     report.figure("patients in flow table", total)
-    try write(matrix.longCSV(byteOrderMark: runOptions.bom), to: output)
-    if let matrixOutput { try write(matrix.matrixCSV(byteOrderMark: runOptions.bom), to: matrixOutput) }
-    if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(byteOrderMark: runOptions.bom), to: summaryOutput) }
-    if let practiceOutput { try write(matrix.unitCSV(byteOrderMark: runOptions.bom), to: practiceOutput) }
+    try write(matrix.longCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
+    if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
+    if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput) }
+    if let practiceOutput { try write(matrix.unitCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: practiceOutput) }
     try runOptions.finish(report)
   }
 

@@ -55,7 +55,7 @@ struct MembershipCommand: ParsableCommand {
     let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
     let multi = Set(membership.rows.filter(\.member).map(\.provider)).filter { p in membership.rows.filter { $0.provider == p && $0.member }.count >= 2 }
     report.figure("providers members of two or more systems", Double(multi.count))
-    try write(membership.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(membership.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let summaryOutput {
       try write(membership.summaryCSV(names: names, byteOrderMark: runOptions.bom), to: summaryOutput)

@@ -77,7 +77,7 @@ struct NestingCommand: ParsableCommand {
           + outside.prefix(12).map { "\($0.id) in \($0.mainParent ?? "-") (\(NumberFormat.csv((($0.shareOutside) * 10000).rounded() / 10000)))" }.joined(separator: ", ")
           + (outside.count > 12 ? ", …" : ""))
     }
-    try write(nesting.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(nesting.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let treeOutput {
       try CSVWriter.writeBytes(Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
@@ -105,7 +105,11 @@ struct NestingCommand: ParsableCommand {
       roots = overlap.bIDs
     }
     let fallback = crosswalks.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-    return Nesting(levels: try levelNames(default: fallback), links: links, roots: roots, tolerance: tolerance)
+    var nesting = Nesting(levels: try levelNames(default: fallback), links: links, roots: roots, tolerance: tolerance)
+    for layer in layers {
+      for f in 0..<layer.footprints.count where !layer.footprintNames[f].isEmpty { nesting.names[layer.footprints.code(Int32(f))] = layer.footprintNames[f] }
+    }
+    return nesting
   }
 
   /// Parents weighted by member practices (each practice once).

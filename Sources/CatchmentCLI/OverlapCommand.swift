@@ -101,14 +101,14 @@ struct OverlapCommand: ParsableCommand {
     }
     // A refusal is an input error (exit 1) naming the zones, not a usage error.
     let overlap = try FootprintOverlap(a: a, b: b, population: pop, splits: splits, report: report)
-    try write(overlap.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let matrixOutput {
-      try write(overlap.matrixCSV(byteOrderMark: runOptions.bom), to: matrixOutput)
+      try write(overlap.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput)
       report.note("wrote \(matrixOutput)")
     }
     if let summaryOutput {
-      try write(overlap.summaryCSV(minCoverage: minCoverage, coterminous: coterminous, byteOrderMark: runOptions.bom), to: summaryOutput)
+      try write(overlap.summaryCSV(minCoverage: minCoverage, coterminous: coterminous, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput)
       report.note("wrote \(summaryOutput)")
     }
     if let crosswalkOutput {

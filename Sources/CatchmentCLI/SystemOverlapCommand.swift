@@ -40,14 +40,14 @@ struct SystemOverlapCommand: ParsableCommand {
     let report = RunReport(command: "system-overlap")
     let overlap = try SystemOverlap.read(path: membership, report: report)
     report.figure("systems", Double(overlap.systems.count))
-    try write(overlap.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let sharedMatrixOutput {
-      try write(overlap.sharedMatrixCSV(byteOrderMark: runOptions.bom), to: sharedMatrixOutput)
+      try write(overlap.sharedMatrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: sharedMatrixOutput)
       report.note("wrote \(sharedMatrixOutput)")
     }
     if let servedMatrixOutput {
-      try write(overlap.servedMatrixCSV(byteOrderMark: runOptions.bom), to: servedMatrixOutput)
+      try write(overlap.servedMatrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: servedMatrixOutput)
       report.note("wrote \(servedMatrixOutput)")
     }
     try runOptions.finish(report)
