@@ -57,6 +57,10 @@ import Testing
         "--output", o("overlap_lad_icb.csv"), "--matrix-output", o("overlap_lad_icb_matrix.csv"), "--summary-output", o("overlap_lad_icb_summary.csv"),
       ],
       ["nesting", "--crosswalk", o("crosswalk_lsoa_sicbl.csv"), "--crosswalk", o("crosswalk_lsoa_icb.csv")] + population + ["--output", o("nesting.csv")],
+      ["compare", "--baseline", o("crosswalk_lsoa_icb.csv"), "--proposal", o("crosswalk_lsoa_sicbl.csv"), "--councils", o("crosswalk_lsoa_lad.csv")]
+        + population + activity + [
+          "--providers", path("trusts_etr.csv"), "--output", o("compare.csv"), "--membership-changes-output", o("membership_changes.csv"),
+        ],
     ]
     for command in commands {
       let result = try CommandRunner.run(command + ["--quiet"] + extra)
@@ -91,7 +95,7 @@ import Testing
     let out = try temporaryFolder()
     try runDemo(into: out)
     let all = try tables(in: out)
-    #expect(all.count == 27)
+    #expect(all.count == 29)
     for (name, table) in all {
       for field in numericFields(table) {
         #expect(!field.text.lowercased().contains("e"), "\(name) \(field.column): \(field.text) is in exponent notation")
@@ -104,7 +108,7 @@ import Testing
     ]
     let ratios: [(String, String)] = [
       ("trust_membership.csv", "share"), ("trust_catchment_zones.csv", "share"), ("flow_summary_icb.csv", "retention"), ("practice_flows_icb.csv", "share"),
-      ("overlap_lad_icb.csv", "cov_a_to_b"),
+      ("overlap_lad_icb.csv", "cov_a_to_b"), ("compare.csv", "share_in_whole_councils"),
     ]
     for (file, column) in people {
       let table = try #require(all[file])
@@ -161,6 +165,8 @@ import Testing
       ("overlap_lad_icb_matrix.csv", "a_id", "a_name", footprintName.merging(["total": ""]) { a, _ in a }),
       ("nesting.csv", "child_id", "child_name", footprintName),
       ("nesting.csv", "main_parent_id", "main_parent_name", footprintName),
+      ("compare.csv", "footprint_id", "footprint_name", footprintName),
+      ("membership_changes.csv", "provider_id", "provider_name", providerName),
     ]
     for (file, codeColumn, nameColumn, names) in pairs {
       let table = try #require(all[file])
