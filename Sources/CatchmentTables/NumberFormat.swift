@@ -57,23 +57,74 @@ public struct NumberFormat: Sendable, Equatable {
     if value == 0 { return "0" }
     if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
     // Swift's description is the shortest round-trip representation; only its notation changes.
-    return fixedNotation(value.description)
+    var text = value.description
+    guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
+    return text.withUTF8 { fixedNotation($0, trim: false) }
   }
 
-  /// `value` rounded to `decimals` places, trailing zeros (and a bare point) dropped.
+  /// `value` rounded to `decimals` places (0...9), trailing zeros (and a bare point) dropped.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "" }
     if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return value == 0 ? "0" : String(Int64(value)) }
-    return trimmed(printf("%.\(decimals)f", value))
+    let places = min(max(decimals, 0), 9)
+    if let scaled = roundedScaled(value, exponent: places) { return decimalText(scaled, exponent: -places) }
+    return cFormatted(fixedFormats[places], value)
   }
 
-  /// `value` rounded to `digits` significant digits, in fixed notation, trailing zeros dropped.
+  /// `value` rounded to `digits` significant digits (1...17), in fixed notation, trailing zeros
+  /// dropped.
   public static func significant(_ value: Double, digits: Int) -> String {
     guard value.isFinite else { return "" }
     if value == 0 { return "0" }
+    let count = min(max(digits, 1), 17)
+    // Fast path: the digits as an integer r = value × 10^k rounded, with 10^(count−1) ≤ |r|.
+    var e = Int(log10(abs(value)).rounded(.down))
+    for _ in 0..<3 {
+      let k = count - 1 - e
+      let low = powersOfTen[count - 1], high = powersOfTen[count]
+      guard abs(k) < powersOfTen.count, count <= 15 else { break }
+      let y = k >= 0 ? abs(value) * powersOfTen[k] : abs(value) / powersOfTen[-k]
+      if y < low {
+        e -= 1
+      } else if y >= high {
+        e += 1
+      } else {
+        guard let scaled = roundedScaled(value, exponent: k) else { break }
+        return decimalText(scaled, exponent: -k)
+      }
+    }
     // "%.9e" rounds the exact value to 10 significant digits (a carry moves the exponent).
-    return trimmed(fixedNotation(printf("%.\(max(1, digits) - 1)e", value)))
+    return cFormatted(exponentFormats[count - 1], value)
   }
+
+  /// 10⁰ … 10²², each exact in a Double.
+  private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+
+  /// `value` × 10^`exponent` rounded to an integer, when that is sure to equal the rounding of
+  /// the exact product: the scaled value must be below 2⁵², and not within 2 ulps of a half (one
+  /// multiplication or division by an exact power of ten is off by at most half an ulp). Nil
+  /// otherwise, and the caller asks C's `printf`, which rounds the exact binary value.
+  static func roundedScaled(_ value: Double, exponent: Int) -> Int64? {
+    guard abs(exponent) < powersOfTen.count else { return nil }
+    let y = exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
+    guard abs(y) < 4_503_599_627_370_496 else { return nil }
+    let fraction = y - y.rounded(.down)  // exact below 2⁵²
+    guard abs(fraction - 0.5) > 2 * y.ulp else { return nil }
+    return Int64(y.rounded())
+  }
+
+  /// The text of `scaled` × 10^`exponent` in fixed notation, trailing zeros dropped.
+  static func decimalText(_ scaled: Int64, exponent: Int) -> String {
+    if scaled == 0 { return "0" }
+    var text = String(scaled)
+    if exponent != 0 { text += "e" + String(exponent) }
+    return text.withUTF8 { fixedNotation($0, trim: true) }
+  }
+
+  private static let fixedFormats: [StaticString] = ["%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f", "%.7f", "%.8f", "%.9f"]
+  private static let exponentFormats: [StaticString] = [
+    "%.0e", "%.1e", "%.2e", "%.3e", "%.4e", "%.5e", "%.6e", "%.7e", "%.8e", "%.9e", "%.10e", "%.11e", "%.12e", "%.13e", "%.14e", "%.15e", "%.16e",
+  ]
 
   /// The CSV text of `value` in the shortest round-trip form; kept for messages. Tables use
   /// ``people(_:)``, ``ratio(_:)`` or ``exact(_:)``.
@@ -89,55 +140,88 @@ public struct NumberFormat: Sendable, Equatable {
   /// The CSV text of an integer.
   public static func csv(_ value: Int) -> String { String(value) }
 
-  /// C's formatting of one Double (correctly rounded on glibc and Darwin).
-  private static func printf(_ format: String, _ value: Double) -> String {
-    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
-      let written = withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, format, $0) }
+  /// C's formatting of one Double (correctly rounded on glibc and Darwin), then
+  /// ``fixedNotation(_:trim:)`` with trailing zeros dropped.
+  static func cFormatted(_ format: StaticString, _ value: Double) -> String {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer in
+      let written = withVaList([value]) { arguments in
+        vsnprintf(buffer.baseAddress, buffer.count, UnsafeRawPointer(format.utf8Start).assumingMemoryBound(to: CChar.self), arguments)
+      }
       guard written > 0 else { return "" }
-      let length = min(Int(written), buffer.count - 1)
-      return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: length), as: UTF8.self)
+      let bytes = UnsafeRawBufferPointer(start: buffer.baseAddress, count: min(Int(written), buffer.count - 1)).bindMemory(to: UInt8.self)
+      return fixedNotation(bytes, trim: true)
     }
   }
 
-  /// Rewrites a decimal such as "5.043e-05", "-1.5e+17" or "0.25" in fixed notation, digit for
-  /// digit (no rounding).
-  static func fixedNotation(_ text: String) -> String {
-    var bytes = Array(text.utf8)
+  /// Rewrites a decimal such as "5.043e-05", "-1.5e+17" or "0.250" in fixed notation, digit for
+  /// digit (no rounding); with `trim`, drops trailing zeros after the point and a bare point.
+  /// A zero is written "0", never "-0".
+  static func fixedNotation(_ text: UnsafeBufferPointer<UInt8>, trim: Bool) -> String {
+    let zero = UInt8(ascii: "0")
+    var end = text.count
     var exponent = 0
-    if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-      exponent = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)) ?? 0
-      bytes.removeSubrange(e...)
+    if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+      var k = e + 1, sign = 1
+      if k < text.count, text[k] == UInt8(ascii: "-") || text[k] == UInt8(ascii: "+") {
+        sign = text[k] == UInt8(ascii: "-") ? -1 : 1
+        k += 1
+      }
+      while k < text.count, text[k] >= zero, text[k] <= zero + 9, exponent < 10_000 {
+        exponent = exponent * 10 + Int(text[k] - zero)
+        k += 1
+      }
+      exponent *= sign
+      end = e
     }
-    let negative = bytes.first == UInt8(ascii: "-")
-    if negative || bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
-    let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
-    var digits = bytes.filter { $0 != UInt8(ascii: ".") }
-    var integerDigits = point + exponent
-    // Leading zeros are dropped first, then zeros are added as the new point position needs.
-    while digits.count > 1, digits.first == UInt8(ascii: "0") {
-      digits.removeFirst()
-      integerDigits -= 1
+    var start = 0
+    let negative = end > 0 && text[0] == UInt8(ascii: "-")
+    if end > 0, text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+") { start = 1 }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, end - start)) { digits in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (end - start) + abs(exponent) + 4) { out in
+        // The digits, and how many of them stand before the point.
+        var digitCount = 0
+        var integerDigits = -1
+        for k in start..<end {
+          if text[k] == UInt8(ascii: ".") {
+            integerDigits = digitCount
+          } else {
+            digits[digitCount] = text[k]
+            digitCount += 1
+          }
+        }
+        if integerDigits < 0 { integerDigits = digitCount }
+        integerDigits += exponent
+        var first = 0
+        while digitCount > 1, digits[first] == zero {
+          first += 1
+          digitCount -= 1
+          integerDigits -= 1
+        }
+        var n = 0
+        func put(_ byte: UInt8) {
+          out[n] = byte
+          n += 1
+        }
+        if negative { put(UInt8(ascii: "-")) }
+        if integerDigits <= 0 {
+          put(zero)
+          put(UInt8(ascii: "."))
+          for _ in 0..<(-integerDigits) { put(zero) }
+          for k in 0..<digitCount { put(digits[first + k]) }
+        } else {
+          for k in 0..<integerDigits { put(k < digitCount ? digits[first + k] : zero) }
+          if integerDigits < digitCount {
+            put(UInt8(ascii: "."))
+            for k in integerDigits..<digitCount { put(digits[first + k]) }
+          }
+        }
+        if trim, out[0..<n].contains(UInt8(ascii: ".")) {
+          while out[n - 1] == zero { n -= 1 }
+          if out[n - 1] == UInt8(ascii: ".") { n -= 1 }
+        }
+        if !out[0..<n].contains(where: { $0 > zero && $0 <= zero + 9 }) { return "0" }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+      }
     }
-    var out: [UInt8] = []
-    if integerDigits <= 0 {
-      out = Array("0.".utf8) + [UInt8](repeating: UInt8(ascii: "0"), count: -integerDigits) + digits
-    } else if integerDigits >= digits.count {
-      out = digits + [UInt8](repeating: UInt8(ascii: "0"), count: integerDigits - digits.count)
-    } else {
-      out = Array(digits[..<integerDigits]) + [UInt8(ascii: ".")] + Array(digits[integerDigits...])
-    }
-    let result = String(decoding: out, as: UTF8.self)
-    return negative ? "-" + result : result
-  }
-
-  /// Drops trailing zeros after a point, the point if nothing follows, and the sign of a zero.
-  static func trimmed(_ text: String) -> String {
-    var bytes = Array(text.utf8)
-    if bytes.contains(UInt8(ascii: ".")) {
-      while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
-      if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
-    }
-    if bytes.allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "-") }) { return "0" }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

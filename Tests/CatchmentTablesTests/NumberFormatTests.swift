@@ -1,5 +1,6 @@
-import CatchmentTables
+@testable import CatchmentTables
 import CatchmentTestSupport
+import Foundation
 import Testing
 
 /// The three ways tables write numbers, on hand-worked values (the first three are the ones the
@@ -57,6 +58,27 @@ import Testing
         #expect(!text.contains("e") && !text.contains("E"), "\(value) → \(text)")
       }
       #expect(Double(full.ratio(value)) == value)
+    }
+  }
+}
+
+/// The fast paths (scaling by a power of ten) agree with C's rounding of the exact binary value,
+/// including values whose scaled form lies near a half, where the fast path must step aside.
+@Suite struct NumberFormatFastPathTests {
+  @Test func agreesWithPrintf() {
+    var generator = SeededGenerator(seed: 11)
+    var values: [Double] = [0.125, 0.375, 1.005, 2.675, 1.115, 0.045, 1e-10 + 0.005, 5.5e-11, 0.30000000000000004, 9.9999999995, 0.99999999995]
+    for _ in 0..<20_000 {
+      let magnitude = Double(Int(generator.next() % 40)) - 20
+      let mantissa = Double(generator.next() % 1_000_000_007) / 1_000_000_007
+      values.append((mantissa + 0.1) * pow(10, magnitude) * (generator.next() % 2 == 0 ? 1 : -1))
+      // A value on an exact decimal tie at 2 places and at 10 digits, and its neighbours.
+      let tie = Double(Int64(generator.next() % 10_000_000)) / 100 + 0.005
+      values += [tie, tie.nextUp, tie.nextDown]
+    }
+    for value in values {
+      #expect(NumberFormat.fixed(value, decimals: 2) == NumberFormat.cFormatted("%.2f", value), "\(value)")
+      #expect(NumberFormat.significant(value, digits: 10) == NumberFormat.cFormatted("%.9e", value), "\(value)")
     }
   }
 }
