@@ -6,12 +6,26 @@ import Testing
 /// no exponent notation, people to 2 decimal places, ratios to 10 significant digits, names
 /// beside codes; and with `--full-precision`, the exact shortest round-trip form.
 @Suite struct ReadableNumbersTests {
-  let data = packageRoot.appendingPathComponent("data")
+  static let data = packageRoot.appendingPathComponent("data")
+  var data: URL { Self.data }
 
-  func path(_ name: String) -> String { data.appendingPathComponent(name).path }
+  static func path(_ name: String) -> String { data.appendingPathComponent(name).path }
 
-  /// The demo job's commands (as scripts/demo.sh runs them) writing into `out`.
-  func runDemo(into out: URL, extra: [String] = []) throws {
+  /// One demo run by default and one with `--full-precision`, shared by the tests: the folder,
+  /// and the commands that failed with their messages.
+  static let readableRun = Result { try runDemo(extra: []) }
+  static let fullRun = Result { try runDemo(extra: ["--full-precision"]) }
+
+  /// The folder of a shared run, after checking that every command succeeded.
+  func folder(_ run: Result<(URL, [String]), Error>) throws -> URL {
+    let (folder, failures) = try run.get()
+    #expect(failures.isEmpty, "\(failures)")
+    return folder
+  }
+
+  /// The demo job's commands (as scripts/demo.sh runs them) writing into a new folder.
+  static func runDemo(extra: [String]) throws -> (URL, [String]) {
+    let out = try temporaryFolder()
     func o(_ name: String) -> String { out.appendingPathComponent(name).path }
     let population = ["--population", path("population_lsoa_mid2022.csv"), "--population-id", "Area Codes", "--population-value", "All Ages"]
     let activity = [
@@ -62,10 +76,12 @@ import Testing
           "--providers", path("trusts_etr.csv"), "--output", o("compare.csv"), "--membership-changes-output", o("membership_changes.csv"),
         ],
     ]
+    var failures: [String] = []
     for command in commands {
       let result = try CommandRunner.run(command + ["--quiet"] + extra)
-      #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderr)")
+      if result.status != 0 { failures.append("\(command.joined(separator: " ")): \(result.stderr)") }
     }
+    return (out, failures)
   }
 
   /// Every CSV written into `folder`, by file name.
@@ -92,9 +108,7 @@ import Testing
   }
 
   @Test func demoOutputsAreReadable() throws {
-    let out = try temporaryFolder()
-    try runDemo(into: out)
-    let all = try tables(in: out)
+    let all = try tables(in: try folder(Self.readableRun))
     #expect(all.count == 29)
     for (name, table) in all {
       for field in numericFields(table) {
@@ -127,9 +141,7 @@ import Testing
   }
 
   @Test func namesBesideCodes() throws {
-    let out = try temporaryFolder()
-    try runDemo(into: out)
-    let all = try tables(in: out)
+    let all = try tables(in: try folder(Self.readableRun))
     // Names from the inputs themselves, read here independently.
     let lookup = try SimpleCSV(contentsOf: data.appendingPathComponent("lsoa_sicbl_icb_lad_lookup.csv"))
     var footprintName: [String: String] = [:]
@@ -182,10 +194,7 @@ import Testing
   }
 
   @Test func fullPrecisionWritesTheShortestRoundTripForm() throws {
-    let readable = try temporaryFolder(), exact = try temporaryFolder()
-    try runDemo(into: readable)
-    try runDemo(into: exact, extra: ["--full-precision"])
-    let rounded = try tables(in: readable), full = try tables(in: exact)
+    let rounded = try tables(in: try folder(Self.readableRun)), full = try tables(in: try folder(Self.fullRun))
     #expect(rounded.keys.sorted() == full.keys.sorted())
     var longer = 0
     for (name, table) in full {
