@@ -76,7 +76,7 @@ struct FlowsCommand: ParsableCommand {
   @Option(name: .customLong("practice-code-column"), help: ArgumentHelp("Practice code column of the map.", valueName: "column"))
   var practiceCodeColumn: String = "PRACTICE_CODE"
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Long flow table: residence_footprint,registration_footprint,patients.", valueName: "file"))
+  @Option(name: .shortAndLong, help: ArgumentHelp("Long flow table: residence_footprint,registration_footprint,patients (each code followed by its _name column when names are known).", valueName: "file"))
   var output: String
 
   @Option(name: .customLong("matrix-output"), help: ArgumentHelp("Wide flow matrix: rows residence, columns registration, with totals.", valueName: "file"))

@@ -15,7 +15,7 @@ struct NestingCommand: ParsableCommand {
       parent (as 'catchment overlap'). By membership: --practice-map with --levels \
       (e.g. PCN_CODE,ONS_SUB_ICB_LOCATION_CODE,ONS_ICB_CODE) nests PCNs by their member \
       practices, each practice counting once, not by where patients live. Writes \
-      level,child_id,size,main_parent_id,share_outside_main_parent,nests,parents (parents as \
+      level,child_id[,child_name],size,main_parent_id[,main_parent_name],share_outside_main_parent,nests,parents (parents as \
       id:share;…); a child nests when the share outside its main parent is at most \
       --tolerance. --tree-output writes the tree as JSON (children under their main parent).
 
