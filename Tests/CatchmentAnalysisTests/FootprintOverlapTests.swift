@@ -47,6 +47,19 @@ import Testing
     #expect(derived == ["a1": ["b1": 0.2, "b2": 0.8], "a2": ["b2": 1]])
   }
 
+  /// Totals are summed exactly, then rounded: three cells of 0.004 people are each written 0,
+  /// their total 0.012 is written 0.01 (and 0.004 + 0.004 + 0.004 exactly with --full-precision).
+  @Test func totalsAreSummedBeforeRounding() throws {
+    let a = try crosswalk([("z1", "a1", 1), ("z2", "a2", 1), ("z3", "a3", 1)])
+    let b = try crosswalk([("z1", "b1", 1), ("z2", "b1", 1), ("z3", "b1", 1)])
+    let population = try ZonePopulation.read(
+      path: try temporaryFile("zone,pop\nz1,0.004\nz2,0.004\nz3,0.004\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: a,
+      report: RunReport(command: "t"))
+    let overlap = try FootprintOverlap(a: a, b: b, population: population, report: RunReport(command: "t"))
+    #expect(overlap.matrixCSV().text == "a_id,b1,total\na1,0,0\na2,0,0\na3,0,0\ntotal,0.01,0.01\n")
+    #expect(overlap.matrixCSV(numbers: .full).text == "a_id,b1,total\na1,0.004,0.004\na2,0.004,0.004\na3,0.004,0.004\ntotal,0.012,0.012\n")
+  }
+
   /// A layer with a gap (z1 in no footprint of A: UNALLOCATED) and one whose footprints overlap
   /// (z4 weighted ½ to each of two footprints of B that both cover it): the gap is kept as its own
   /// row, UNALLOCATED last, and every person is still counted once.
