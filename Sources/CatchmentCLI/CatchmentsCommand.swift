@@ -12,7 +12,7 @@ struct CatchmentsCommand: ParsableCommand {
       takes: zones whose shares sum to less than 1, as OHID's do, and zones without \
       activity or within reach of no site). For every method but threshold:X with \
       X < 0.5, the rows add up to the population counted. --zone-output writes the \
-      zone × provider table (zone_id,provider_id,share,catchment_population).
+      zone × provider table (zone_id,provider_id[,provider_name],share,catchment_population).
 
       From activity (OHID proportional flow and its variants):
         catchment catchments --method proportional \\
@@ -53,10 +53,10 @@ struct CatchmentsCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "catchments")
     let (catchments, names) = try inputs.catchments(crosswalk: nil, report: report)
-    try write(catchments.csv(names: names, byteOrderMark: runOptions.bom), to: output)
+    try write(catchments.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let zoneOutput {
-      try write(catchments.zoneCSV(byteOrderMark: runOptions.bom), to: zoneOutput)
+      try write(catchments.zoneCSV(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: zoneOutput)
       report.note("wrote \(zoneOutput)")
     }
     try runOptions.finish(report)

@@ -18,6 +18,12 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Do not print the report on stderr.")
   var quiet = false
 
+  @Flag(help: "Write people and ratios exactly (the shortest decimal that reads back to the same number) rather than people to 2 decimal places and ratios to 10 significant digits.")
+  var fullPrecision = false
+
+  /// How tables write numbers: rounded for reading by default, exact with `--full-precision`.
+  var numbers: NumberFormat { NumberFormat(fullPrecision: fullPrecision) }
+
   /// Prints and saves the report, applies `--strict`, then puts the run's outputs in place
   /// (none when `--strict` fails; the report is written either way).
   func finish(_ report: RunReport) throws {

@@ -93,6 +93,7 @@ struct CompareCommand: ParsableCommand {
     let councilLayer = try councils.map { try Crosswalk.read(path: $0, report: report) }
     var scenarios: [ScenarioMeasures] = []
     var memberships: [Membership] = []
+    var providerNames: [String: String]?
     var baselineCounts: UnitZoneCounts?
     for (name, crosswalk) in layers {
       let population = inputs.population
@@ -112,17 +113,20 @@ struct CompareCommand: ParsableCommand {
         measures.add(councils: try FootprintOverlap(a: crosswalk, b: councilLayer, population: zones, report: report))
       }
       if inputs.isGiven {
-        let (catchments, _) = try inputs.catchments(crosswalk: crosswalk, report: name == "baseline" ? report : RunReport(command: "compare"))
+        let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: name == "baseline" ? report : RunReport(command: "compare"))
+        providerNames = names
         let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
         measures.add(membership: membership)
         memberships.append(membership)
       }
       scenarios.append(measures)
     }
-    try write(ScenarioMeasures.csv(scenarios, byteOrderMark: runOptions.bom), to: output)
+    try write(ScenarioMeasures.csv(scenarios, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let membershipChangesOutput, memberships.count == 2 {
-      try write(ScenarioMeasures.membershipChanges(baseline: memberships[0], proposal: memberships[1], byteOrderMark: runOptions.bom), to: membershipChangesOutput)
+      try write(
+        ScenarioMeasures.membershipChanges(baseline: memberships[0], proposal: memberships[1], names: providerNames, byteOrderMark: runOptions.bom),
+        to: membershipChangesOutput)
       report.note("wrote \(membershipChangesOutput)")
     }
     try runOptions.finish(report)

@@ -9,7 +9,7 @@ struct MembershipCommand: ParsableCommand {
     discussion: """
       Takes the inputs of 'catchments' plus a zone → footprint crosswalk (fractional \
       weights respected; for MSOA activity and ICB footprints, an MSOA → ICB crosswalk). \
-      Writes provider_id,footprint_id,catchment_population,share,footprint_share,member: \
+      Writes provider_id[,provider_name],footprint_id[,footprint_name],catchment_population,share,footprint_share,member: \
       CP(p,f) = Σz share(z,p)·pop(z)·w(z,f); share = CP(p,f) ÷ CP(p); footprint_share = \
       CP(p,f) ÷ P(f); member = share ≥ --threshold. One row per provider and footprint \
       with a non-zero catchment, sorted; UNATTRIBUTED rows (never members) keep every \
@@ -58,7 +58,7 @@ struct MembershipCommand: ParsableCommand {
     let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
     let multi = Set(membership.rows.filter(\.member).map(\.provider)).filter { p in membership.rows.filter { $0.provider == p && $0.member }.count >= 2 }
     report.figure("providers members of two or more systems", Double(multi.count))
-    try write(membership.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(membership.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let summaryOutput {
       try write(membership.summaryCSV(names: names, byteOrderMark: runOptions.bom), to: summaryOutput)

@@ -51,7 +51,7 @@ struct PopulationsCommand: ParsableCommand {
       t.amount = result.unallocated
       report.lose(t)
     }
-    try write(result.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(result.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     try runOptions.finish(report)
   }
