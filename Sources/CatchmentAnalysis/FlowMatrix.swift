@@ -27,6 +27,11 @@ public struct FlowMatrix: Sendable {
   public let unitCodes: [String]
   public let unitNames: [String]
   public let unitRegistration: [Int32]
+  /// Per registration index: the practices the map puts in that footprint, and how many of
+  /// them the counts table holds (UNALLOCATED: 0 and 0). A footprint with far fewer in the
+  /// file than in the map is only partly seen by this file (a practice-side extract).
+  public let practicesInMap: [Int]
+  public let practicesInFile: [Int]
 
   /// The flow from residence index `a` to registration index `b`.
   public func flow(_ a: Int, _ b: Int) -> Double { cells[Int64(a) << 32 | Int64(b)] ?? 0 }
@@ -155,6 +160,11 @@ public struct FlowMatrix: Sendable {
       return map.units.find(unitCodes[u]).map { map.unitNames[Int($0)] } ?? ""
     }
     self.unitRegistration = unitRegistration
+    var inMap = [Int](repeating: 0, count: registrationCodes.count), inFile = inMap
+    for f in map.unitFootprint where f >= 0 { inMap[Int(f)] += 1 }
+    for u in unitRegistration.indices where unitInMap[u] == 1 { inFile[Int(unitRegistration[u])] += 1 }
+    practicesInMap = inMap
+    practicesInFile = inFile
 
     Self.reportResidence(
       counts: counts, crosswalk: crosswalk, patients: unknownZonePatients, rows: unknownZoneRows,

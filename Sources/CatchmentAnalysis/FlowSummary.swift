@@ -15,6 +15,13 @@ import CatchmentTables
 ///   list_inflation = resident_registered ÷ resident_population.
 /// Ratios with a zero denominator are left empty. UNALLOCATED has its own row and is counted
 /// in every sum, so Σ inflow = Σ outflow over all rows.
+///
+/// practices_in_map = practices the practice map puts in f; practices_in_file = how many of
+/// them the registrations file holds (both empty for a footprint the map lacks, and for
+/// UNALLOCATED). A footprint with fewer than half its practices in the file is only partly
+/// seen: a practice-side extract (all patients of some practices) has full lists for its own
+/// practices only, so elsewhere registered_list, capture, resident_registered and
+/// list_inflation count a fraction of the patients (``reportPartialFootprints(to:)``).
 public struct FlowSummary: Sendable {
   public struct Row: Sendable, Equatable {
     public var footprint: String
@@ -22,6 +29,15 @@ public struct FlowSummary: Sendable {
     public var registeredList: Double
     public var retained: Double
     public var residentPopulation: Double?
+    /// Practices of the file, and of the map, in this footprint (nil when not a map footprint).
+    public var practicesInFile: Int?
+    public var practicesInMap: Int?
+
+    /// True when fewer than half of the footprint's practices (by the map) are in the file.
+    public var isPartlySeen: Bool {
+      guard let inFile = practicesInFile, let inMap = practicesInMap, inMap > 0 else { return false }
+      return 2 * inFile < inMap
+    }
 
     public var retention: Double? { residentRegistered > 0 ? retained / residentRegistered : nil }
     public var capture: Double? { registeredList > 0 ? retained / registeredList : nil }
@@ -55,6 +71,10 @@ public struct FlowSummary: Sendable {
       if let a = matrix.residenceCodes.firstIndex(of: code), let b = registrationIndex[code] { retained = matrix.flow(a, b) }
       var row = Row(footprint: code, residentRegistered: resident[code] ?? 0, registeredList: registered[code] ?? 0, retained: retained)
       if let population { row.residentPopulation = population.population(of: code) ?? 0 }
+      if code != Crosswalk.unallocated, let b = registrationIndex[code] {
+        row.practicesInFile = matrix.practicesInFile[b]
+        row.practicesInMap = matrix.practicesInMap[b]
+      }
       rows.append(row)
     }
     self.rows = rows
@@ -65,6 +85,7 @@ public struct FlowSummary: Sendable {
   public func csv(byteOrderMark: Bool = false) -> CSVWriter {
     var header = ["footprint_id", "resident_registered", "registered_list", "retained", "retention", "capture", "inflow", "outflow", "net"]
     if hasPopulation { header += ["resident_population", "list_inflation"] }
+    header += ["practices_in_file", "practices_in_map"]
     var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     func f(_ v: Double?) -> String { v.map(NumberFormat.csv) ?? "" }
     for r in rows {
@@ -73,8 +94,20 @@ public struct FlowSummary: Sendable {
         f(r.inflow), f(r.outflow), f(r.net),
       ]
       if hasPopulation { fields += [f(r.residentPopulation), f(r.listInflation)] }
+      fields += [r.practicesInFile.map(String.init) ?? "", r.practicesInMap.map(String.init) ?? ""]
       out.append(fields)
     }
     return out
+  }
+
+  /// Warns once when footprints have fewer than half of their practices (by the map) in the
+  /// registrations file, naming how many and the first few.
+  public func reportPartialFootprints(to report: RunReport) {
+    let mapped = rows.filter { ($0.practicesInMap ?? 0) > 0 }
+    let partial = mapped.filter(\.isPartlySeen)
+    guard !partial.isEmpty else { return }
+    let examples = partial.prefix(5).map { "\($0.footprint): \($0.practicesInFile ?? 0) of \($0.practicesInMap ?? 0)" }
+    report.warn(
+      "\(partial.count) of \(mapped.count) footprints in the summary have fewer than half of the practices the map puts there in the registrations file (\(examples.joined(separator: ", "))\(partial.count > 5 ? ", …" : "")): the file holds only some practices' patients, so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)")
   }
 }

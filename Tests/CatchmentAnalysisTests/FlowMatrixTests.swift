@@ -119,7 +119,39 @@ struct TinyRun {
     #expect((b.inflow, b.outflow, b.net) == (17, 20, -3))
     #expect((u.residentRegistered, u.registeredList, u.retained) == (22, 32, 2))
     #expect((u.inflow, u.outflow, u.net) == (30, 20, 10))
-    #expect(summary.csv().text.hasPrefix("footprint_id,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net\nE38000001,130,123,100,\(NumberFormat.csv(100.0 / 130)),\(NumberFormat.csv(100.0 / 123)),23,30,-7\n"))
+    #expect(summary.csv().text.hasPrefix("footprint_id,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,practices_in_file,practices_in_map\nE38000001,130,123,100,\(NumberFormat.csv(100.0 / 130)),\(NumberFormat.csv(100.0 / 123)),23,30,-7,1,1\n"))
+  }
+
+  /// practices_in_file / practices_in_map: the map puts P1 in E38000001 and P2, P9 in
+  /// E38000002; the file holds P1, P2 (and P3, which the map lacks). UNALLOCATED: empty.
+  @Test func summaryCountsPracticesInTheFileAndInTheMap() throws {
+    let run = try TinyRun()
+    let summary = FlowSummary(matrix: run.matrix)
+    #expect(summary.rows.map(\.practicesInFile) == [1, 1, nil])
+    #expect(summary.rows.map(\.practicesInMap) == [1, 2, nil])
+    #expect(summary.csv().text.hasSuffix(",30,20,10,,\n"))
+    // Half of E38000002's practices are in the file: not "mostly absent".
+    let report = RunReport(command: "test")
+    summary.reportPartialFootprints(to: report)
+    #expect(report.warnings.isEmpty)
+  }
+
+  /// A practice-side extract: with P7 and P8 also mapped to E38000002, only 1 of its 4
+  /// practices is in the file; one warning names how many footprints and which.
+  @Test func footprintsWithMostPracticesAbsentAreWarnedOnce() throws {
+    let run = try TinyRun()
+    let map = UnitFootprintMap(
+      placements: [("P1", "E38000001"), ("P2", "E38000002"), ("P7", "E38000002"), ("P8", "E38000002"), ("P9", "E38000002")],
+      footprints: ["E38000001", "E38000002"], footprintNames: [:], source: "test map")
+    let report = RunReport(command: "test")
+    let summary = FlowSummary(matrix: FlowMatrix(counts: run.counts, crosswalk: run.crosswalk, map: map, report: report))
+    #expect(summary.rows.map(\.isPartlySeen) == [false, true, false])
+    summary.reportPartialFootprints(to: report)
+    summary.reportPartialFootprints(to: report)
+    let warnings = report.warnings.filter { $0.contains("fewer than half of the practices") }
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasPrefix("1 of 2 footprints in the summary") == true)
+    #expect(warnings.first?.contains("E38000002: 1 of 4") == true)
   }
 
   @Test func invariantsHold() throws {

@@ -59,10 +59,10 @@ import Testing
     let f: (Double) -> String = { NumberFormat.csv($0) }
     // list inflation = resident_registered ÷ P(f): 130 / 1500 and 1070 / 1000.
     #expect(try contents(summary) == """
-      footprint_id,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,resident_population,list_inflation
-      E38000001,130,123,100,\(f(100.0 / 130)),\(f(100.0 / 123)),23,30,-7,1500,\(f(130.0 / 1500))
-      E38000002,1070,1067,1050,\(f(1050.0 / 1070)),\(f(1050.0 / 1067)),17,20,-3,1000,\(f(1070.0 / 1000))
-      UNALLOCATED,22,32,2,\(f(2.0 / 22)),\(f(2.0 / 32)),30,20,10,0,
+      footprint_id,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,resident_population,list_inflation,practices_in_file,practices_in_map
+      E38000001,130,123,100,\(f(100.0 / 130)),\(f(100.0 / 123)),23,30,-7,1500,\(f(130.0 / 1500)),1,1
+      E38000002,1070,1067,1050,\(f(1050.0 / 1070)),\(f(1050.0 / 1067)),17,20,-3,1000,\(f(1070.0 / 1000)),1,2
+      UNALLOCATED,22,32,2,\(f(2.0 / 22)),\(f(2.0 / 32)),30,20,10,0,,,
 
       """)
     #expect(result.stderr.contains("EXTRACT_DATE seen: 01APR2020"))
