@@ -18,10 +18,13 @@ import CatchmentTables
 ///
 /// practices_in_map = practices the practice map puts in f; practices_in_file = how many of
 /// them the registrations file holds (both empty for a footprint the map lacks, and for
-/// UNALLOCATED). A footprint with fewer than half its practices in the file is only partly
-/// seen: a practice-side extract (all patients of some practices) has full lists for its own
-/// practices only, so elsewhere registered_list, capture, resident_registered and
-/// list_inflation count a fraction of the patients (``reportPartialFootprints(to:)``).
+/// UNALLOCATED). A footprint is *partly seen* when fewer than half its practices are in the
+/// file, or, with a population, when list_inflation < 0.5 (fewer registered residents than
+/// half the residents: never so for a complete file, where England's lists exceed the
+/// population by some 4–7 %). A practice-side extract (all patients of some practices, plus
+/// a few patients of others) has full lists for its own practices only, so elsewhere
+/// registered_list, capture, resident_registered and list_inflation count a fraction of the
+/// patients (``reportPartialFootprints(to:)``).
 public struct FlowSummary: Sendable {
   public struct Row: Sendable, Equatable {
     public var footprint: String
@@ -34,10 +37,16 @@ public struct FlowSummary: Sendable {
     public var practicesInMap: Int?
 
     /// True when fewer than half of the footprint's practices (by the map) are in the file.
-    public var isPartlySeen: Bool {
+    public var hasMostPracticesAbsent: Bool {
       guard let inFile = practicesInFile, let inMap = practicesInMap, inMap > 0 else { return false }
       return 2 * inFile < inMap
     }
+
+    /// True when the file registers fewer residents than half the resident population.
+    public var hasFewRegisteredResidents: Bool { (listInflation ?? 1) < 0.5 }
+
+    /// Either of the above: the file sees only part of this footprint.
+    public var isPartlySeen: Bool { footprint != Crosswalk.unallocated && (hasMostPracticesAbsent || hasFewRegisteredResidents) }
 
     public var retention: Double? { residentRegistered > 0 ? retained / residentRegistered : nil }
     public var capture: Double? { registeredList > 0 ? retained / registeredList : nil }
@@ -100,14 +109,21 @@ public struct FlowSummary: Sendable {
     return out
   }
 
-  /// Warns once when footprints have fewer than half of their practices (by the map) in the
-  /// registrations file, naming how many and the first few.
+  /// Warns once when footprints are only partly seen by the registrations file
+  /// (``Row/isPartlySeen``), naming how many, why, and the first few.
   public func reportPartialFootprints(to report: RunReport) {
-    let mapped = rows.filter { ($0.practicesInMap ?? 0) > 0 }
-    let partial = mapped.filter(\.isPartlySeen)
+    let real = rows.filter { $0.footprint != Crosswalk.unallocated }
+    let partial = real.filter(\.isPartlySeen)
     guard !partial.isEmpty else { return }
-    let examples = partial.prefix(5).map { "\($0.footprint): \($0.practicesInFile ?? 0) of \($0.practicesInMap ?? 0)" }
+    let absent = partial.filter(\.hasMostPracticesAbsent).count, few = partial.filter(\.hasFewRegisteredResidents).count
+    var reasons = ["\(absent) have fewer than half of the practices the map puts there in the file"]
+    if hasPopulation { reasons.append("\(few) have fewer registered residents than half their population (list_inflation below 0.5)") }
+    let examples = partial.prefix(5).map { r -> String in
+      var text = "\(r.footprint): \(r.practicesInFile.map(String.init) ?? "–") of \(r.practicesInMap.map(String.init) ?? "–") practices"
+      if let inflation = r.listInflation { text += ", list_inflation \(NumberFormat.csv((inflation * 10_000).rounded() / 10_000))" }
+      return text
+    }
     report.warn(
-      "\(partial.count) of \(mapped.count) footprints in the summary have fewer than half of the practices the map puts there in the registrations file (\(examples.joined(separator: ", "))\(partial.count > 5 ? ", …" : "")): the file holds only some practices' patients, so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)")
+      "\(partial.count) of \(real.count) footprints in the summary are only partly seen by the registrations file (\(reasons.joined(separator: "; ")); \(examples.joined(separator: "; "))\(partial.count > 5 ? "; …" : "")): the file holds only some practices' patients (a practice-side extract?), so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)")
   }
 }

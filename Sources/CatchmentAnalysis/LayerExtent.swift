@@ -82,9 +82,9 @@ public struct DisjointLayersError: Error, Sendable, CustomStringConvertible {
   public let workingCRS: String
 
   public var description: String {
-    "none of the \(first.role) meets any of the \(second.role): in \(workingCRS) the \(first.role) span \(first.describe(first.working)) "
-      + "and the \(second.role) \(second.describe(second.working)); in their own CRSs the \(first.role) (\(first.crs)) span "
-      + "\(first.describe(first.own)) and the \(second.role) (\(second.crs)) \(second.describe(second.own)). "
+    "none of the \(first.role) meets any of the \(second.role): in \(workingCRS) the \(first.role) lie within \(first.describe(first.working)) "
+      + "and the \(second.role) within \(second.describe(second.working)); in their own CRSs the \(first.role) (\(first.crs)) lie within "
+      + "\(first.describe(first.own)) and the \(second.role) (\(second.crs)) within \(second.describe(second.own)). "
       + "One of the layers is probably read in the wrong CRS (degrees taken as metres, or the reverse)"
   }
 }

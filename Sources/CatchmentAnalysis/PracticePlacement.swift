@@ -39,8 +39,9 @@ public struct PracticePlacement: Sendable {
   public let map: UnitFootprintMap
   /// Every disagreement, in byte order of practice code.
   public let disagreements: [Disagreement]
-  /// Practices placed by the second source because the first lacks them, and their patients.
-  public let filledBySecond: (practices: Int, patients: Double)
+  /// Practices placed by the second source because the first lacks them, how many of them
+  /// have patients in the file, and those patients.
+  public let filledBySecond: (practices: Int, withPatients: Int, patients: Double)
   public let order: [PlacementSource]
 
   /// Merges `map` (the practice map) and `located` (practices placed by postcode) in `order`.
@@ -79,7 +80,7 @@ public struct PracticePlacement: Sendable {
     }
     var placements: [(unit: String, footprint: String?)] = []
     var disagreements: [Disagreement] = []
-    var filled = 0, filledPatients = 0.0
+    var filled = 0, filledWithPatients = 0, filledPatients = 0.0
     for unit in units {
       let byMap = footprint(map, unit), byPostcode = footprint(located, unit)
       let (preferred, other) = first == .map ? (byMap, byPostcode) : (byPostcode, byMap)
@@ -88,6 +89,7 @@ public struct PracticePlacement: Sendable {
       if usesSecond && preferred == nil && other != nil {
         filled += 1
         filledPatients += patients[unit] ?? 0
+        if (patients[unit] ?? 0) > 0 { filledWithPatients += 1 }
       }
       if let byMap, let byPostcode, byMap != byPostcode {
         disagreements.append(Disagreement(practice: unit, byMap: byMap, byPostcode: byPostcode, patients: patients[unit] ?? 0, used: used ?? ""))
@@ -99,7 +101,7 @@ public struct PracticePlacement: Sendable {
       : "location by postcode nor \(map.footprintColumn) in the practice map"
     self.map = UnitFootprintMap(placements: placements, footprints: footprints, footprintNames: names, source: source, unitNames: unitNames)
     self.disagreements = disagreements.sorted { CrosswalkBuilder.byteOrder($0.practice, $1.practice) }
-    filledBySecond = (filled, filledPatients)
+    filledBySecond = (filled, filledWithPatients, filledPatients)
   }
 
   /// Says in `report` how the sources were combined: disagreements moving patients as a
@@ -129,7 +131,7 @@ public struct PracticePlacement: Sendable {
     report.figure("practices disagreeing between map and postcode, without patients in this file", Double(idle))
     if filledBySecond.practices > 0 {
       report.note(
-        "\(filledBySecond.practices) practices that the \(first == .map ? "practice map" : "postcode placement") lacks were placed by \(second == .map ? "the practice map" : "postcode") (\(NumberFormat.csv(filledBySecond.patients)) patients in this file)")
+        "\(filledBySecond.practices) practices that the \(first == .map ? "practice map" : "postcode placement") lacks were placed by \(second == .map ? "the practice map" : "postcode"); \(filledBySecond.withPatients) of them have patients in this file (\(NumberFormat.csv(filledBySecond.patients)) patients)")
     }
   }
 

@@ -82,7 +82,7 @@ struct FlowsCommand: ParsableCommand {
   @Option(name: .customLong("matrix-output"), help: ArgumentHelp("Wide flow matrix: rows residence, columns registration, with totals.", valueName: "file"))
   var matrixOutput: String?
 
-  @Option(name: .customLong("summary-output"), help: ArgumentHelp("Per footprint: resident_registered, registered_list, retained, retention, capture, inflow, outflow, net (+ resident_population, list_inflation).", valueName: "file"))
+  @Option(name: .customLong("summary-output"), help: ArgumentHelp("Per footprint: resident_registered, registered_list, retained, retention, capture, inflow, outflow, net (+ resident_population, list_inflation), practices_in_file, practices_in_map.", valueName: "file"))
   var summaryOutput: String?
 
   @Option(name: .customLong("practice-output"), help: ArgumentHelp("Per practice: its list split over residence footprints, with shares.", valueName: "file"))
@@ -129,6 +129,9 @@ struct FlowsCommand: ParsableCommand {
       mapColumns.unit = [practiceCodeColumn]
       map = try UnitFootprintMap(path: practiceMap, columns: mapColumns, report: report)
     }
+    // Practices per footprint (summary) are counted over the published map, not over the
+    // practices a list of every organisation places by postcode.
+    let publishedMap = map
     if locations.isGiven {
       let located = try locations.place(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, report: report)
       if let mapped = map {
@@ -144,7 +147,8 @@ struct FlowsCommand: ParsableCommand {
       }
     }
     let registration = map!
-    let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil)
+    let matrix = FlowMatrix(
+      counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil, practiceList: publishedMap)
 
     if !counts.extractDates.isEmpty {
       report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")

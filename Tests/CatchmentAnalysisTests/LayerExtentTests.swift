@@ -18,7 +18,7 @@ import Testing
     let lonLat = Envelope(minX: -7.6, minY: 49.7, maxX: -7.5, maxY: 49.8)
     let footprints = LayerExtent(role: "footprints", crs: "OGC:CRS84", own: lonLat, working: lonLat)
     let error = #expect(throws: DisjointLayersError.self) { try LayerExtent.requireMeeting(zones, footprints, workingCRS: "EPSG:27700") }
-    #expect(error?.description.hasPrefix("none of the zones meets any of the footprints: in EPSG:27700 the zones span x 0 … 320, y 0 … 100 and the footprints x -7.6 … -7.5, y 49.7 … 49.8") == true)
+    #expect(error?.description.hasPrefix("none of the zones meets any of the footprints: in EPSG:27700 the zones lie within x 0 … 320, y 0 … 100 and the footprints within x -7.6 … -7.5, y 49.7 … 49.8") == true)
     var near = footprints
     near.working = Envelope(minX: 320, minY: 100, maxX: 400, maxY: 200)  // touches a corner
     try LayerExtent.requireMeeting(zones, near, workingCRS: "EPSG:27700")

@@ -80,8 +80,8 @@ import Testing
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("none of the zones meets any of the footprints"), "\(result.stderr)")
     // The footprints' extent in their (forced) CRS: the degrees read as metres.
-    #expect(result.stderr.contains("the footprints (EPSG:27700, from --force-crs) x -7.6 … -7.5, y 49.7 … 49.8"), "\(result.stderr)")
-    #expect(result.stderr.contains("the zones (EPSG:27700, from --force-crs) span x 0 … 320, y 0 … 100"), "\(result.stderr)")
+    #expect(result.stderr.contains("the footprints (EPSG:27700, from --force-crs) within x -7.6 … -7.5, y 49.7 … 49.8"), "\(result.stderr)")
+    #expect(result.stderr.contains("the zones (EPSG:27700, from --force-crs) lie within x 0 … 320, y 0 … 100"), "\(result.stderr)")
     #expect(result.stderr.contains("--zones-crs for the zones, --footprints-crs for the footprints"))
   }
 

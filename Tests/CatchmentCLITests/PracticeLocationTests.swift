@@ -61,7 +61,7 @@ import Testing
 
       """)
     #expect(result.stderr.contains("the postcode is used for them (20 patients)"), "\(result.stderr)")
-    #expect(result.stderr.contains("1 practices that the postcode placement lacks were placed by the practice map (1 patients in this file)"), "\(result.stderr)")
+    #expect(result.stderr.contains("1 practices that the postcode placement lacks were placed by the practice map; 1 of them have patients in this file (1 patients)"), "\(result.stderr)")
   }
 
   /// Postcode alone is the former behaviour: P3 goes to UNALLOCATED.
