@@ -29,7 +29,7 @@ struct PracticeLocationOptions: ParsableArguments {
   @Option(name: .customLong("practice-footprint-name-field"), help: ArgumentHelp("Footprint name attribute of those boundaries.", valueName: "field"))
   var practiceFootprintNameField: String?
 
-  @Option(name: .customLong("practice-placement"), help: ArgumentHelp("With both --practice-map and --practices: which source places a practice first; the other places only the practices the first lacks (map,postcode or postcode,map; map or postcode alone uses one source).", valueName: "order"))
+  @Option(name: .customLong("practice-placement"), help: ArgumentHelp("With both --practice-map and --practices: the source that places a practice first, then, after a comma, the one that places only the practices the first lacks (a single source is used alone).", valueName: "order"))
   var placement = PlacementOrder(sources: [.map, .postcode])
 
   @Option(name: .customLong("practice-placement-output"), help: ArgumentHelp("With both --practice-map and --practices: write every practice the two sources put in different footprints (practice_code, footprint_by_map, footprint_by_postcode, patients_in_file, footprint_used).", valueName: "file"))
