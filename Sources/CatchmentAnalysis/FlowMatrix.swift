@@ -27,6 +27,13 @@ public struct FlowMatrix: Sendable {
   public let unitCodes: [String]
   public let unitNames: [String]
   public let unitRegistration: [Int32]
+  /// Per registration index: the practices the map puts in that footprint, and how many of
+  /// them the counts table holds (UNALLOCATED: 0 and 0). A footprint with far fewer in the
+  /// file than in the map is only partly seen by this file (a practice-side extract). Counted
+  /// over `practiceList` when given (the published practice map, when `map` also holds
+  /// practices placed by postcode from a list of every organisation, open or closed).
+  public let practicesInMap: [Int]
+  public let practicesInFile: [Int]
 
   /// The flow from residence index `a` to registration index `b`.
   public func flow(_ a: Int, _ b: Int) -> Double { cells[Int64(a) << 32 | Int64(b)] ?? 0 }
@@ -39,7 +46,11 @@ public struct FlowMatrix: Sendable {
   ///   - map: registration side, p ∈ b.
   ///   - keepUnitBreakdown: also keep each unit's patients by residence footprint.
   /// - Complexity: O(rows × entries per zone).
-  public init(counts: UnitZoneCounts, crosswalk: Crosswalk, map: UnitFootprintMap, report: RunReport, keepUnitBreakdown: Bool = false) {
+  ///   - practiceList: the map whose practices ``practicesInMap`` counts (default: `map`).
+  public init(
+    counts: UnitZoneCounts, crosswalk: Crosswalk, map: UnitFootprintMap, report: RunReport, keepUnitBreakdown: Bool = false,
+    practiceList: UnitFootprintMap? = nil
+  ) {
     // Residence side: crosswalk footprint ids, UNALLOCATED appended when the crosswalk lacks it.
     var residenceCodes = crosswalk.footprints.codes
     var residenceNames = crosswalk.footprintNames
@@ -155,6 +166,16 @@ public struct FlowMatrix: Sendable {
       return map.units.find(unitCodes[u]).map { map.unitNames[Int($0)] } ?? ""
     }
     self.unitRegistration = unitRegistration
+    var inMap = [Int](repeating: 0, count: registrationCodes.count), inFile = inMap
+    let list = practiceList ?? map
+    for u in 0..<list.units.count {
+      let f = list.unitFootprint[u]
+      guard f >= 0, let b = map.footprints.find(list.footprints.code(f)) else { continue }
+      inMap[Int(b)] += 1
+      if counts.units.find(list.units.code(Int32(u))) != nil { inFile[Int(b)] += 1 }
+    }
+    practicesInMap = inMap
+    practicesInFile = inFile
 
     Self.reportResidence(
       counts: counts, crosswalk: crosswalk, patients: unknownZonePatients, rows: unknownZoneRows,

@@ -15,6 +15,16 @@ import CatchmentTables
 ///   list_inflation = resident_registered ÷ resident_population.
 /// Ratios with a zero denominator are left empty. UNALLOCATED has its own row and is counted
 /// in every sum, so Σ inflow = Σ outflow over all rows.
+///
+/// practices_in_map = practices the practice map puts in f; practices_in_file = how many of
+/// them the registrations file holds (both empty for a footprint the map lacks, and for
+/// UNALLOCATED). A footprint is *partly seen* when fewer than half its practices are in the
+/// file, or, with a population, when list_inflation < 0.5 (fewer registered residents than
+/// half the residents: never so for a complete file, where England's lists exceed the
+/// population by some 4–7 %). A practice-side extract (all patients of some practices, plus
+/// a few patients of others) has full lists for its own practices only, so elsewhere
+/// registered_list, capture, resident_registered and list_inflation count a fraction of the
+/// patients (``reportPartialFootprints(to:)``).
 public struct FlowSummary: Sendable {
   public struct Row: Sendable, Equatable {
     public var footprint: String
@@ -22,6 +32,21 @@ public struct FlowSummary: Sendable {
     public var registeredList: Double
     public var retained: Double
     public var residentPopulation: Double?
+    /// Practices of the file, and of the map, in this footprint (nil when not a map footprint).
+    public var practicesInFile: Int?
+    public var practicesInMap: Int?
+
+    /// True when fewer than half of the footprint's practices (by the map) are in the file.
+    public var hasMostPracticesAbsent: Bool {
+      guard let inFile = practicesInFile, let inMap = practicesInMap, inMap > 0 else { return false }
+      return 2 * inFile < inMap
+    }
+
+    /// True when the file registers fewer residents than half the resident population.
+    public var hasFewRegisteredResidents: Bool { (listInflation ?? 1) < 0.5 }
+
+    /// Either of the above: the file sees only part of this footprint.
+    public var isPartlySeen: Bool { footprint != Crosswalk.unallocated && (hasMostPracticesAbsent || hasFewRegisteredResidents) }
 
     public var retention: Double? { residentRegistered > 0 ? retained / residentRegistered : nil }
     public var capture: Double? { registeredList > 0 ? retained / registeredList : nil }
@@ -57,6 +82,10 @@ public struct FlowSummary: Sendable {
       if let a = matrix.residenceCodes.firstIndex(of: code), let b = registrationIndex[code] { retained = matrix.flow(a, b) }
       var row = Row(footprint: code, residentRegistered: resident[code] ?? 0, registeredList: registered[code] ?? 0, retained: retained)
       if let population { row.residentPopulation = population.population(of: code) ?? 0 }
+      if code != Crosswalk.unallocated, let b = registrationIndex[code] {
+        row.practicesInFile = matrix.practicesInFile[b]
+        row.practicesInMap = matrix.practicesInMap[b]
+      }
       rows.append(row)
     }
     self.rows = rows
@@ -72,6 +101,7 @@ public struct FlowSummary: Sendable {
     var header = ["footprint_id", "resident_registered", "registered_list", "retained", "retention", "capture", "inflow", "outflow", "net"]
     if named { header.insert("footprint_name", at: 1) }
     if hasPopulation { header += ["resident_population", "list_inflation"] }
+    header += ["practices_in_file", "practices_in_map"]
     var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     func f(_ v: Double?) -> String { v.map(numbers.people) ?? "" }
     func ratio(_ v: Double?) -> String { v.map(numbers.ratio) ?? "" }
@@ -82,8 +112,27 @@ public struct FlowSummary: Sendable {
       ]
       if named { fields.insert(names[r.footprint] ?? "", at: 1) }
       if hasPopulation { fields += [f(r.residentPopulation), ratio(r.listInflation)] }
+      fields += [r.practicesInFile.map(String.init) ?? "", r.practicesInMap.map(String.init) ?? ""]
       out.append(fields)
     }
     return out
+  }
+
+  /// Warns once when footprints are only partly seen by the registrations file
+  /// (``Row/isPartlySeen``), naming how many, why, and the first few.
+  public func reportPartialFootprints(to report: RunReport) {
+    let real = rows.filter { $0.footprint != Crosswalk.unallocated }
+    let partial = real.filter(\.isPartlySeen)
+    guard !partial.isEmpty else { return }
+    let absent = partial.filter(\.hasMostPracticesAbsent).count, few = partial.filter(\.hasFewRegisteredResidents).count
+    var reasons = ["\(absent) have fewer than half of the practices the map puts there in the file"]
+    if hasPopulation { reasons.append("\(few) have fewer registered residents than half their population (list_inflation below 0.5)") }
+    let examples = partial.prefix(5).map { r -> String in
+      var text = "\(r.footprint): \(r.practicesInFile.map(String.init) ?? "–") of \(r.practicesInMap.map(String.init) ?? "–") practices"
+      if let inflation = r.listInflation { text += ", list_inflation \(NumberFormat.csv((inflation * 10_000).rounded() / 10_000))" }
+      return text
+    }
+    report.warn(
+      "\(partial.count) of \(real.count) footprints in the summary are only partly seen by the registrations file (\(reasons.joined(separator: "; ")); \(examples.joined(separator: "; "))\(partial.count > 5 ? "; …" : "")): the file holds only some practices' patients (a practice-side extract?), so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)")
   }
 }

@@ -100,8 +100,12 @@ public struct UnitFootprintMap: Sendable {
 
   /// A map from units already placed (e.g. practices located by postcode): `footprint` nil
   /// means the unit could not be placed (its patients go to UNALLOCATED). `footprints` lists
-  /// every footprint of the layer, placed into or not, for the one-sided code check.
-  public init(placements: [(unit: String, footprint: String?)], footprints all: [String], footprintNames: [String: String], source: String) {
+  /// every footprint of the layer, placed into or not, for the one-sided code check;
+  /// `unitNames` the practices' names where known.
+  public init(
+    placements: [(unit: String, footprint: String?)], footprints all: [String], footprintNames: [String: String], source: String,
+    unitNames: [String: String] = [:]
+  ) {
     footprintColumn = source
     for code in all where footprints.find(code) == nil {
       footprints.intern(code)
@@ -116,7 +120,7 @@ public struct UnitFootprintMap: Sendable {
       let u = units.intern(unit)
       if Int(u) == unitFootprint.count {
         unitFootprint.append(f)
-        unitNames.append("")
+        self.unitNames.append(unitNames[unit] ?? "")
       }
     }
   }

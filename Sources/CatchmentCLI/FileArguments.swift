@@ -117,6 +117,7 @@ extension PracticeLocationOptions: NamesFiles {
     files.input("--practices", practices)
     files.add(postcodeDirectory)
     files.input("--practice-footprints", practiceFootprints, .boundaries)
+    files.output("--practice-placement-output", placementOutput)
   }
 }
 

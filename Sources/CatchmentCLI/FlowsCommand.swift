@@ -65,7 +65,7 @@ struct FlowsCommand: ParsableCommand {
   @Option(name: .customLong("practice-footprint"), help: ArgumentHelp("Map column giving each practice's registration footprint, with the same codes as the crosswalk (e.g. ONS_ICB_CODE, ONS_SUB_ICB_LOCATION_CODE, PCN_CODE).", valueName: "column"))
   var practiceFootprint: String?
 
-  @OptionGroup(title: "Practices placed by postcode (instead of, or checked against, --practice-map)")
+  @OptionGroup(title: "Practices placed by postcode (instead of, or with, --practice-map: see --practice-placement)")
   var locations: PracticeLocationOptions
 
   @Option(help: ArgumentHelp("Working CRS for placing practices (projected).", valueName: "crs"))
@@ -83,7 +83,7 @@ struct FlowsCommand: ParsableCommand {
   @Option(name: .customLong("matrix-output"), help: ArgumentHelp("Wide flow matrix: rows residence, columns registration, with totals.", valueName: "file"))
   var matrixOutput: String?
 
-  @Option(name: .customLong("summary-output"), help: ArgumentHelp("Per footprint: resident_registered, registered_list, retained, retention, capture, inflow, outflow, net (+ resident_population, list_inflation).", valueName: "file"))
+  @Option(name: .customLong("summary-output"), help: ArgumentHelp("Per footprint: resident_registered, registered_list, retained, retention, capture, inflow, outflow, net (+ resident_population, list_inflation), practices_in_file, practices_in_map.", valueName: "file"))
   var summaryOutput: String?
 
   @Option(name: .customLong("practice-output"), help: ArgumentHelp("Per practice: its list split over residence footprints, with shares.", valueName: "file"))
@@ -106,6 +106,9 @@ struct FlowsCommand: ParsableCommand {
       throw ValidationError("give the registration side: --practice-map FILE --practice-footprint COLUMN, or --practices FILE --postcodes PATH... --practice-footprints PATH... --practice-footprint-id FIELD")
     }
     if practiceMap != nil && practiceFootprint == nil { throw ValidationError("--practice-map needs --practice-footprint COLUMN (e.g. ONS_ICB_CODE)") }
+    if locations.placementOutput != nil && (practiceMap == nil || !locations.isGiven) {
+      throw ValidationError("--practice-placement-output compares the two sources: give both --practice-map and --practices")
+    }
     if populationCrosswalk != nil && !population.isGiven { throw ValidationError("--population-crosswalk needs --population") }
     if summaryOutput == nil && population.isGiven {
       throw ValidationError("--population is used for the summary's list inflation; add --summary-output FILE")
@@ -127,13 +130,26 @@ struct FlowsCommand: ParsableCommand {
       mapColumns.unit = [practiceCodeColumn]
       map = try UnitFootprintMap(path: practiceMap, columns: mapColumns, report: report)
     }
+    // Practices per footprint (summary) are counted over the published map, not over the
+    // practices a list of every organisation places by postcode.
+    let publishedMap = map
     if locations.isGiven {
       let located = try locations.place(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, report: report)
-      if let map { Self.reportDisagreements(map: map, located: located, report: report) }
-      map = located
+      if let mapped = map {
+        let placement = PracticePlacement(order: locations.placement.sources, map: mapped, located: located, counts: counts)
+        placement.report(to: report)
+        if let path = locations.placementOutput {
+          try write(placement.disagreementsCSV(byteOrderMark: runOptions.bom), to: path)
+          report.note("\(placement.disagreements.count) practice placement disagreements written to \(path)")
+        }
+        map = placement.map
+      } else {
+        map = located
+      }
     }
     let registration = map!
-    let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil)
+    let matrix = FlowMatrix(
+      counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil, practiceList: publishedMap)
 
     if !counts.extractDates.isEmpty {
       report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
@@ -155,26 +171,13 @@ struct FlowsCommand: ParsableCommand {
     report.figure("patients in flow table", total)
     try write(matrix.longCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
-    if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput) }
+    if let summaryOutput {
+      let summary = FlowSummary(matrix: matrix, population: resident)
+      summary.reportPartialFootprints(to: report)
+      try write(summary.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput)
+    }
     if let practiceOutput { try write(matrix.unitCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: practiceOutput) }
     try runOptions.finish(report)
-  }
-
-  /// Practices the map and their locations put in different footprints.
-  static func reportDisagreements(map: UnitFootprintMap, located: UnitFootprintMap, report: RunReport) {
-    var differ: [String] = []
-    for u in 0..<located.units.count {
-      let code = located.units.code(Int32(u))
-      guard let m = map.units.find(code), located.unitFootprint[u] >= 0 else { continue }  // unplaced: counted apart
-      let a = map.unitFootprint[Int(m)], b = located.unitFootprint[u]
-      let mapped = a >= 0 ? map.footprints.code(a) : "", placed = b >= 0 ? located.footprints.code(b) : ""
-      if mapped != placed { differ.append("\(code) (map \(mapped.isEmpty ? "blank" : mapped), location \(placed.isEmpty ? "none" : placed))") }
-    }
-    if !differ.isEmpty {
-      report.warn("\(differ.count) practices are in one footprint by the practice map and another by their location (locations used): \(differ.prefix(8).joined(separator: ", "))\(differ.count > 8 ? ", …" : "")")
-    } else {
-      report.note("the practice map and the practice locations agree for every practice placed by location")
-    }
   }
 
   /// List inflation compares like years: warn when the population's year differs from the

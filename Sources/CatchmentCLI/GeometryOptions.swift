@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatchmentAnalysis
 import CatchmentCore
 import CatchmentEngine
 import CatchmentGeoIO
@@ -35,10 +36,16 @@ struct GeometryOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Working CRS, projected in metres: areas and distances are measured in it.", valueName: "crs"))
   var crs = "EPSG:27700"
 
-  @Option(name: .customLong("assume-crs"), help: ArgumentHelp("CRS for boundary files that declare none (without it such files are an error).", valueName: "crs"))
+  @Option(name: .customLong("zones-crs"), help: ArgumentHelp("CRS of the zone files, whatever they declare: assumed when they declare none, used instead of what they declare when that is wrong (e.g. EPSG:27700 for a British National Grid .prj with an unnamed datum). The zones only.", valueName: "crs"))
+  var zonesCRS: String?
+
+  @Option(name: .customLong("footprints-crs"), help: ArgumentHelp("CRS of the footprint files, whatever they declare (as --zones-crs, for the footprints only).", valueName: "crs"))
+  var footprintsCRS: String?
+
+  @Option(name: .customLong("assume-crs"), help: ArgumentHelp("CRS for boundary files of either layer that declare none (without it such files are an error); --zones-crs/--footprints-crs take precedence.", valueName: "crs"))
   var assumeCRS: String?
 
-  @Option(name: .customLong("force-crs"), help: ArgumentHelp("CRS to use for every boundary file whatever it declares (e.g. EPSG:27700 for a British National Grid .prj with an unnamed datum).", valueName: "crs"))
+  @Option(name: .customLong("force-crs"), help: ArgumentHelp("CRS for the boundary files of both layers whatever they declare; --zones-crs/--footprints-crs take precedence. To correct one layer, use those: forcing a British National Grid CRS on a GeoJSON layer (lon/lat) too puts it off the map.", valueName: "crs"))
   var forceCRS: String?
 
   @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
@@ -65,25 +72,54 @@ struct GeometryOptions: ParsableArguments {
     let inputs = try load(report: report, projectZonesNow: false, pools: pools)
     let source = inputs.zones.crs
     let pool = try transformers(from: source, what: "zones", pools: pools)
-    return (inputs.zones, inputs.footprints, { xs, ys in try project(&xs, &ys, with: pool, from: source, what: "zones", report: report) })
+    return (inputs.zones, inputs.footprints, { xs, ys in try project(&xs, &ys, with: pool, from: source, what: "zones", option: "--zones-crs", report: report) })
   }
 
   private func load(report: RunReport, projectZonesNow: Bool, pools: TransformerPool.Cache) throws -> (
     zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?
   ) {
-    guard CoordinateTransformer.isProjected(crs) else {
+    // A CRS PROJ cannot create (unknown, out of memory) is a PROJError with PROJ's reason.
+    guard try CoordinateTransformer.isProjected(crs) else {
       throw ValidationError("--crs \(crs) is not a projected CRS; areas and distances need one in metres, e.g. EPSG:27700")
     }
     var points: PointLayer?
+    var centroidExtent: LayerExtent?
     if var layer = try centroidOptions.read(report: report) {
-      try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroidOptions.centroids!)", pools: pools, report: report)
+      let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
+      try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroidOptions.centroids!)", option: "--centroid-crs", pools: pools, report: report)
+      centroidExtent = LayerExtent(role: "centroids", crs: "\(layer.crs)", own: own, working: LayerExtent.envelope(xs: layer.xs, ys: layer.ys))
       points = layer
     }
-    let zones = try layer(
-      paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", pools: pools, report: report,
+    let (zones, zoneExtent) = try layer(
+      paths: zones, id: zoneID!, name: nil, gpkgLayer: zoneLayer, role: "zones", given: zonesCRS, option: "--zones-crs", pools: pools, report: report,
       coordinates: !projectZonesNow ? .unprojected : points.map { .unlessEveryID(in: Set($0.ids)) } ?? .projected)
-    let footprints = try layer(paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", pools: pools, report: report)
+    let (footprints, footprintExtent) = try layer(
+      paths: footprints, id: footprintID!, name: footprintName, gpkgLayer: footprintLayer, role: "footprints", given: footprintsCRS,
+      option: "--footprints-crs", pools: pools, report: report)
+    // A layer read in the wrong CRS lies far from the other: refuse rather than send every
+    // zone to UNALLOCATED. Zones without coordinates (best fit by centroid) are judged by
+    // their centroids.
+    do {
+      if !zoneExtent.own.isEmpty {
+        var extent = zoneExtent
+        if !projectZonesNow, let definition = zones.crs.projDefinition {
+          let pool = try pools.pool(from: definition)
+          extent.working = try LayerExtent.workingBox(of: extent.own) { xs, ys in try pool.transform(xs: &xs, ys: &ys) }
+        }
+        try LayerExtent.requireMeeting(extent, footprintExtent, workingCRS: crs)
+      }
+      if let centroidExtent { try LayerExtent.requireMeeting(centroidExtent, footprintExtent, workingCRS: crs) }
+    } catch let error as DisjointLayersError {
+      throw Failure(
+        "\(error). Give each layer its CRS: --zones-crs for the zones, --footprints-crs for the footprints\(centroidExtent != nil ? ", --centroid-crs for the centroids" : "") (each applies to its own layer only; --force-crs applies to both).")
+    }
     return (zones, footprints, points)
+  }
+
+  /// A run that cannot go on (exit 1), with its reason.
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
   }
 
   /// What a command needs of a layer's coordinates.
@@ -99,10 +135,13 @@ struct GeometryOptions: ParsableArguments {
   }
 
   /// Reads a layer and brings its coordinates where `coordinates` says.
+  ///
+  /// The layer's CRS: `given` (its own option, `option`) whatever the files declare, else
+  /// --force-crs whatever they declare, else what they declare, else --assume-crs.
   private func layer(
-    paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, pools: TransformerPool.Cache, report: RunReport,
-    coordinates: CoordinateUse = .projected
-  ) throws -> PolygonLayer {
+    paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, given: String?, option: String, pools: TransformerPool.Cache,
+    report: RunReport, coordinates: CoordinateUse = .projected
+  ) throws -> (layer: PolygonLayer, extent: LayerExtent) {
     var result: LayerSource.Result
     var needsCoordinates = true
     if case .unlessEveryID(let known) = coordinates {
@@ -128,29 +167,40 @@ struct GeometryOptions: ParsableArguments {
       report.warn("\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(list)\(result.duplicateIDs.count > 8 ? ", …" : "")); \(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint")")
     }
     var declared = layer.crs
-    if let forceCRS {
+    var origin = "as declared"
+    if let given {
+      if declared != .unknown && declared != .definition(given) { report.note("\(role): declared CRS \(declared) replaced by \(option) \(given)") }
+      declared = .definition(given)
+      origin = "from \(option)"
+    } else if let forceCRS {
       if declared != .unknown && declared != .definition(forceCRS) { report.note("\(role): declared CRS \(declared) replaced by --force-crs \(forceCRS)") }
       declared = .definition(forceCRS)
+      origin = "from --force-crs"
     } else if declared == .unknown {
       guard let assumeCRS else {
-        throw ValidationError("the \(role) files declare no CRS; give --assume-crs (e.g. EPSG:27700)")
+        throw ValidationError("the \(role) files declare no CRS; give \(option) (e.g. EPSG:27700)")
       }
       declared = .definition(assumeCRS)
+      origin = "from --assume-crs"
     }
+    let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
+    var extent = LayerExtent(role: role, crs: "\(declared), \(origin)", own: own, working: own)
     if case .unprojected = coordinates { needsCoordinates = false }
     guard needsCoordinates else {
       layer.crs = declared
-      return layer
+      return (layer, extent)
     }
-    try project(&layer.xs, &layer.ys, from: declared, what: role, pools: pools, report: report)
+    try project(&layer.xs, &layer.ys, from: declared, what: role, option: option, pools: pools, report: report)
     layer.crs = .definition(crs)
-    return layer
+    extent.working = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
+    return (layer, extent)
   }
 
   private func project(
-    _ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, pools: TransformerPool.Cache, report: RunReport
+    _ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, option: String, pools: TransformerPool.Cache,
+    report: RunReport
   ) throws {
-    try project(&xs, &ys, with: try transformers(from: source, what: what, pools: pools), from: source, what: what, report: report)
+    try project(&xs, &ys, with: try transformers(from: source, what: what, pools: pools), from: source, what: what, option: option, report: report)
   }
 
   /// Transformers from `source` into the working CRS (an error when the source is unknown).
@@ -161,12 +211,18 @@ struct GeometryOptions: ParsableArguments {
     return try pools.pool(from: definition)
   }
 
-  /// Transforms the points and reports the transformation PROJ chose (once per report).
+  /// Transforms the points and reports the transformation PROJ chose (once per report); a
+  /// ballpark warning names `option`, the option that sets this layer's CRS alone.
   private func project(
-    _ xs: inout [Double], _ ys: inout [Double], with pool: TransformerPool, from source: CRSReference, what: String, report: RunReport
+    _ xs: inout [Double], _ ys: inout [Double], with pool: TransformerPool, from source: CRSReference, what: String, option: String,
+    report: RunReport
   ) throws {
-    try pool.transform(
-      &xs, &ys, reportingAs: what, from: "\(source)",
-      advice: "; if the file is in British National Grid, give --force-crs EPSG:27700 or fix its .prj", to: report)
+    // A projected source with a ballpark is typically a .prj with an unnamed datum; a
+    // geographic one (CRS84) gets a ballpark only outside the area of PROJ's datum shifts.
+    let projected = source.projDefinition.flatMap { try? CRSInfo($0) }?.isProjected ?? false
+    let advice = projected
+      ? "; if these files are in British National Grid, give \(option) EPSG:27700 (it sets this layer's CRS only) or fix their .prj"
+      : "; the points may lie outside the area where PROJ knows a datum shift, or the CRS is wrong (give \(option) to set this layer's CRS only)"
+    try pool.transform(&xs, &ys, reportingAs: what, from: "\(source)", advice: advice, to: report)
   }
 }

@@ -29,6 +29,12 @@ struct PracticeLocationOptions: ParsableArguments {
   @Option(name: .customLong("practice-footprint-name-field"), help: ArgumentHelp("Footprint name attribute of those boundaries.", valueName: "field"))
   var practiceFootprintNameField: String?
 
+  @Option(name: .customLong("practice-placement"), help: ArgumentHelp("With both --practice-map and --practices: the source that places a practice first, then, after a comma, the one that places only the practices the first lacks (a single source is used alone).", valueName: "order"))
+  var placement = PlacementOrder(sources: [.map, .postcode])
+
+  @Option(name: .customLong("practice-placement-output"), help: ArgumentHelp("With both --practice-map and --practices: write every practice the two sources put in different footprints (practice_code, footprint_by_map, footprint_by_postcode, patients_in_file, footprint_used).", valueName: "file"))
+  var placementOutput: String?
+
   var isGiven: Bool { practices != nil }
 
   func validate() throws {
@@ -89,4 +95,21 @@ struct PracticeLocationOptions: ParsableArguments {
     return UnitFootprintMap(
       placements: placements, footprints: allFootprints, footprintNames: names, source: "location in a footprint (postcode not found, or outside every footprint)")
   }
+}
+
+/// The order of the practice placement sources, as `--practice-placement` gives it.
+struct PlacementOrder: ExpressibleByArgument {
+  var sources: [PlacementSource]
+
+  init(sources: [PlacementSource]) { self.sources = sources }
+
+  init?(argument: String) {
+    let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    let sources = parts.compactMap { PlacementSource(rawValue: $0) }
+    guard sources.count == parts.count, (1...2).contains(sources.count), Set(sources).count == sources.count else { return nil }
+    self.sources = sources
+  }
+
+  var defaultValueDescription: String { sources.map(\.rawValue).joined(separator: ",") }
+  static var allValueStrings: [String] { ["map,postcode", "postcode,map", "map", "postcode"] }
 }

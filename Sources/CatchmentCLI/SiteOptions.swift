@@ -92,7 +92,7 @@ struct SiteOptions: ParsableArguments {
   func shares(zones: [String], method: CatchmentMethod, report: RunReport) throws -> ZoneProviderShares {
     guard var points = try centroidOptions.read(report: report) else { throw ValidationError("--method \(method) needs --centroids FILE --centroid-id COLUMN") }
     guard sites != nil || providers != nil else { throw ValidationError("--method \(method) needs --sites FILE and/or --providers FILE") }
-    guard CoordinateTransformer.isProjected(crs) else { throw ValidationError("--crs \(crs) is not a projected CRS in metres, e.g. EPSG:27700") }
+    guard try CoordinateTransformer.isProjected(crs) else { throw ValidationError("--crs \(crs) is not a projected CRS in metres, e.g. EPSG:27700") }
     let pools = TransformerPool.Cache(target: crs, workers: workers)
 
     // Zone centroids, by zone of the population.

@@ -34,14 +34,21 @@ public struct CRSInfo: Sendable, Equatable {
   /// - Throws: ``PROJError`` when PROJ cannot interpret it.
   public init(_ definition: String) throws(PROJError) {
     // Returns NULL only when out of memory.
-    guard let context = proj_context_create() else { throw PROJError(code: 0, message: "cannot create a PROJ context") }
-    defer { proj_context_destroy(context) }  // runs last: after the objects below are destroyed
-    _ = proj_log_level(context, PJ_LOG_NONE)
-    // Returns NULL on error.
-    guard var crs = proj_create(context, definition) else {
-      let code = proj_context_errno(context)
-      throw PROJError(code: code, message: "cannot interpret the CRS '\(definition.prefix(80))'")
+    guard let context = proj_context_create() else {
+      throw PROJError(code: 0, message: "cannot create a PROJ context (out of memory)")
     }
+    let messages = PROJMessages()
+    defer {  // runs last: after the objects below are destroyed
+      proj_context_destroy(context)
+      withExtendedLifetime(messages) {}
+    }
+    messages.capture(context)
+    // Returns NULL on error: an unknown code, bad syntax, but also a failed allocation or an
+    // unreadable proj.db. PROJ's own words say which, so they go into the error.
+    guard var crs = proj_create(context, definition) else {
+      throw Self.creationError(context, definition, messages)
+    }
+    _ = proj_log_level(context, PJ_LOG_NONE)
     // A bound CRS wraps the real one; proj_get_source_crs returns a new object or NULL.
     if proj_get_type(crs) == PJ_TYPE_BOUND_CRS, let base = proj_get_source_crs(context, crs) {
       proj_destroy(crs)
@@ -69,6 +76,14 @@ public struct CRSInfo: Sendable, Equatable {
     }
     unitName = unit
     unitConversionFactor = factor
+  }
+
+  /// Why `proj_create` failed, in PROJ's words (see ``PROJMessages``): "crs not found",
+  /// "unrecognized format / unknown name", "SQLite error …: out of memory"… With no reason
+  /// recorded the message says so rather than guessing.
+  static func creationError(_ context: OpaquePointer, _ definition: String, _ messages: PROJMessages) -> PROJError {
+    let what = "could not create the CRS '\(definition.prefix(80))'"
+    return PROJError(code: proj_context_errno(context), message: "\(what): \(messages.reason(context) ?? "PROJ gave no reason")")
   }
 
   /// Describes `crs`.

@@ -25,6 +25,8 @@ import CatchmentGeometry
 public final class CoordinateTransformer {
   /// Owned; destroyed last (after `operation`).
   private let context: OpaquePointer
+  /// PROJ's messages while preparing, for errors; outlives `context`, which points to it.
+  private let messages: PROJMessages
   /// The normalised operation, owned; nil when source and target are the same CRS.
   private let operation: OpaquePointer?
   /// True when source and target are the same CRS: nothing to do.
@@ -70,12 +72,13 @@ public final class CoordinateTransformer {
     self.targetReference = targetReference
     // Returns NULL only when out of memory.
     guard let context = proj_context_create() else { throw PROJError(code: 0, message: "cannot create a PROJ context") }
-    // Errors come back as PROJError; PROJ's own stderr logging ("proj_create: crs not found")
-    // would only repeat them.
-    _ = proj_log_level(context, PJ_LOG_NONE)
+    // Errors come back as PROJError with PROJ's reason ("crs not found"), captured from its
+    // log rather than printed on stderr; logging stops once the transformer is ready.
+    let messages = PROJMessages()
+    messages.capture(context)
     // On any failure below, free in reverse order of creation; the context goes last.
     func fail(_ what: String) -> PROJError {
-      let error = Self.lastError(context, what)
+      let error = PROJError(code: proj_context_errno(context), message: messages.reason(context).map { "\(what): \($0)" } ?? what)
       proj_context_destroy(context)
       return error
     }
@@ -95,7 +98,9 @@ public final class CoordinateTransformer {
     if proj_is_equivalent_to(sourceCRS, targetCRS, PJ_COMP_EQUIVALENT) == 1 {
       isIdentity = true
       operation = nil
+      _ = proj_log_level(context, PJ_LOG_NONE)
       self.context = context
+      self.messages = messages
       return
     }
     isIdentity = false
@@ -108,7 +113,9 @@ public final class CoordinateTransformer {
     proj_destroy(raw)
     guard let normalised else { throw fail("cannot normalise the axis order") }
     operation = normalised
+    _ = proj_log_level(context, PJ_LOG_NONE)
     self.context = context
+    self.messages = messages
   }
 
   deinit {
@@ -245,16 +252,14 @@ public final class CoordinateTransformer {
     return body(used)
   }
 
-  private static func lastError(_ context: OpaquePointer, _ what: String) -> PROJError {
-    let code = proj_context_errno(context)
-    guard code != 0, let text = proj_context_errno_string(context, code) else { return PROJError(code: code, message: what) }
-    return PROJError(code: code, message: "\(what): \(String(cString: text))")
-  }
-
   /// True when `definition` is a projected CRS (coordinates in linear units, so that areas
   /// mean something). See ``CRSInfo`` for more.
-  public static func isProjected(_ definition: String) -> Bool {
-    (try? CRSInfo(definition))?.isProjected ?? false
+  ///
+  /// - Throws: ``PROJError`` when PROJ cannot create the CRS at all (unknown code, bad
+  ///   syntax, out of memory, no proj.db), with PROJ's reason: that is not the same as "not
+  ///   projected", and a caller must not report it as such.
+  public static func isProjected(_ definition: String) throws(PROJError) -> Bool {
+    try CRSInfo(definition).isProjected
   }
 }
 

@@ -122,7 +122,54 @@ struct TinyRun {
     // 100/130 = 0.769230769230…, 100/123 = 0.813008130081… to 10 significant digits.
     #expect(
       summary.csv().text.hasPrefix(
-        "footprint_id,footprint_name,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net\nE38000001,\"NHS Alpha, North CCG\",130,123,100,0.7692307692,0.8130081301,23,30,-7\n"))
+        "footprint_id,footprint_name,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,practices_in_file,practices_in_map\nE38000001,\"NHS Alpha, North CCG\",130,123,100,0.7692307692,0.8130081301,23,30,-7,1,1\n"))
+  }
+
+  /// practices_in_file / practices_in_map: the map puts P1 in E38000001 and P2, P9 in
+  /// E38000002; the file holds P1, P2 (and P3, which the map lacks). UNALLOCATED: empty.
+  @Test func summaryCountsPracticesInTheFileAndInTheMap() throws {
+    let run = try TinyRun()
+    let summary = FlowSummary(matrix: run.matrix)
+    #expect(summary.rows.map(\.practicesInFile) == [1, 1, nil])
+    #expect(summary.rows.map(\.practicesInMap) == [1, 2, nil])
+    #expect(summary.csv().text.hasSuffix(",30,20,10,,\n"))
+    // Half of E38000002's practices are in the file: not "mostly absent".
+    let report = RunReport(command: "test")
+    summary.reportPartialFootprints(to: report)
+    #expect(report.warnings.isEmpty)
+  }
+
+  /// A practice-side extract: with P7 and P8 also mapped to E38000002, only 1 of its 4
+  /// practices is in the file; one warning names how many footprints and which.
+  @Test func footprintsWithMostPracticesAbsentAreWarnedOnce() throws {
+    let run = try TinyRun()
+    let map = UnitFootprintMap(
+      placements: [("P1", "E38000001"), ("P2", "E38000002"), ("P7", "E38000002"), ("P8", "E38000002"), ("P9", "E38000002")],
+      footprints: ["E38000001", "E38000002"], footprintNames: [:], source: "test map")
+    let report = RunReport(command: "test")
+    let summary = FlowSummary(matrix: FlowMatrix(counts: run.counts, crosswalk: run.crosswalk, map: map, report: report))
+    #expect(summary.rows.map(\.isPartlySeen) == [false, true, false])
+    summary.reportPartialFootprints(to: report)
+    summary.reportPartialFootprints(to: report)
+    let warnings = report.warnings.filter { $0.contains("only partly seen") }
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasPrefix("1 of 2 footprints in the summary are only partly seen by the registrations file (1 have fewer than half of the practices the map puts there in the file; E38000002: 1 of 4 practices)") == true, "\(warnings)")
+  }
+
+  /// With a population, a footprint whose registered residents are fewer than half its
+  /// residents is partly seen too: E38000001 has 130 registered residents for 1,500 people
+  /// (list_inflation 0.0867), E38000002 1,070 for 1,000.
+  @Test func footprintsWithFewRegisteredResidentsAreWarned() throws {
+    let run = try TinyRun()
+    let population = try ZonePopulation.read(
+      path: fixture("tiny/population.csv"), columns: PopulationColumns(id: "Area Codes", value: "All Ages"), crosswalk: run.crosswalk, report: run.report)
+    let summary = FlowSummary(matrix: run.matrix, population: ResidentPopulation(population: population, crosswalk: run.crosswalk))
+    #expect(summary.rows.map(\.isPartlySeen) == [true, false, false])
+    let report = RunReport(command: "test")
+    summary.reportPartialFootprints(to: report)
+    #expect(report.warnings == [
+      "1 of 2 footprints in the summary are only partly seen by the registrations file (0 have fewer than half of the practices the map puts there in the file; 1 have fewer registered residents than half their population (list_inflation below 0.5); E38000001: 1 of 1 practices, list_inflation 0.0867): the file holds only some practices' patients (a practice-side extract?), so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)"
+    ])
   }
 
   @Test func invariantsHold() throws {

@@ -60,10 +60,10 @@ import Testing
     // 0.81300813008…; list inflation = resident_registered ÷ P(f): 130/1500 = 0.0866666666666…,
     // 1070/1000 = 1.07; 1050/1070 = 0.98130841121…, 1050/1067 = 0.98406747891…, 2/22 = 0.0909090909090…
     #expect(try contents(summary) == """
-      footprint_id,footprint_name,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,resident_population,list_inflation
-      E38000001,"NHS Alpha, North CCG",130,123,100,0.7692307692,0.8130081301,23,30,-7,1500,0.08666666667
-      E38000002,NHS Beta CCG,1070,1067,1050,0.9813084112,0.9840674789,17,20,-3,1000,1.07
-      UNALLOCATED,,22,32,2,0.09090909091,0.0625,30,20,10,0,
+      footprint_id,footprint_name,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,resident_population,list_inflation,practices_in_file,practices_in_map
+      E38000001,"NHS Alpha, North CCG",130,123,100,0.7692307692,0.8130081301,23,30,-7,1500,0.08666666667,1,1
+      E38000002,NHS Beta CCG,1070,1067,1050,0.9813084112,0.9840674789,17,20,-3,1000,1.07,1,2
+      UNALLOCATED,,22,32,2,0.09090909091,0.0625,30,20,10,0,,,
 
       """)
     #expect(result.stderr.contains("EXTRACT_DATE seen: 01APR2020"))

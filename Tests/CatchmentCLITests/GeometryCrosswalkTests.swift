@@ -58,6 +58,52 @@ import Testing
     #expect(result.stderr.contains("is not a projected CRS"))
   }
 
+  /// A working CRS PROJ cannot create is reported in PROJ's words (exit 1), not as "not a
+  /// projected CRS" (issue 9).
+  @Test func unknownWorkingCRSGivesPROJsReason() throws {
+    let result = try CommandRunner.run(["crosswalk", "--method", "area"] + layers + ["-o", "-", "--crs", "EPSG:999999"])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("could not create the CRS 'EPSG:999999': crs not found"), "\(result.stderr)")
+    #expect(!result.stderr.contains("not a projected CRS"))
+  }
+
+  /// Out of memory inside PROJ (provoked with `ulimit -v`): between the smallest address space
+  /// the binary can start in and the one in which the run succeeds, PROJ fails to open its
+  /// database; that run must say "out of memory", and no run may call EPSG:27700 "not a
+  /// projected CRS" (issue 9). The window is found by search, as it depends on the build.
+  @Test(.timeLimit(.minutes(2))) func outOfMemoryInsidePROJIsReportedAsSuch() throws {
+    func run(limitKB: Int) throws -> CommandRunner.Result {
+      let command = (["timeout", "20", CommandRunner.executable.path, "crosswalk", "--method", "area"] + layers + ["-o", "/dev/null", "--quiet", "--workers", "1"])
+        .map { "'\($0)'" }.joined(separator: " ")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "ulimit -v \(limitKB) && exec \(command)"]
+      let err = Pipe()
+      process.standardError = err
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return CommandRunner.Result(status: process.terminationStatus, stdout: "", stderr: stderr)
+    }
+    func starts(_ r: CommandRunner.Result) -> Bool { !r.stderr.contains("error while loading shared libraries") && r.status != 127 }
+    // The smallest limit (in 1 MB steps of a bisection) at which the binary starts.
+    var low = 16_000, high = 4_000_000
+    guard try starts(run(limitKB: high)) else { return }  // cannot start even with 4 GB: nothing to learn
+    while high - low > 1_000 {
+      let mid = (low + high) / 2
+      if try starts(run(limitKB: mid)) { high = mid } else { low = mid }
+    }
+    var sawOutOfMemory = false
+    for limit in stride(from: high, through: high + 60_000, by: 500) {
+      let result = try run(limitKB: limit)
+      #expect(!result.stderr.contains("not a projected CRS"), "ulimit -v \(limit): \(result.stderr)")
+      if result.stderr.contains("out of memory") { sawOutOfMemory = true }
+      if result.status == 0 { break }
+    }
+    #expect(sawOutOfMemory)
+  }
+
   /// The demo polygons are laid out so that every LSOA lies in its lookup sub-ICB and ICB:
   /// best fit from the geometry must reproduce the lookup, zone for zone.
   @Test(arguments: [("icb_boundaries.shp", "ICB23CD"), ("sicbl_boundaries.geojson", "SICBL23CD")])

@@ -80,10 +80,25 @@ import Testing
     #expect(error?.message.contains("EPSG:999999") == true)
   }
 
-  @Test func projectedOrNot() {
-    #expect(CoordinateTransformer.isProjected("EPSG:27700"))
-    #expect(!CoordinateTransformer.isProjected("OGC:CRS84"))
-    #expect(!CoordinateTransformer.isProjected("EPSG:999999"))
+  @Test func projectedOrNot() throws {
+    #expect(try CoordinateTransformer.isProjected("EPSG:27700"))
+    #expect(try !CoordinateTransformer.isProjected("OGC:CRS84"))
+  }
+
+  /// A CRS PROJ cannot create is not "not projected": the error carries PROJ's reason
+  /// (issue 9: out of memory inside PROJ was reported as "not a projected CRS").
+  @Test func aCRSPROJCannotCreateIsAnErrorWithPROJsReason() {
+    let error = #expect(throws: PROJError.self) { try CoordinateTransformer.isProjected("EPSG:999999") }
+    #expect(error?.message.contains("could not create the CRS 'EPSG:999999'") == true)
+    #expect(error?.message.contains("crs not found") == true, "\(String(describing: error))")
+  }
+
+  /// The transformer's errors carry PROJ's reason too, not "Unknown error (code 4096)".
+  @Test func transformerErrorsCarryPROJsReason() {
+    let error = #expect(throws: PROJError.self) { try CoordinateTransformer(from: "EPSG:999999", to: "EPSG:27700") }
+    #expect(error?.message.contains("crs not found") == true, "\(String(describing: error))")
+    let garbled = #expect(throws: PROJError.self) { try CoordinateTransformer(from: "not a crs", to: "EPSG:27700") }
+    #expect(garbled?.message.contains("unrecognized format") == true, "\(String(describing: garbled))")
   }
 }
 

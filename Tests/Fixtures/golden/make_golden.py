@@ -96,7 +96,7 @@ def flows(layer: str, map_column: str) -> pd.DataFrame:
     return long.reset_index(drop=True)
 
 
-def summary(long: pd.DataFrame) -> pd.DataFrame:
+def summary(long: pd.DataFrame, map_column: str) -> pd.DataFrame:
     resident = long.groupby("residence_footprint")["patients"].sum()
     registered = long.groupby("registration_footprint")["patients"].sum()
     codes = sorted(set(resident.index) | set(registered.index), key=lambda c: (c == UNALLOCATED, c.encode()))
@@ -110,6 +110,15 @@ def summary(long: pd.DataFrame) -> pd.DataFrame:
     table["inflow"] = table["registered_list"] - table["retained"]
     table["outflow"] = table["resident_registered"] - table["retained"]
     table["net"] = table["inflow"] - table["outflow"]
+    # Practices the map puts in each footprint, and how many of them the registrations hold
+    # (empty for UNALLOCATED and for footprints the map lacks).
+    mapped = practice_map(map_column).dropna(subset=["registration_footprint"]).drop_duplicates("PRACTICE_CODE")
+    in_file = mapped[mapped["PRACTICE_CODE"].isin(set(registrations()["PRACTICE_CODE"]))]
+    table["practices_in_file"] = table["footprint_id"].map(in_file.groupby("registration_footprint").size()).astype("Int64")
+    table["practices_in_map"] = table["footprint_id"].map(mapped.groupby("registration_footprint").size()).astype("Int64")
+    # A footprint in the map none of whose practices is in the file: 0 of n, not empty.
+    known = table["footprint_id"].isin(set(mapped["registration_footprint"]))
+    table.loc[known, "practices_in_file"] = table.loc[known, "practices_in_file"].fillna(0)
     return table
 
 
@@ -149,7 +158,7 @@ for layer, column, name in [("ICB23CD", "ONS_ICB_CODE", "icb"), ("SICBL23CD", "O
     shown = named(long, names, ["residence_footprint", "registration_footprint"])
     shown["patients"] = shown["patients"].map(people)
     shown.to_csv(OUT / f"demo_flows_{name}.csv", index=False, lineterminator="\n")
-    table = named(summary(long), names, ["footprint_id"])
+    table = named(summary(long, column), names, ["footprint_id"])
     written(table, ratio).to_csv(OUT / f"demo_summary_{name}.csv", index=False, lineterminator="\n")
     written(table, exact).to_csv(OUT / f"demo_summary_{name}_full.csv", index=False, lineterminator="\n")
     populations(layer).to_csv(OUT / f"demo_populations_{name}.csv", index=False, lineterminator="\n")
