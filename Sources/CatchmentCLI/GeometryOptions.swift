@@ -185,6 +185,8 @@ struct GeometryOptions: ParsableArguments {
     }
     let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
     var extent = LayerExtent(role: role, crs: "\(declared), \(origin)", own: own, working: own)
+    // Coordinates far outside where their CRS is defined: probably the wrong CRS.
+    if let definition = declared.projDefinition, let warning = extent.areaOfUseWarning(definition: definition) { report.warn(warning) }
     if case .unprojected = coordinates { needsCoordinates = false }
     guard needsCoordinates else {
       layer.crs = declared
