@@ -78,6 +78,7 @@ public struct ActivityTable: Sendable {
     var totals = [Double](repeating: .nan, count: zoneCount)
     var totalConflicts: [String: (rows: Int, amount: Double)] = [:]
     var unknownZones: [String: (rows: Int, amount: Double)] = [:]
+    var outsideZones: [String: (rows: Int, amount: Double)] = [:]
     var negative: [String: (rows: Int, amount: Double)] = [:]
     var blankProvider: [String: (rows: Int, amount: Double)] = [:]
     var summary = InputSummary(role: "activity", file: path)
@@ -91,6 +92,13 @@ public struct ActivityTable: Sendable {
       let zoneCode = record[zoneColumn].trimmedString
       guard let zone = record[zoneColumn].withTrimmedBytes({ lookup.find($0) }) else {
         let kind = classifier.classify(zoneCode)
+        // Other nations and pseudo codes are outside the study, as in every command.
+        if kind == .otherNation || kind == .pseudo {
+          outsideZones["\(zoneCode) (\(kind.description))", default: (0, 0)].rows += 1
+          outsideZones["\(zoneCode) (\(kind.description))", default: (0, 0)].amount += value
+          summary.rowsExcluded += 1
+          return
+        }
         let label = "\(zoneCode.isEmpty ? "(blank)" : zoneCode) (\(kind == .sameEntity ? "unknown zone" : kind.description))"
         unknownZones[label, default: (0, 0)].rows += 1
         unknownZones[label, default: (0, 0)].amount += value
@@ -133,6 +141,7 @@ public struct ActivityTable: Sendable {
     }
     report.add(summary)
     report.lose(Tally(reason: "activity rows whose zone is not one of the zones (of the population table, or of the crosswalk when given; kind in brackets)", unit: unit, destination: "not counted", byCode: unknownZones))
+    report.exclude(Tally(reason: "activity rows of zones in another nation or with a pseudo code (kind in brackets)", unit: unit, destination: "not counted", byCode: outsideZones))
     report.lose(Tally(reason: "activity rows with a negative value", unit: unit, destination: "not counted", byCode: negative))
     report.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
     if !totalConflicts.isEmpty {

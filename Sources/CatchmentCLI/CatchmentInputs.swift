@@ -53,6 +53,7 @@ struct CatchmentInputs: ParsableArguments {
     }
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
     let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, zones: zones, lookup: lookup, of: owner, report: report)
+      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
     let codes = zones.codes
     let shares: ZoneProviderShares
     if method.usesActivity {

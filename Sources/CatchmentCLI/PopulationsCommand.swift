@@ -45,11 +45,7 @@ struct PopulationsCommand: ParsableCommand {
     var total = 0.0
     for v in zones.values { total += v }
     report.figure("population counted", total)
-    if result.unallocated > 0 {
-      var t = Tally(reason: "population in the unallocated part of crosswalk zones", unit: "population", destination: "footprint UNALLOCATED")
-      t.amount = result.unallocated
-      report.lose(t)
-    }
+    result.reportUnallocated(to: report)
     try write(result.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     try runOptions.finish(report)
