@@ -146,7 +146,8 @@ public struct ActivityTable: Sendable {
     report.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
     if !totalConflicts.isEmpty {
       report.warn(
-        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used): \(totalConflicts.keys.sorted().prefix(8).joined(separator: ", ")); if the file stacks years or admission types, keep one with --where COL=VALUE")
+        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used; if the file stacks years or admission types, keep one with --where COL=VALUE)",
+        codes: totalConflicts.keys.sorted())
     }
     let repeated = rowCounts.reduce(0) { $0 + $1.values.filter { $0 > 1 }.count }
     if repeated > 0 {

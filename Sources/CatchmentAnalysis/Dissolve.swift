@@ -58,7 +58,7 @@ public enum Dissolve {
     }
     let fallbacks = ids.indices.filter { results[$0].general }.map { ids[$0] }
     if !fallbacks.isEmpty {
-      report.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union: \(fallbacks.prefix(8).joined(separator: ", "))")
+      report.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union", codes: fallbacks)
     }
     return ids.indices.map { Footprint(id: ids[$0], name: names[ids[$0]] ?? "", zones: groups[$0].count, geoJSON: results[$0].geoJSON) }
   }

@@ -88,7 +88,7 @@ public struct FootprintOverlap: Sendable {
     report.exclude(Tally(reason: "zones of A in another nation that B does not have", unit: "population", destination: "not counted", byCode: otherNation))
     let bOnly = (0..<Int32(b.zones.count)).map { b.zones.code($0) }.filter { a.zones.find($0) == nil }
     if !bOnly.isEmpty {
-      report.warn("\(bOnly.count) zones of B are not in A and are left out: \(bOnly.prefix(8).joined(separator: ", "))\(bOnly.count > 8 ? ", …" : "")")
+      report.warn("\(bOnly.count) zones of B are not in A and are left out", codes: bOnly)
     }
     aIDs = aOrder.map { a.footprints.code(Int32($0)) }
     bIDs = bOrder.map { b.footprints.code(Int32($0)) }
@@ -186,7 +186,7 @@ public struct FootprintOverlap: Sendable {
       }
     }
     if !empty.isEmpty {
-      report.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED (\(empty.keys.sorted().prefix(8).joined(separator: ", ")))")
+      report.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED", codes: empty.keys.sorted())
     }
     return try builder.build(method: "population-overlap")
   }

@@ -56,13 +56,18 @@ public struct ZonePopulation: Sendable {
   public static func read(
     path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
   ) throws -> ZonePopulation {
-    try read(path: path, columns: columns, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report)
+    // Zones the crosswalk puts in no footprint (a blank footprint in a lookup) are outside
+    // every footprint, so a missing row there loses nobody.
+    let unallocated = crosswalk.unallocatedID
+    let noFootprint = Set((0..<Int32(crosswalk.zones.count)).filter { z in crosswalk.entries(ofZone: z).allSatisfy { crosswalk.entryFootprint[$0] == unallocated } })
+    return try read(path: path, columns: columns, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report, noFootprint: noFootprint)
   }
 
   /// Reads `path` against the zones of `zones` (`lookup` indexes them; `owner` names where they
   /// come from in messages, e.g. "the crosswalk"), recording every row in `report`.
   public static func read(
-    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport
+    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport,
+    noFootprint: Set<Int32> = []
   ) throws -> ZonePopulation {
     let reader = try CSVReader(path: path)
     let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
@@ -127,7 +132,7 @@ public struct ZonePopulation: Sendable {
     }
     report.add(summary)
     let present = rowsPerZone.map { $0 > 0 }
-    reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, report: report)
+    reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, noFootprint: noFootprint, report: report)
     let repeated = rowsPerZone.filter { $0 > 1 }.count
     if repeated > 0 {
       let most = rowsPerZone.max() ?? 0
@@ -139,18 +144,19 @@ public struct ZonePopulation: Sendable {
 
   /// Zones of the study with no population row: a loss (their population is unknown and counts
   /// as 0), or an expected exclusion for zones of another nation (outside an English study even
-  /// when the crosswalk lists them). Amount: zones.
+  /// when the crosswalk lists them) and zones in no footprint. Amount: zones.
   static func reportMissing(
-    present: [Bool], zones: CodeTable, classifier: ZoneCodeClassifier, owner: String, path: String, report: RunReport
+    present: [Bool], zones: CodeTable, classifier: ZoneCodeClassifier, owner: String, path: String, noFootprint: Set<Int32>, report: RunReport
   ) {
     var missing: [String: (rows: Int, amount: Double)] = [:]
-    var otherNation: [String: (rows: Int, amount: Double)] = [:]
+    var outside: [String: (rows: Int, amount: Double)] = [:]
     for z in present.indices where !present[z] {
       let code = zones.code(Int32(z))
-      if classifier.classify(code) == .otherNation { otherNation[code] = (1, 1) } else { missing[code] = (1, 1) }
+      if noFootprint.contains(Int32(z)) || classifier.classify(code) == .otherNation { outside[code] = (1, 1) } else { missing[code] = (1, 1) }
     }
     let reason = "zones of \(owner) with no row in \(path) (population unknown, counted as 0)"
     report.lose(Tally(reason: reason, unit: "zones", destination: "population 0", byCode: missing))
-    report.exclude(Tally(reason: "zones of another nation in \(owner) with no row in \(path)", unit: "zones", destination: "population 0", byCode: otherNation))
+    report.exclude(
+      Tally(reason: "zones of \(owner) in another nation or in no footprint, with no row in \(path)", unit: "zones", destination: "population 0", byCode: outside))
   }
 }

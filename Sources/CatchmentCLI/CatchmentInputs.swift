@@ -70,7 +70,7 @@ struct CatchmentInputs: ParsableArguments {
     if let names {
       let unnamed = shares.providers.filter { names[$0] == nil }
       if !unnamed.isEmpty {
-        report.warn("\(unnamed.count) providers are not in \(sites.providers!) and have no name (merged or renamed trusts?): \(unnamed.prefix(8).joined(separator: ", "))\(unnamed.count > 8 ? ", …" : "")")
+        report.warn("\(unnamed.count) providers are not in \(sites.providers!) and have no name (merged or renamed trusts?)", codes: unnamed)
       }
     }
     let result = ProviderCatchments(shares: shares, population: pop.values)

@@ -170,7 +170,7 @@ struct FlowsCommand: ParsableCommand {
       if mapped != placed { differ.append("\(code) (map \(mapped.isEmpty ? "blank" : mapped), location \(placed.isEmpty ? "none" : placed))") }
     }
     if !differ.isEmpty {
-      report.warn("\(differ.count) practices are in one footprint by the practice map and another by their location (locations used): \(differ.prefix(8).joined(separator: ", "))\(differ.count > 8 ? ", …" : "")")
+      report.warn("\(differ.count) practices are in one footprint by the practice map and another by their location (locations used)", codes: differ)
     } else {
       report.note("the practice map and the practice locations agree for every practice placed by location")
     }
