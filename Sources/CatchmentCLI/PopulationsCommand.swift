@@ -9,10 +9,12 @@ struct PopulationsCommand: ParsableCommand {
     discussion: """
       Writes footprint_id,footprint_name,population: one row per footprint of \
       the crosswalk (0 when it has no population), sorted by footprint_id, then \
-      UNALLOCATED when non-zero. Rows for other geographies (council, region and \
-      country totals in ONS estimates), other nations and pseudo codes are \
-      reported as expected exclusions; zone codes the crosswalk does not know \
-      are losses.
+      UNALLOCATED when non-zero. Zones the crosswalk does not list (outside the \
+      study area: a crosswalk of one region read with the national file), rows \
+      for other geographies (council, region and country totals in ONS \
+      estimates), other nations and pseudo codes are reported as expected \
+      exclusions; zones of the crosswalk with no population row, unrecognised \
+      codes and unallocated population are losses.
 
       Example:
         catchment populations --crosswalk out/lsoa_icb.csv \\

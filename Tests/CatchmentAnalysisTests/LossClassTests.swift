@@ -1,4 +1,5 @@
 import CatchmentCore
+import CatchmentGeometry
 import CatchmentTables
 import CatchmentTestSupport
 import Testing
@@ -171,5 +172,28 @@ import Testing
     #expect(report.exclusions.count == 1)
     #expect(report.losses.map(\.reason) == ["proposal: population in the unallocated part of crosswalk zones"])
     #expect(report.hasStrictFailures)
+  }
+}
+
+/// Dissolving a proposal over a boundary set wider than its crosswalk: the polygons outside it
+/// are outside the study (and Welsh ones another nation), not lost; a crosswalk zone with no
+/// polygon still is.
+@Suite struct DissolveLossClassTests {
+  @Test func polygonsOutsideTheCrosswalkAreExcluded() throws {
+    var zones = PolygonLayer(crs: .epsg(27700))
+    for (k, id) in ["E01000001", "E01000002", "E01000003", "W01000001"].enumerated() {
+      let x0 = Double(k)
+      for (x, y) in [(x0, 0.0), (x0 + 1, 0), (x0 + 1, 1), (x0, 1)] { zones.addPoint(x: x, y: y) }
+      zones.endRing()
+      zones.endPolygon()
+      zones.endFeature(id: id)
+    }
+    var builder = CrosswalkBuilder()
+    for (z, f) in [("E01000001", "F1"), ("E01000002", "F1"), ("E01000009", "F2")] { builder.add(zone: z, footprint: f, weight: 1) }
+    let report = RunReport(command: "t")
+    let drawn = try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 1, report: report)
+    #expect(drawn.map(\.zones) == [2])
+    #expect(report.exclusions.map { $0.codes.map(\.code) } == [["E01000003"], ["W01000001"]])
+    #expect(report.losses.map { $0.codes.map(\.code) } == [["E01000009"]])
   }
 }
