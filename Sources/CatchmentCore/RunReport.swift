@@ -4,10 +4,12 @@ import Foundation
 /// The account of one run: what was read, what was counted, and where everything else went.
 ///
 /// "Nothing lost" is checked here. Every row of every input is either counted, skipped by a
-/// documented rule (e.g. the SEX rule), an *expected exclusion* (council total rows in a
-/// population file, other nations, pseudo codes) or a *loss* (a zone-like code that matches
-/// nothing, a practice missing from the map, population left unallocated). `--strict` turns
-/// losses and one-sided footprint codes into a failure; exclusions never fail a run.
+/// documented rule (e.g. the SEX rule), an *expected exclusion* (zones outside the crosswalk's
+/// study area, council total rows in a population file, other nations, pseudo codes) or a
+/// *loss* (a zone of the crosswalk with no population row, a zone-like code in registrations
+/// that matches nothing, a practice missing from the map, population left unallocated).
+/// `--strict` turns losses and one-sided footprint codes into a failure; exclusions never fail
+/// a run. The classes are documented once, in the article "Nothing lost".
 public final class RunReport: Encodable, @unchecked Sendable {
   /// The command that produced the report ("flows").
   public let command: String
