@@ -111,7 +111,7 @@ public struct ZonePopulation: Sendable {
     // Zones outside the crosswalk are outside the study (a crosswalk of one region read with
     // the national file): expected. The real loss is the other way round, below.
     let expected: [(ZoneCodeKind, String)] = [
-      (.sameEntity, "\(entity) zones outside \(owner) (outside the study area)"),
+      (.sameEntity, "\(classifier.entity.map { "\($0) zones" } ?? "zones") outside \(owner) (outside the study area)"),
       (.otherEntity, "rows for other geographies (council, region or country totals; not \(entity) zones)"),
       (.otherNation, "zones of another nation"),
       (.pseudo, "pseudo codes"),
