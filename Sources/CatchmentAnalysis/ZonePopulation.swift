@@ -24,7 +24,7 @@ public struct PopulationColumns: Sendable {
 /// (outside the study area), council and country totals (codes of another geography), zones
 /// of other nations and pseudo codes are expected exclusions; blank and unrecognised codes are
 /// losses. Zones of the crosswalk with no row are a loss too (their population is unknown),
-/// apart from zones of another nation.
+/// apart from zones of another nation and zones the crosswalk puts in no footprint.
 public struct ZonePopulation: Sendable {
   /// pop(z) by crosswalk zone id; 0 for zones without a row.
   public let values: [Double]
