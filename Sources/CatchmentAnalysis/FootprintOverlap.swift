@@ -83,7 +83,11 @@ public struct FootprintOverlap: Sendable {
         }
       }
     }
-    if !refused.isEmpty { throw Refusal(zones: refused) }
+    if !refused.isEmpty {
+      // The error shows the first codes; the report (written even on failure) keeps them all.
+      report.warn("\(refused.count) zones are split by both crosswalks (refused)", codes: refused)
+      throw Refusal(zones: refused)
+    }
     report.lose(Tally(reason: "zones of A that B does not have (population not in the overlap)", unit: "population", destination: "not counted", byCode: missing))
     report.exclude(Tally(reason: "zones of A in another nation that B does not have", unit: "population", destination: "not counted", byCode: otherNation))
     let bOnly = (0..<Int32(b.zones.count)).map { b.zones.code($0) }.filter { a.zones.find($0) == nil }

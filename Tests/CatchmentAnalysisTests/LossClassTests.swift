@@ -153,6 +153,26 @@ import Testing
     for code in codes.dropFirst() { #expect(json.contains("\"\(code)\"")) }
   }
 
+  /// Zones split by both crosswalks are refused; the error names the first ones, the report
+  /// (written even when the run fails) every one.
+  @Test func refusalKeepsEveryZoneInTheReport() throws {
+    var a = CrosswalkBuilder(), b = CrosswalkBuilder()
+    for code in codes {
+      a.add(zone: code, footprint: "a1", weight: 0.5)
+      a.add(zone: code, footprint: "a2", weight: 0.5)
+      b.add(zone: code, footprint: "b1", weight: 0.5)
+      b.add(zone: code, footprint: "b2", weight: 0.5)
+    }
+    let (ca, cb) = (try a.build(method: "t"), try b.build(method: "t"))
+    let report = RunReport(command: "t")
+    let pop = try ZonePopulation.read(
+      path: try temporaryFile("code,pop\n" + codes.map { "\($0),1\n" }.joined()), columns: PopulationColumns(id: "code", value: "pop"),
+      crosswalk: ca, report: report)
+    #expect(throws: FootprintOverlap.Refusal.self) { try FootprintOverlap(a: ca, b: cb, population: pop, report: report) }
+    let json = String(decoding: try report.jsonData(), as: UTF8.self)
+    for code in codes { #expect(json.contains("\"\(code)\"")) }
+  }
+
   /// The same file read twice in one run (compare reads the population for each side) gives
   /// one tally, not two; a step merged in with a label keeps its own findings, labelled.
   @Test func repeatedTalliesOnceAndMergedStepsLabelled() throws {
