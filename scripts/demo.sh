@@ -9,16 +9,27 @@
 #   2. resident populations per ICB and per sub-ICB from the mid-year LSOA estimates;
 #   3. patient flows (residence × registration) at ICB and sub-ICB level: long table, matrix,
 #      per-footprint summary with list inflation, per-practice split, JSON run report.
+# Last, it links the binary as `catchment` in a folder on PATH, so that the README's commands
+# work as written: /usr/local/bin when run as root, else ~/.local/bin (it says which, and what
+# to do when that folder is not on PATH). The binary itself is .build/release/catchment.
+#
 # CATCHMENT_DATA=DIR runs the same job on another folder with the same four files.
+# CATCHMENT_BIN=FILE uses that catchment binary and skips set-up and build (the tests do).
+# CATCHMENT_LINK_DIR=DIR links the binary in DIR instead.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT="${1:-out}"
 DATA="${CATCHMENT_DATA:-data}"
 
-bash scripts/setup.sh
-BIN="$(swift build -c release --show-bin-path)"
-CATCHMENT="$BIN/catchment"
+if [ -n "${CATCHMENT_BIN:-}" ]; then
+  CATCHMENT="$(cd "$(dirname "$CATCHMENT_BIN")" && pwd)/$(basename "$CATCHMENT_BIN")"
+  BIN="$(dirname "$CATCHMENT")"
+else
+  bash scripts/setup.sh
+  BIN="$(swift build -c release --show-bin-path)"
+  CATCHMENT="$BIN/catchment"
+fi
 
 LOOKUP="$DATA/lsoa_sicbl_icb_lad_lookup.csv"
 POPULATION="$DATA/population_lsoa_mid2022.csv"
@@ -96,3 +107,24 @@ echo "Demo outputs written to $OUT/ (input: $DATA/):"
 for f in "$OUT"/*.csv "$OUT"/*.json; do
   printf '  %-45s %s\n' "$f" "$(wc -l < "$f" | tr -d ' ') lines"
 done
+
+# `catchment` on PATH, so that the README's commands work as written.
+if [ -n "${CATCHMENT_LINK_DIR:-}" ]; then
+  LINK_DIR="$CATCHMENT_LINK_DIR"
+elif [ "$(id -u)" -eq 0 ]; then
+  LINK_DIR=/usr/local/bin
+else
+  LINK_DIR="$HOME/.local/bin"
+fi
+echo
+if [ -e "$LINK_DIR/catchment" ] && [ ! -L "$LINK_DIR/catchment" ]; then
+  echo "$LINK_DIR/catchment exists and is not a link, so it was left alone; the binary is $CATCHMENT"
+elif mkdir -p "$LINK_DIR" && ln -sfn "$CATCHMENT" "$LINK_DIR/catchment"; then
+  case ":$PATH:" in
+    *":$LINK_DIR:"*) echo "catchment is linked as $LINK_DIR/catchment (on your PATH): try 'catchment --help'" ;;
+    *) echo "catchment is linked as $LINK_DIR/catchment, but $LINK_DIR is not on your PATH:"
+       echo "  export PATH=\"$LINK_DIR:\$PATH\"   (or run $CATCHMENT)" ;;
+  esac
+else
+  echo "could not link $LINK_DIR/catchment; the binary is $CATCHMENT"
+fi

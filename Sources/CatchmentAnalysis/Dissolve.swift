@@ -21,6 +21,7 @@ public enum Dissolve {
 
   /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids.
   public static func footprints(zones: PolygonLayer, crosswalk: Crosswalk, workers: Int, report: RunReport) throws -> [Footprint] {
+    try CoordinateRangeError.check(zones, role: "zones")
     var members: [String: [Int]] = [:]
     var split = 0
     var position: [String: Int] = [:]

@@ -38,6 +38,8 @@ public struct FlowSummary: Sendable {
   /// UNALLOCATED last.
   public let rows: [Row]
   public let hasPopulation: Bool
+  /// Footprint names by code (``FlowMatrix/footprintNamesByCode``), for `footprint_name`.
+  public let names: [String: String]
 
   /// Computes the summary; `population` adds resident population and list inflation.
   public init(matrix: FlowMatrix, population: ResidentPopulation? = nil) {
@@ -59,20 +61,27 @@ public struct FlowSummary: Sendable {
     }
     self.rows = rows
     hasPopulation = population != nil
+    names = matrix.footprintNamesByCode
   }
 
-  /// The summary table.
-  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
+  /// The summary table: people to ``NumberFormat/people(_:)``, retention, capture and
+  /// list_inflation to ``NumberFormat/ratio(_:)`` (each from the exact values); `footprint_name`
+  /// after `footprint_id` when any footprint has a name.
+  public func csv(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let named = !names.isEmpty
     var header = ["footprint_id", "resident_registered", "registered_list", "retained", "retention", "capture", "inflow", "outflow", "net"]
+    if named { header.insert("footprint_name", at: 1) }
     if hasPopulation { header += ["resident_population", "list_inflation"] }
     var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
-    func f(_ v: Double?) -> String { v.map(NumberFormat.csv) ?? "" }
+    func f(_ v: Double?) -> String { v.map(numbers.people) ?? "" }
+    func ratio(_ v: Double?) -> String { v.map(numbers.ratio) ?? "" }
     for r in rows {
       var fields = [
-        r.footprint, f(r.residentRegistered), f(r.registeredList), f(r.retained), f(r.retention), f(r.capture),
+        r.footprint, f(r.residentRegistered), f(r.registeredList), f(r.retained), ratio(r.retention), ratio(r.capture),
         f(r.inflow), f(r.outflow), f(r.net),
       ]
-      if hasPopulation { fields += [f(r.residentPopulation), f(r.listInflation)] }
+      if named { fields.insert(names[r.footprint] ?? "", at: 1) }
+      if hasPopulation { fields += [f(r.residentPopulation), ratio(r.listInflation)] }
       out.append(fields)
     }
     return out

@@ -32,14 +32,30 @@ extension FlowMatrix {
     return totals
   }
 
-  /// Long table `residence_footprint,registration_footprint,patients`, non-zero cells only.
-  public func longCSV(countName: String = "patients", byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["residence_footprint", "registration_footprint", countName], byteOrderMark: byteOrderMark)
+  /// Footprint names by code, from both sides: the crosswalk's names first, the practice map's
+  /// for codes the crosswalk leaves unnamed (the same code is the same footprint).
+  public var footprintNamesByCode: [String: String] {
+    var names: [String: String] = [:]
+    for (code, name) in zip(residenceCodes, residenceNames) where !name.isEmpty && names[code] == nil { names[code] = name }
+    for (code, name) in zip(registrationCodes, registrationNames) where !name.isEmpty && names[code] == nil { names[code] = name }
+    return names
+  }
+
+  /// Long table `residence_footprint,registration_footprint,patients`, non-zero cells only;
+  /// with `residence_footprint_name` and `registration_footprint_name` after their codes when
+  /// any footprint has a name.
+  public func longCSV(countName: String = "patients", numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let names = footprintNamesByCode, named = !names.isEmpty
+    let header = named
+      ? ["residence_footprint", "residence_footprint_name", "registration_footprint", "registration_footprint_name", countName]
+      : ["residence_footprint", "registration_footprint", countName]
+    var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     let rowRank = Self.ranks(residenceCodes), columnRank = Self.ranks(registrationCodes)
     let ordered = cells.filter { $0.value != 0 }.map { (key: $0.key, a: Int($0.key >> 32), b: Int($0.key & 0xFFFF_FFFF)) }
       .sorted { (rowRank[$0.a], columnRank[$0.b]) < (rowRank[$1.a], columnRank[$1.b]) }
     for cell in ordered {
-      out.row(residenceCodes[cell.a], registrationCodes[cell.b], NumberFormat.csv(cells[cell.key]!))
+      let a = residenceCodes[cell.a], b = registrationCodes[cell.b], value = numbers.people(cells[cell.key]!)
+      out.append(named ? [a, names[a] ?? "", b, names[b] ?? "", value] : [a, b, value])
     }
     return out
   }
@@ -52,18 +68,25 @@ extension FlowMatrix {
   }
 
   /// Wide table: one row per residence footprint with a non-zero total, one column per
-  /// registration footprint with a non-zero total, plus `total` row and column.
-  public func matrixCSV(byteOrderMark: Bool = false) -> CSVWriter {
+  /// registration footprint with a non-zero total, plus `total` row and column. When any
+  /// footprint has a name, a second column `residence_footprint_name` names the rows (the
+  /// column headers stay codes, so the body stays a numeric matrix: pandas reads it with
+  /// `index_col=[0, 1]`). Totals are summed exactly, then rounded.
+  public func matrixCSV(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
     let rowTotals = self.rowTotals, columnTotals = self.columnTotals
+    let names = footprintNamesByCode, named = !names.isEmpty
     let rows = Self.outputOrder(residenceCodes).filter { rowTotals[$0] != 0 }
     let columns = Self.outputOrder(registrationCodes).filter { columnTotals[$0] != 0 }
-    var out = CSVWriter(header: ["residence_footprint"] + columns.map { registrationCodes[$0] } + ["total"], byteOrderMark: byteOrderMark)
+    var out = CSVWriter(
+      header: ["residence_footprint"] + (named ? ["residence_footprint_name"] : []) + columns.map { registrationCodes[$0] } + ["total"],
+      byteOrderMark: byteOrderMark)
     for a in rows {
-      out.append([residenceCodes[a]] + columns.map { NumberFormat.csv(flow(a, $0)) } + [NumberFormat.csv(rowTotals[a])])
+      let label = [residenceCodes[a]] + (named ? [names[residenceCodes[a]] ?? ""] : [])
+      out.append(label + columns.map { numbers.people(flow(a, $0)) } + [numbers.people(rowTotals[a])])
     }
     var grand = 0.0
     for b in columns { grand += columnTotals[b] }
-    out.append(["total"] + columns.map { NumberFormat.csv(columnTotals[$0]) } + [NumberFormat.csv(grand)])
+    out.append(["total"] + (named ? [""] : []) + columns.map { numbers.people(columnTotals[$0]) } + [numbers.people(grand)])
     return out
   }
 
@@ -72,9 +95,14 @@ extension FlowMatrix {
   /// Columns `practice_code,practice_name,registration_footprint,residence_footprint,patients,share`;
   /// rows by practice code, then residence footprint (UNALLOCATED last). Needs
   /// `keepUnitBreakdown`.
-  public func unitCSV(byteOrderMark: Bool = false) -> CSVWriter {
+  /// With footprint names known, `registration_footprint_name` and `residence_footprint_name`
+  /// follow their codes.
+  public func unitCSV(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let names = footprintNamesByCode, named = !names.isEmpty
     var out = CSVWriter(
-      header: ["practice_code", "practice_name", "registration_footprint", "residence_footprint", "patients", "share"],
+      header: named
+        ? ["practice_code", "practice_name", "registration_footprint", "registration_footprint_name", "residence_footprint", "residence_footprint_name", "patients", "share"]
+        : ["practice_code", "practice_name", "registration_footprint", "residence_footprint", "patients", "share"],
       byteOrderMark: byteOrderMark)
     var byUnit = [[(Int, Double)]](repeating: [], count: unitCodes.count)
     for (key, value) in unitResidence where value != 0 {
@@ -86,9 +114,9 @@ extension FlowMatrix {
       var list = 0.0
       for (_, v) in parts { list += v }
       for (a, v) in parts {
-        out.row(
-          unitCodes[u], unitNames[u], registrationCodes[Int(unitRegistration[u])], residenceCodes[a],
-          NumberFormat.csv(v), NumberFormat.csv(v / list))
+        let b = registrationCodes[Int(unitRegistration[u])], r = residenceCodes[a]
+        let footprints = named ? [b, names[b] ?? "", r, names[r] ?? ""] : [b, r]
+        out.append([unitCodes[u], unitNames[u]] + footprints + [numbers.people(v), numbers.ratio(v / list)])
       }
     }
     return out

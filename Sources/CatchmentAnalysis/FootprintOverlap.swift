@@ -26,6 +26,9 @@ public struct FootprintOverlap: Sendable {
   public let aIDs: [String]
   /// B's footprint ids (byte order, UNALLOCATED last).
   public let bIDs: [String]
+  /// Names of A's and B's footprints, aligned with the ids ("" where the crosswalk has none).
+  public let aNames: [String]
+  public let bNames: [String]
   /// M[a][b], row-major aIDs × bIDs.
   public let matrix: [Double]
   /// P(a), P(b).
@@ -96,6 +99,8 @@ public struct FootprintOverlap: Sendable {
     }
     aIDs = aOrder.map { a.footprints.code(Int32($0)) }
     bIDs = bOrder.map { b.footprints.code(Int32($0)) }
+    aNames = aOrder.map { a.footprintNames[$0] }
+    bNames = bOrder.map { b.footprintNames[$0] }
     self.matrix = matrix
     var pa = [Double](repeating: 0, count: aOrder.count), pb = [Double](repeating: 0, count: columns)
     for i in 0..<aOrder.count {
@@ -125,50 +130,73 @@ public struct FootprintOverlap: Sendable {
     return (pa > 0 ? m / pa : 0, pb > 0 ? m / pb : 0, pa + pb - m > 0 ? m / (pa + pb - m) : 0)
   }
 
-  /// `a_id,b_id,population,cov_a_to_b,cov_b_to_a,jaccard`: one row per pair with population > 0.
-  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["a_id", "b_id", "population", "cov_a_to_b", "cov_b_to_a", "jaccard"], byteOrderMark: byteOrderMark)
+  /// Whether either layer names its footprints (then the tables carry `a_name`/`b_name`).
+  public var hasNames: Bool { aNames.contains { !$0.isEmpty } || bNames.contains { !$0.isEmpty } }
+
+  /// `a_id,b_id,population,cov_a_to_b,cov_b_to_a,jaccard`: one row per pair with population > 0;
+  /// `a_name` and `b_name` after their ids when either layer has names.
+  public func csv(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let named = hasNames
+    var out = CSVWriter(
+      header: named
+        ? ["a_id", "a_name", "b_id", "b_name", "population", "cov_a_to_b", "cov_b_to_a", "jaccard"]
+        : ["a_id", "b_id", "population", "cov_a_to_b", "cov_b_to_a", "jaccard"],
+      byteOrderMark: byteOrderMark)
     for a in aIDs.indices {
       for b in bIDs.indices where population(a, b) > 0 {
         let m = measures(a, b)
-        out.append([aIDs[a], bIDs[b], NumberFormat.csv(population(a, b)), NumberFormat.csv(m.covAToB), NumberFormat.csv(m.covBToA), NumberFormat.csv(m.jaccard)])
+        let pair = named ? [aIDs[a], aNames[a], bIDs[b], bNames[b]] : [aIDs[a], bIDs[b]]
+        out.append(pair + [numbers.people(population(a, b)), numbers.ratio(m.covAToB), numbers.ratio(m.covBToA), numbers.ratio(m.jaccard)])
       }
     }
     return out
   }
 
   /// The wide matrix: `a_id`, one column per B footprint, then `total` (P(a)); a last row
-  /// `total` (P(b)).
-  public func matrixCSV(byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["a_id"] + bIDs + ["total"], byteOrderMark: byteOrderMark)
+  /// `total` (P(b)). With names, `a_name` follows `a_id` (column headers stay B's ids; pandas:
+  /// `index_col=[0, 1]`). Totals are summed exactly, then rounded.
+  public func matrixCSV(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let named = hasNames
+    var out = CSVWriter(header: ["a_id"] + (named ? ["a_name"] : []) + bIDs + ["total"], byteOrderMark: byteOrderMark)
     for a in aIDs.indices {
-      out.append([aIDs[a]] + bIDs.indices.map { NumberFormat.csv(population(a, $0)) } + [NumberFormat.csv(aPopulation[a])])
+      out.append([aIDs[a]] + (named ? [aNames[a]] : []) + bIDs.indices.map { numbers.people(population(a, $0)) } + [numbers.people(aPopulation[a])])
     }
     var total = 0.0
     for v in aPopulation { total += v }
-    out.append(["total"] + bPopulation.map { NumberFormat.csv($0) } + [NumberFormat.csv(total)])
+    out.append(["total"] + (named ? [""] : []) + bPopulation.map { numbers.people($0) } + [numbers.people(total)])
     return out
   }
 
   /// Per A footprint: its best-matching B (largest M; ties to the lowest id), both coverages of
   /// that pair, how many B hold at least `minCoverage` of a, and whether a and its best match
   /// are coterminous (both coverages ≥ `coterminous`).
-  public func summaryCSV(minCoverage: Double, coterminous: Double, byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(
-      header: ["a_id", "population", "best_b_id", "cov_a_to_b", "cov_b_to_a", "b_over_min_coverage", "coterminous"], byteOrderMark: byteOrderMark)
+  /// With names, `a_name` follows `a_id` and `best_b_name` follows `best_b_id`.
+  public func summaryCSV(minCoverage: Double, coterminous: Double, numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let named = hasNames
+    var header = ["a_id", "population", "best_b_id", "cov_a_to_b", "cov_b_to_a", "b_over_min_coverage", "coterminous"]
+    if named {
+      header.insert("best_b_name", at: 3)
+      header.insert("a_name", at: 1)
+    }
+    var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     for a in aIDs.indices {
       var best = -1
       for b in bIDs.indices where population(a, b) > 0 && (best < 0 || population(a, b) > population(a, best)) { best = b }
       guard best >= 0 else {
-        out.append([aIDs[a], NumberFormat.csv(aPopulation[a]), "", "", "", "0", "false"])
+        out.append([aIDs[a]] + (named ? [aNames[a]] : []) + [numbers.people(aPopulation[a]), ""] + (named ? [""] : []) + ["", "", "0", "false"])
         continue
       }
       let m = measures(a, best)
       let spread = bIDs.indices.filter { measures(a, $0).covAToB >= minCoverage && population(a, $0) > 0 }.count
-      out.append([
-        aIDs[a], NumberFormat.csv(aPopulation[a]), bIDs[best], NumberFormat.csv(m.covAToB), NumberFormat.csv(m.covBToA), String(spread),
+      var fields = [
+        aIDs[a], numbers.people(aPopulation[a]), bIDs[best], numbers.ratio(m.covAToB), numbers.ratio(m.covBToA), String(spread),
         m.covAToB >= coterminous && m.covBToA >= coterminous ? "true" : "false",
-      ])
+      ]
+      if named {
+        fields.insert(bNames[best], at: 3)
+        fields.insert(aNames[a], at: 1)
+      }
+      out.append(fields)
     }
     return out
   }

@@ -26,6 +26,8 @@ public struct Membership: Sendable {
   public let rows: [Row]
   /// P(f) by footprint id.
   public let footprintPopulation: [String: Double]
+  /// Footprint names by id, from the crosswalk (empty when it has none).
+  public let footprintNames: [String: String]
 
   /// - Parameters:
   ///   - catchments: shares and pop(z), over the crosswalk's zones (same ids, any order).
@@ -70,13 +72,25 @@ public struct Membership: Sendable {
     var byID: [String: Double] = [:]
     for f in 0..<footprintCount { byID[crosswalk.footprints.code(Int32(f))] = population[f] }
     footprintPopulation = byID
+    var names: [String: String] = [:]
+    for f in 0..<footprintCount where !crosswalk.footprintNames[f].isEmpty { names[crosswalk.footprints.code(Int32(f))] = crosswalk.footprintNames[f] }
+    footprintNames = names
   }
 
-  /// The long table: `provider_id,footprint_id,catchment_population,share,footprint_share,member`.
-  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["provider_id", "footprint_id", "catchment_population", "share", "footprint_share", "member"], byteOrderMark: byteOrderMark)
+  /// The long table: `provider_id,footprint_id,catchment_population,share,footprint_share,member`,
+  /// with `provider_name` after `provider_id` when `names` are given and `footprint_name` after
+  /// `footprint_id` when the crosswalk names its footprints.
+  public func csv(names: [String: String]? = nil, numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let namedFootprints = !footprintNames.isEmpty
+    var header = ["provider_id", "footprint_id", "catchment_population", "share", "footprint_share", "member"]
+    if namedFootprints { header.insert("footprint_name", at: 2) }
+    if names != nil { header.insert("provider_name", at: 1) }
+    var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     for r in rows {
-      out.append([r.provider, r.footprint, NumberFormat.csv(r.catchment), NumberFormat.csv(r.share), NumberFormat.csv(r.footprintShare), r.member ? "true" : "false"])
+      var fields = [r.provider, r.footprint, numbers.people(r.catchment), numbers.ratio(r.share), numbers.ratio(r.footprintShare), r.member ? "true" : "false"]
+      if namedFootprints { fields.insert(footprintNames[r.footprint] ?? "", at: 2) }
+      if let names { fields.insert(names[r.provider] ?? "", at: 1) }
+      out.append(fields)
     }
     return out
   }

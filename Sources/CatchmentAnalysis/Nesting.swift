@@ -36,6 +36,8 @@ public struct Nesting: Sendable {
   public let children: [Child]
   /// Ids of the largest layer, byte order.
   public let roots: [String]
+  /// Footprint names by id, any level (for `child_name` and `main_parent_name`); may be empty.
+  public var names: [String: String] = [:]
 
   /// - Parameters:
   ///   - links: per consecutive pair of levels, (child, parent, amount) triples with amount > 0.
@@ -74,13 +76,26 @@ public struct Nesting: Sendable {
 
   /// `level,child_id,size,main_parent_id,share_outside_main_parent,nests,parents` with parents
   /// as `id:share;id:share` (largest first).
-  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["level", "child_id", "size", "main_parent_id", "share_outside_main_parent", "nests", "parents"], byteOrderMark: byteOrderMark)
+  /// With ``names``, `child_name` follows `child_id` and `main_parent_name` follows
+  /// `main_parent_id`.
+  public func csv(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let named = !names.isEmpty
+    var header = ["level", "child_id", "size", "main_parent_id", "share_outside_main_parent", "nests", "parents"]
+    if named {
+      header.insert("main_parent_name", at: 4)
+      header.insert("child_name", at: 2)
+    }
+    var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     for c in children {
-      out.append([
-        levels[c.level], c.id, NumberFormat.csv(c.size), c.mainParent ?? "", NumberFormat.csv(c.shareOutside), c.nests ? "true" : "false",
-        c.parents.map { "\($0.id):\(NumberFormat.csv($0.share))" }.joined(separator: ";"),
-      ])
+      var fields = [
+        levels[c.level], c.id, numbers.people(c.size), c.mainParent ?? "", numbers.ratio(c.shareOutside), c.nests ? "true" : "false",
+        c.parents.map { "\($0.id):\(numbers.ratio($0.share))" }.joined(separator: ";"),
+      ]
+      if named {
+        fields.insert(c.mainParent.flatMap { names[$0] } ?? "", at: 4)
+        fields.insert(names[c.id] ?? "", at: 2)
+      }
+      out.append(fields)
     }
     return out
   }

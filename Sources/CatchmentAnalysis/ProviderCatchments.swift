@@ -71,32 +71,36 @@ public struct ProviderCatchments: Sendable {
   /// `provider_id[,provider_name],catchment_population,zones`, sorted by provider id, then
   /// UNATTRIBUTED (with the number of zones holding a remainder). Providers with no catchment
   /// are kept (catchment 0) so that every provider read appears.
-  public func csv(names: [String: String]? = nil, byteOrderMark: Bool = false) -> CSVWriter {
+  public func csv(names: [String: String]? = nil, numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
     var out = CSVWriter(header: names == nil ? ["provider_id", "catchment_population", "zones"] : ["provider_id", "provider_name", "catchment_population", "zones"], byteOrderMark: byteOrderMark)
     for p in providerOrder {
       let id = shares.providers[p]
-      let values = [NumberFormat.csv(catchment[p]), NumberFormat.csv(zoneCount[p])]
+      let values = [numbers.people(catchment[p]), numbers.count(zoneCount[p])]
       out.append(names == nil ? [id] + values : [id, names![id] ?? ""] + values)
     }
-    let values = [NumberFormat.csv(unattributed), NumberFormat.csv(unattributedZones)]
+    let values = [numbers.people(unattributed), numbers.count(unattributedZones)]
     out.append(names == nil ? [Self.unattributed] + values : [Self.unattributed, ""] + values)
     return out
   }
 
   /// The zone × provider table, long: `zone_id,provider_id,share,catchment_population`, zones in
-  /// byte order, providers in byte order, then the zone's UNATTRIBUTED remainder when positive.
-  public func zoneCSV(byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["zone_id", "provider_id", "share", "catchment_population"], byteOrderMark: byteOrderMark)
+  /// byte order, providers in byte order, then the zone's UNATTRIBUTED remainder when positive;
+  /// `provider_name` after `provider_id` when `names` are given.
+  public func zoneCSV(names: [String: String]? = nil, numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    var out = CSVWriter(
+      header: names == nil ? ["zone_id", "provider_id", "share", "catchment_population"] : ["zone_id", "provider_id", "provider_name", "share", "catchment_population"],
+      byteOrderMark: byteOrderMark)
+    func provider(_ id: String) -> [String] { names.map { [id, $0[id] ?? ""] } ?? [id] }
     let rank = ranks(shares.providers)
     let zoneOrder = shares.zones.indices.sorted { shares.zones[$0].utf8.lexicographicallyPrecedes(shares.zones[$1].utf8) }
     for z in zoneOrder {
       let entries = shares.entries(ofZone: z).sorted { rank[Int(shares.provider[$0])] < rank[Int(shares.provider[$1])] }
       for e in entries {
-        out.append([shares.zones[z], shares.providers[Int(shares.provider[e])], NumberFormat.csv(shares.share[e]), NumberFormat.csv(shares.share[e] * population[z])])
+        out.append([shares.zones[z]] + provider(shares.providers[Int(shares.provider[e])]) + [numbers.ratio(shares.share[e]), numbers.people(shares.share[e] * population[z])])
       }
       let remainder = Self.remainder(of: z, in: shares, population: population[z])
       if remainder.share > 0 {
-        out.append([shares.zones[z], Self.unattributed, NumberFormat.csv(remainder.share), NumberFormat.csv(remainder.people)])
+        out.append([shares.zones[z]] + provider(Self.unattributed) + [numbers.ratio(remainder.share), numbers.people(remainder.people)])
       }
     }
     return out

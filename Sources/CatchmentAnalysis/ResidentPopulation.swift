@@ -48,14 +48,14 @@ public struct ResidentPopulation: Sendable {
 
   /// The table `footprint_id,footprint_name,population`: every real footprint of the
   /// crosswalk in code order (0 when it has no population), then `UNALLOCATED` when non-zero.
-  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
+  public func csv(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
     var out = CSVWriter(header: ["footprint_id", "footprint_name", "population"], byteOrderMark: byteOrderMark)
     let u = crosswalk.unallocatedID
     for f in 0..<crosswalk.footprints.count where Int32(f) != u {
-      out.row(crosswalk.footprints.code(Int32(f)), crosswalk.footprintNames[f], NumberFormat.csv(byFootprint[f]))
+      out.row(crosswalk.footprints.code(Int32(f)), crosswalk.footprintNames[f], numbers.people(byFootprint[f]))
     }
     if let u, byFootprint[Int(u)] != 0 {
-      out.row(Crosswalk.unallocated, "", NumberFormat.csv(byFootprint[Int(u)]))
+      out.row(Crosswalk.unallocated, "", numbers.people(byFootprint[Int(u)]))
     }
     return out
   }

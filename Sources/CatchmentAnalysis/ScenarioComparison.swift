@@ -78,18 +78,21 @@ public struct ScenarioMeasures: Sendable {
 
   /// `scenario,footprint_id,footprint_name,resident_population,registered_list,retention,capture,councils,share_in_whole_councils,member_providers`
   /// for every scenario, in order (empty fields where a measure was not asked for).
-  public static func csv(_ scenarios: [ScenarioMeasures], byteOrderMark: Bool = false) -> CSVWriter {
+  /// People to ``NumberFormat/people(_:)``, retention, capture and share_in_whole_councils to
+  /// ``NumberFormat/ratio(_:)``.
+  public static func csv(_ scenarios: [ScenarioMeasures], numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
     var out = CSVWriter(
       header: [
         "scenario", "footprint_id", "footprint_name", "resident_population", "registered_list", "retention", "capture", "councils",
         "share_in_whole_councils", "member_providers",
       ], byteOrderMark: byteOrderMark)
-    func text(_ v: Double?) -> String { v.map { NumberFormat.csv($0) } ?? "" }
+    func text(_ v: Double?) -> String { v.map { numbers.people($0) } ?? "" }
+    func ratio(_ v: Double?) -> String { v.map { numbers.ratio($0) } ?? "" }
     for s in scenarios {
       for r in s.rows {
         out.append([
-          s.scenario, r.footprint, r.name, NumberFormat.csv(r.residentPopulation), text(r.registeredList), text(r.retention), text(r.capture),
-          r.councils.map(String.init) ?? "", text(r.shareInWholeCouncils), r.memberProviders.map(String.init) ?? "",
+          s.scenario, r.footprint, r.name, numbers.people(r.residentPopulation), text(r.registeredList), ratio(r.retention), ratio(r.capture),
+          r.councils.map(String.init) ?? "", ratio(r.shareInWholeCouncils), r.memberProviders.map(String.init) ?? "",
         ])
       }
     }
@@ -97,20 +100,23 @@ public struct ScenarioMeasures: Sendable {
   }
 
   /// Providers whose systems differ between two memberships:
-  /// `provider_id,baseline_systems,proposal_systems,joined,left` (ids joined by ';').
-  public static func membershipChanges(baseline: Membership, proposal: Membership, byteOrderMark: Bool = false) -> CSVWriter {
+  /// `provider_id,baseline_systems,proposal_systems,joined,left` (ids joined by ';'), with
+  /// `provider_name` after `provider_id` when `names` are given.
+  public static func membershipChanges(baseline: Membership, proposal: Membership, names: [String: String]? = nil, byteOrderMark: Bool = false) -> CSVWriter {
     func systems(_ m: Membership) -> [String: Set<String>] {
       var out: [String: Set<String>] = [:]
       for r in m.rows where r.member { out[r.provider, default: []].insert(r.footprint) }
       return out
     }
     let before = systems(baseline), after = systems(proposal)
-    var out = CSVWriter(header: ["provider_id", "baseline_systems", "proposal_systems", "joined", "left"], byteOrderMark: byteOrderMark)
+    var out = CSVWriter(
+      header: names == nil ? ["provider_id", "baseline_systems", "proposal_systems", "joined", "left"] : ["provider_id", "provider_name", "baseline_systems", "proposal_systems", "joined", "left"],
+      byteOrderMark: byteOrderMark)
     func list(_ s: Set<String>) -> String { s.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";") }
     for provider in Set(before.keys).union(after.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       let b = before[provider] ?? [], a = after[provider] ?? []
       guard a != b else { continue }
-      out.append([provider, list(b), list(a), list(a.subtracting(b)), list(b.subtracting(a))])
+      out.append((names.map { [provider, $0[provider] ?? ""] } ?? [provider]) + [list(b), list(a), list(a.subtracting(b)), list(b.subtracting(a))])
     }
     return out
   }

@@ -31,17 +31,19 @@ public enum SpatialCrosswalk {
 
     init(_ layer: PolygonLayer) throws {
       for f in 0..<layer.count {
-        guard var g = try Geometry.polygonal(feature: f, of: layer, in: context) else {
-          geometries.append(nil)
-          prepared.append(nil)
-          continue
+        try FeatureGeometryError.naming("preparing footprints", zone: nil, of: nil, footprint: { f }, of: layer) {
+          guard var g = try Geometry.polygonal(feature: f, of: layer, in: context) else {
+            geometries.append(nil)
+            prepared.append(nil)
+            return
+          }
+          if !g.isValid {
+            g = try g.madeValidPolygonal()
+            repaired += 1
+          }
+          geometries.append(g)
+          prepared.append(try PreparedGeometry(g))
         }
-        if !g.isValid {
-          g = try g.madeValidPolygonal()
-          repaired += 1
-        }
-        geometries.append(g)
-        prepared.append(try PreparedGeometry(g))
       }
     }
 
@@ -90,6 +92,8 @@ public enum SpatialCrosswalk {
     zones: PolygonLayer, centroids: PointLayer?, footprints: PolygonLayer, snapDistance: Double, workers: Int,
     report: RunReport
   ) throws -> Crosswalk {
+    try CoordinateRangeError.check(zones, role: "zones")
+    try CoordinateRangeError.check(footprints, role: "footprints")
     let footprintEnvelopes = envelopes(footprints)
     let index = EnvelopeIndex(footprintEnvelopes)
     var centroidPositions: [String: Int] = [:]
@@ -100,49 +104,54 @@ public enum SpatialCrosswalk {
     let idRank = ranks(footprints.ids)
     let flat: [Placement] = try ParallelChunks.map(count: zones.count, workers: workers, makeState: { try FootprintSet(footprints) }) {
       set, z in
-      var point: (x: Double, y: Double)
-      var onSurface = false
-      var repairedZone = false
-      if let c = centroidIndex[zones.ids[z]], let centroids {
-        point = (centroids.xs[c], centroids.ys[c])
-      } else {
-        onSurface = true
-        guard var g = try Geometry.polygonal(feature: z, of: zones, in: set.context) else {
-          return Placement(footprint: -1, distance: .nan, usedPointOnSurface: false)
+      var current: Int?
+      return try FeatureGeometryError.naming("best fit", zone: z, of: zones, footprint: { current }, of: footprints) {
+        var point: (x: Double, y: Double)
+        var onSurface = false
+        var repairedZone = false
+        if let c = centroidIndex[zones.ids[z]], let centroids {
+          point = (centroids.xs[c], centroids.ys[c])
+        } else {
+          onSurface = true
+          guard var g = try Geometry.polygonal(feature: z, of: zones, in: set.context) else {
+            return Placement(footprint: -1, distance: .nan, usedPointOnSurface: false)
+          }
+          if !g.isValid {
+            g = try g.madeValidPolygonal()
+            repairedZone = true
+          }
+          point = try g.pointOnSurface()
         }
-        if !g.isValid {
-          g = try g.madeValidPolygonal()
-          repairedZone = true
+        let probe = Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
+        var best = -1
+        for f in index.query(probe) {
+          current = f
+          guard let prepared = set.prepared[f], try prepared.covers(x: point.x, y: point.y) else { continue }
+          if best < 0 || idRank[f] < idRank[best] { best = f }
         }
-        point = try g.pointOnSurface()
-      }
-      let probe = Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
-      var best = -1
-      for f in index.query(probe) {
-        guard let prepared = set.prepared[f], try prepared.covers(x: point.x, y: point.y) else { continue }
-        if best < 0 || idRank[f] < idRank[best] { best = f }
-      }
-      if best >= 0 { return Placement(footprint: best, distance: .nan, usedPointOnSurface: onSurface, repaired: repairedZone) }
-      // Outside every footprint: the nearest within the snap distance.
-      let target = try Geometry.point(x: point.x, y: point.y, in: set.context)
-      var nearest = -1
-      var nearestDistance = Double.infinity
-      for (f, lowerBound) in index.byEnvelopeDistance(from: probe) {
-        if lowerBound > min(nearestDistance, snapDistance) { break }
-        guard let g = set.geometries[f] else { continue }
-        let d = try g.distance(to: target)
-        if d < nearestDistance || (d == nearestDistance && idRank[f] < idRank[nearest]) {
-          nearest = f
-          nearestDistance = d
+        if best >= 0 { return Placement(footprint: best, distance: .nan, usedPointOnSurface: onSurface, repaired: repairedZone) }
+        // Outside every footprint: the nearest within the snap distance.
+        let target = try Geometry.point(x: point.x, y: point.y, in: set.context)
+        var nearest = -1
+        var nearestDistance = Double.infinity
+        for (f, lowerBound) in index.byEnvelopeDistance(from: probe) {
+          if lowerBound > min(nearestDistance, snapDistance) { break }
+          guard let g = set.geometries[f] else { continue }
+          current = f
+          let d = try g.distance(to: target)
+          if d < nearestDistance || (d == nearestDistance && idRank[f] < idRank[nearest]) {
+            nearest = f
+            nearestDistance = d
+          }
         }
+        let placed = nearest >= 0 && nearestDistance <= snapDistance
+        return Placement(footprint: placed ? nearest : -1, distance: nearestDistance, usedPointOnSurface: onSurface, repaired: repairedZone)
       }
-      let placed = nearest >= 0 && nearestDistance <= snapDistance
-      return Placement(footprint: placed ? nearest : -1, distance: nearestDistance, usedPointOnSurface: onSurface, repaired: repairedZone)
     }
 
     var builder = CrosswalkBuilder(source: "")
     for (f, name) in footprints.names.enumerated() where !name.isEmpty { builder.name(footprint: footprints.ids[f], name) }
-    var snapped: [String: (rows: Int, amount: Double)] = [:]
+    var snapped: [String: Double] = [:]
     var unplaced: [String: (rows: Int, amount: Double)] = [:]
     var noGeometry: [String: (rows: Int, amount: Double)] = [:]
     var onSurface = 0
@@ -153,7 +162,7 @@ public enum SpatialCrosswalk {
         builder.add(zone: zones.ids[z], footprint: footprints.ids[p.footprint], weight: 1)
         if !p.distance.isNaN {
           builder.setDistance(zone: zones.ids[z], metres: p.distance)
-          snapped[zones.ids[z]] = (1, (p.distance * 100).rounded() / 100)  // centimetres, as in distance_m
+          snapped[zones.ids[z]] = (p.distance * 100).rounded() / 100  // centimetres, as in distance_m
         }
       } else if p.distance.isNaN {
         builder.add(zone: zones.ids[z], footprint: nil, weight: 0)
@@ -169,7 +178,7 @@ public enum SpatialCrosswalk {
           ? "no centroids given: each zone was placed by a point inside it (GEOS PointOnSurface), not by its population-weighted centroid"
           : "\(onSurface) zones have no centroid in the centroid file and were placed by a point inside them (GEOS PointOnSurface)")
     }
-    report.exclude(Tally(reason: "zones whose point lay outside every footprint, snapped to the nearest within \(NumberFormat.csv(snapDistance)) m (amount: metres)", unit: "metres", destination: "nearest footprint", byCode: snapped))
+    report.place(RulePlacement(rule: "zones whose point lay outside every footprint, placed in the nearest footprint within \(NumberFormat.csv(snapDistance)) m", unit: "metres", byCode: snapped))
     report.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
     report.lose(Tally(reason: "zones with neither a geometry nor a centroid", unit: "zones", destination: Crosswalk.unallocated, byCode: noGeometry))
     report.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
@@ -182,6 +191,7 @@ public enum SpatialCrosswalk {
   /// The footprint containing each point (on a shared edge, the lowest id), or nil when the
   /// point lies outside every footprint. Points and footprints in the same projected CRS.
   public static func locate(points: PointLayer, footprints: PolygonLayer, workers: Int) throws -> [Int?] {
+    try CoordinateRangeError.check(footprints, role: "footprints")
     let index = EnvelopeIndex(envelopes(footprints))
     let idRank = ranks(footprints.ids)
     return try ParallelChunks.map(count: points.count, workers: workers, makeState: { try FootprintSet(footprints) }) {
@@ -210,7 +220,8 @@ public enum SpatialCrosswalk {
   /// 2. the other zones alone are brought into the working CRS (`projectZones`), checked
   ///    (invalid ones repaired with GEOS MakeValid and reported) and measured: a zone wholly
   ///    inside a footprint (prepared containsProperly) still never pays for an intersection, and
-  ///    footprints are clipped to the zone's envelope before intersecting.
+  ///    footprints are cut down to the zone's surroundings before intersecting, exactly
+  ///    (``Geometry/intersection(_:near:)``).
   ///
   /// - Parameters:
   ///   - zones: the zones, in their source CRS when `projectZones` is given, else in the
@@ -222,6 +233,8 @@ public enum SpatialCrosswalk {
     zones: PolygonLayer, projectZones: ((inout [Double], inout [Double]) throws -> Void)? = nil, footprints: PolygonLayer,
     basis: AreaBasis, minWeight: Double?, workers: Int, report: RunReport
   ) throws -> Crosswalk {
+    try CoordinateRangeError.check(zones, role: "zones")
+    try CoordinateRangeError.check(footprints, role: "footprints")
     let footprintEnvelopes = envelopes(footprints)
     let index = EnvelopeIndex(footprintEnvelopes)
     let firstOfID = firstFeatures(zones)
@@ -238,68 +251,82 @@ public enum SpatialCrosswalk {
     let boxFootprint: [Int] = try ParallelChunks.map(count: zones.count, workers: workers, makeState: { try FootprintSet(footprints) }) {
       set, z -> Int in
       guard let box = boxes[z] else { return -1 }
-      let rectangle = Geometry(try GeometryHandle(rectangle: box, in: set.context))
-      var inside = -1
-      for f in index.query(box) {
-        guard let prepared = set.prepared[f], try prepared.intersects(rectangle) else { continue }
-        guard inside < 0, try prepared.covers(rectangle) else { return -1 }
-        inside = f
+      var current: Int?
+      return try FeatureGeometryError.naming("area crosswalk (zone boxes)", zone: z, of: zones, footprint: { current }, of: footprints) {
+        let rectangle = Geometry(try GeometryHandle(rectangle: box, in: set.context))
+        var inside = -1
+        for f in index.query(box) {
+          current = f
+          guard let prepared = set.prepared[f], try prepared.intersects(rectangle) else { continue }
+          guard inside < 0, try prepared.covers(rectangle) else { return -1 }
+          inside = f
+        }
+        return inside
       }
-      return inside
     }
     let measured = (0..<zones.count).filter { boxFootprint[$0] < 0 }
     report.figure("zones placed wholly in one footprint by their box (vertices not reprojected)", Double(zones.count - measured.count))
 
     // 2. The rest, reprojected and measured.
     var straddling = zones.subset(measured)
-    try projectZones?(&straddling.xs, &straddling.ys)
+    if let projectZones {
+      try projectZones(&straddling.xs, &straddling.ys)
+      try CoordinateRangeError.check(straddling, role: "zones (in the working CRS)")
+    }
     let measuredAreas: [ZoneAreas] = try ParallelChunks.map(count: straddling.count, workers: workers, makeState: { try FootprintSet(footprints) }) {
       [straddling] set, z in
-      guard var g = try Geometry.polygonal(feature: z, of: straddling, in: set.context) else {
-        return ZoneAreas(zoneArea: 0, parts: [])
-      }
-      var repaired = false
-      if !g.isValid {
-        g = try g.madeValidPolygonal()
-        repaired = true
-      }
-      let zoneArea = try g.area()
-      let envelope = g.envelope()
-      // Footprints the zone meets, and those that contain it whole (no intersection needed;
-      // there can be several where footprints overlap).
-      var meeting: [Int] = []
-      var containing: [Int] = []
-      for f in index.query(envelope) {
-        guard let prepared = set.prepared[f] else { continue }
-        if try prepared.containsProperly(g) {
-          containing.append(f)
-          meeting.append(f)
-        } else if try prepared.intersects(g) {
-          meeting.append(f)
+      var current: Int?
+      return try FeatureGeometryError.naming("area crosswalk", zone: z, of: straddling, footprint: { current }, of: footprints) {
+        guard var g = try Geometry.polygonal(feature: z, of: straddling, in: set.context) else {
+          return ZoneAreas(zoneArea: 0, parts: [])
         }
+        var repaired = false
+        if !g.isValid {
+          g = try g.madeValidPolygonal()
+          repaired = true
+        }
+        let zoneArea = try g.area()
+        let envelope = g.envelope()
+        // Footprints the zone meets, and those that contain it whole (no intersection needed;
+        // there can be several where footprints overlap).
+        var meeting: [Int] = []
+        var containing: [Int] = []
+        for f in index.query(envelope) {
+          guard let prepared = set.prepared[f] else { continue }
+          current = f
+          if try prepared.containsProperly(g) {
+            containing.append(f)
+            meeting.append(f)
+          } else if try prepared.intersects(g) {
+            meeting.append(f)
+          }
+        }
+        // Inside a coverage, the piece of the footprint holding the envelope's centre (usually
+        // the largest) is what the others leave, provided that is a sizeable part of the zone.
+        var last: Int?
+        current = nil
+        if meeting.count >= 2 && containing.isEmpty, let coverage = set.coverage, try coverage.covers(g) {
+          let cx = (envelope.minX + envelope.maxX) / 2, cy = (envelope.minY + envelope.maxY) / 2
+          last = try meeting.first { try set.prepared[$0]!.covers(x: cx, y: cy) } ?? meeting.last
+        }
+        var parts: [(Int, Double)] = []
+        var measured = 0.0
+        for f in meeting where f != last {
+          current = f
+          let a = containing.contains(f) ? zoneArea : try set.geometries[f]!.intersection(g, near: envelope).area()
+          measured += a
+          if a > 0 { parts.append((f, a)) }
+        }
+        if let last {
+          current = last
+          let rest = zoneArea - measured
+          let a = rest >= 1e-3 * zoneArea ? rest : try set.geometries[last]!.intersection(g, near: envelope).area()
+          if a > 0 { parts.append((last, a)) }
+          // In footprint order, as without the shortcut.
+          parts.sort { meeting.firstIndex(of: $0.0)! < meeting.firstIndex(of: $1.0)! }
+        }
+        return ZoneAreas(zoneArea: zoneArea, parts: parts, repaired: repaired)
       }
-      // Inside a coverage, the piece of the footprint holding the envelope's centre (usually
-      // the largest) is what the others leave, provided that is a sizeable part of the zone.
-      var last: Int?
-      if meeting.count >= 2 && containing.isEmpty, let coverage = set.coverage, try coverage.covers(g) {
-        let cx = (envelope.minX + envelope.maxX) / 2, cy = (envelope.minY + envelope.maxY) / 2
-        last = try meeting.first { try set.prepared[$0]!.covers(x: cx, y: cy) } ?? meeting.last
-      }
-      var parts: [(Int, Double)] = []
-      var measured = 0.0
-      for f in meeting where f != last {
-        let a = containing.contains(f) ? zoneArea : try set.geometries[f]!.clipped(to: envelope).intersection(g).area()
-        measured += a
-        if a > 0 { parts.append((f, a)) }
-      }
-      if let last {
-        let rest = zoneArea - measured
-        let a = rest >= 1e-3 * zoneArea ? rest : try set.geometries[last]!.clipped(to: envelope).intersection(g).area()
-        if a > 0 { parts.append((last, a)) }
-        // In footprint order, as without the shortcut.
-        parts.sort { meeting.firstIndex(of: $0.0)! < meeting.firstIndex(of: $1.0)! }
-      }
-      return ZoneAreas(zoneArea: zoneArea, parts: parts, repaired: repaired)
     }
     var flat = boxFootprint.map { ZoneAreas(zoneArea: 1, parts: $0 < 0 ? [] : [($0, 1)]) }
     for (k, z) in measured.enumerated() { flat[z] = measuredAreas[k] }

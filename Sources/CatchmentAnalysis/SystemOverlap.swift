@@ -17,6 +17,8 @@ public struct SystemOverlap: Sendable {
   public let shared: [Int]
   /// Row-major systems × systems.
   public let served: [Double]
+  /// System names by id, from the membership's `footprint_name` column (empty when it has none).
+  public let names: [String: String]
 
   /// Reads the membership CSV at `path` (columns provider_id, footprint_id, catchment_population, member).
   public static func read(path: String, report: RunReport) throws -> SystemOverlap {
@@ -25,20 +27,23 @@ public struct SystemOverlap: Sendable {
     let footprintColumn = try reader.column(named: "footprint_id")
     let catchmentColumn = try reader.column(named: "catchment_population")
     let memberColumn = try reader.column(named: "member")
+    let nameColumn = reader.index(of: "footprint_name")
+    var names: [String: String] = [:]
     var rows: [(provider: String, footprint: String, catchment: Double, member: Bool)] = []
     var summary = InputSummary(role: "membership", file: path)
     try reader.forEachRecord { record in
       let member = record[memberColumn].trimmedString.lowercased()
       guard member == "true" || member == "false" else { throw record.error("member is '\(record[memberColumn].string)', not true or false") }
       rows.append((record[providerColumn].trimmedString, record[footprintColumn].trimmedString, try record.number(at: catchmentColumn, column: "catchment_population"), member == "true"))
+      if let nameColumn, case let name = record[nameColumn].trimmedString, !name.isEmpty { names[record[footprintColumn].trimmedString] = name }
       summary.rowsCounted += 1
     }
     summary.rowsRead = reader.recordsRead
     report.add(summary)
-    return SystemOverlap(rows: rows)
+    return SystemOverlap(rows: rows, names: names)
   }
 
-  public init(rows: [(provider: String, footprint: String, catchment: Double, member: Bool)]) {
+  public init(rows: [(provider: String, footprint: String, catchment: Double, member: Bool)], names: [String: String] = [:]) {
     let excluded: Set<String> = [ProviderCatchments.unattributed, Crosswalk.unallocated]
     let systems = Set(rows.filter { $0.member && !excluded.contains($0.footprint) && !excluded.contains($0.provider) }.map(\.footprint))
       .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -61,34 +66,44 @@ public struct SystemOverlap: Sendable {
     self.systems = systems
     self.shared = shared
     self.served = served
+    self.names = names.filter { index[$0.key] != nil }
   }
 
-  /// `system_a,system_b,shared_members,population_a_served_by_b`, every pair, a then b in byte order.
-  public func csv(byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["system_a", "system_b", "shared_members", "population_a_served_by_b"], byteOrderMark: byteOrderMark)
+  /// `system_a,system_b,shared_members,population_a_served_by_b`, every pair, a then b in byte
+  /// order; `system_a_name` and `system_b_name` after their ids when the systems have names.
+  public func csv(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    let named = !names.isEmpty
+    var out = CSVWriter(
+      header: named
+        ? ["system_a", "system_a_name", "system_b", "system_b_name", "shared_members", "population_a_served_by_b"]
+        : ["system_a", "system_b", "shared_members", "population_a_served_by_b"],
+      byteOrderMark: byteOrderMark)
     let n = systems.count
     for a in 0..<n {
       for b in 0..<n {
-        out.append([systems[a], systems[b], NumberFormat.csv(shared[a * n + b]), NumberFormat.csv(served[a * n + b])])
+        let pair = named ? [systems[a], names[systems[a]] ?? "", systems[b], names[systems[b]] ?? ""] : [systems[a], systems[b]]
+        out.append(pair + [numbers.count(shared[a * n + b]), numbers.people(served[a * n + b])])
       }
     }
     return out
   }
 
-  /// A wide matrix: first column the row system (`system`), one column per system.
+  /// A wide matrix: first column the row system (`system`), then `system_name` when the systems
+  /// have names (pandas: `index_col=[0, 1]`), one column per system id.
   public func matrixCSV(_ values: (Int, Int) -> String, byteOrderMark: Bool = false) -> CSVWriter {
-    var out = CSVWriter(header: ["system"] + systems, byteOrderMark: byteOrderMark)
-    for a in systems.indices { out.append([systems[a]] + systems.indices.map { values(a, $0) }) }
+    let named = !names.isEmpty
+    var out = CSVWriter(header: ["system"] + (named ? ["system_name"] : []) + systems, byteOrderMark: byteOrderMark)
+    for a in systems.indices { out.append([systems[a]] + (named ? [names[systems[a]] ?? ""] : []) + systems.indices.map { values(a, $0) }) }
     return out
   }
 
   /// The shared-members matrix, wide.
-  public func sharedMatrixCSV(byteOrderMark: Bool = false) -> CSVWriter {
-    matrixCSV({ NumberFormat.csv(shared[$0 * systems.count + $1]) }, byteOrderMark: byteOrderMark)
+  public func sharedMatrixCSV(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    matrixCSV({ numbers.count(shared[$0 * systems.count + $1]) }, byteOrderMark: byteOrderMark)
   }
 
   /// The population_a_served_by_b matrix, wide (rows a, columns b).
-  public func servedMatrixCSV(byteOrderMark: Bool = false) -> CSVWriter {
-    matrixCSV({ NumberFormat.csv(served[$0 * systems.count + $1]) }, byteOrderMark: byteOrderMark)
+  public func servedMatrixCSV(numbers: NumberFormat = .readable, byteOrderMark: Bool = false) -> CSVWriter {
+    matrixCSV({ numbers.people(served[$0 * systems.count + $1]) }, byteOrderMark: byteOrderMark)
   }
 }

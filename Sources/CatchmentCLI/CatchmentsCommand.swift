@@ -12,22 +12,28 @@ struct CatchmentsCommand: ParsableCommand {
       takes: zones whose shares sum to less than 1, as OHID's do, and zones without \
       activity or within reach of no site). For every method but threshold:X with \
       X < 0.5, the rows add up to the population counted. --zone-output writes the \
-      zone × provider table (zone_id,provider_id,share,catchment_population).
+      zone × provider table (zone_id,provider_id[,provider_name],share,catchment_population).
 
       From activity (OHID proportional flow and its variants):
         catchment catchments --method proportional \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --activity data/trust_activity.csv --activity-zone lsoa21cd --activity-provider trust_code \\
-          --activity-count patients --activity-total total_patients \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --activity data/trust_activity.csv --activity-zone lsoa21cd \\
+          --activity-provider trust_code --activity-count patients \\
+          --activity-total total_patients \\
           --where catchment_year=2022 --where admission_type=All \\
           --providers data/trusts_etr.csv --output out/trust_catchments.csv
 
       Modelled from sites (Huff; α = 1, β = 2, 50 km cap, 100 m floor by default):
         catchment catchments --method huff \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --centroids data/lsoa_pwc.csv --centroid-id LSOA21CD --centroid-x x --centroid-y y --centroid-crs EPSG:27700 \\
-          --sites data/trust_sites.csv --site-provider trust_code --site-id site_code --site-x x --site-y y \\
-          --site-attractiveness beds --providers data/trusts_etr.csv --postcodes data/postcodes.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --centroids data/lsoa_pwc.csv --centroid-id LSOA21CD \\
+          --centroid-x x --centroid-y y --centroid-crs EPSG:27700 \\
+          --sites data/trust_sites.csv --site-provider trust_code \\
+          --site-id site_code --site-x x --site-y y \\
+          --site-attractiveness beds --providers data/trusts_etr.csv \\
+          --postcodes data/postcodes.csv \\
           --output out/trust_catchments_huff.csv
       """)
 
@@ -47,10 +53,10 @@ struct CatchmentsCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "catchments")
     let (catchments, names) = try inputs.catchments(crosswalk: nil, report: report)
-    try write(catchments.csv(names: names, byteOrderMark: runOptions.bom), to: output)
+    try write(catchments.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let zoneOutput {
-      try write(catchments.zoneCSV(byteOrderMark: runOptions.bom), to: zoneOutput)
+      try write(catchments.zoneCSV(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: zoneOutput)
       report.note("wrote \(zoneOutput)")
     }
     try runOptions.finish(report)

@@ -18,15 +18,23 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Do not print the report on stderr.")
   var quiet = false
 
-  /// Prints and saves the report, then applies `--strict`.
+  @Flag(help: "Write people and ratios exactly (the shortest decimal that reads back to the same number) rather than people to 2 decimal places and ratios to 10 significant digits.")
+  var fullPrecision = false
+
+  /// How tables write numbers: rounded for reading by default, exact with `--full-precision`.
+  var numbers: NumberFormat { NumberFormat(fullPrecision: fullPrecision) }
+
+  /// Prints and saves the report, applies `--strict`, then puts the run's outputs in place
+  /// (none when `--strict` fails; the report is written either way).
   func finish(_ report: RunReport) throws {
-    if !quiet { FileHandle.standardError.write(Data(report.text().utf8)) }
+    if !quiet { StandardStreams.writeError(report.text()) }
     if let path = self.report { try report.writeJSON(to: path) }
     if strict && report.hasStrictFailures {
       let reasons = report.strictFailureReasons.map { "  " + $0 }.joined(separator: "\n")
-      FileHandle.standardError.write(Data("error: --strict: the run lost data:\n\(reasons)\n".utf8))
+      StandardStreams.writeError("error: --strict: the run lost data:\n\(reasons)\n")
       throw ExitCode(3)
     }
+    try RunOutputs.shared.commit()
   }
 }
 
@@ -113,9 +121,4 @@ struct PopulationOptions: ParsableArguments {
   }
 
   var columns: PopulationColumns { PopulationColumns(id: id!, value: value!, filters: filters) }
-}
-
-/// Writes a table, `-` meaning standard output.
-func write(_ table: CSVWriter, to path: String) throws {
-  try table.write(to: path)
 }

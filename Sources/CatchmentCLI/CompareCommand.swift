@@ -21,14 +21,27 @@ struct CompareCommand: ParsableCommand {
       'catchments' (--activity … or --sites …), and --membership-changes-output lists the \
       providers whose systems change.
 
-      Example:
-        catchment compare --baseline out/crosswalk_lsoa_icb.csv --proposal out/crosswalk_lsoa_proposal.csv \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --registrations data/gp_reg_pat_prac_lsoa.csv --practice-map data/gp_reg_pat_prac_map.csv \\
-          --practice-footprint ONS_ICB_CODE --councils out/crosswalk_lsoa_lad.csv \\
-          --activity data/trust_activity.csv --activity-zone lsoa21cd --activity-provider trust_code \\
-          --activity-count patients --activity-total total_patients --where catchment_year=2022 --where admission_type=All \\
-          --output out/compare.csv --membership-changes-output out/membership_changes.csv
+      Example (after bash scripts/demo.sh, which writes the baseline \
+      out/crosswalk_lsoa_icb.csv, and the example of 'catchment propose --help', \
+      which writes the proposal): first the councils as a crosswalk, then the \
+      comparison:
+        catchment crosswalk --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
+          --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
+          --lookup-name LAD23NM --output out/crosswalk_lsoa_lad.csv
+        catchment compare --baseline out/crosswalk_lsoa_icb.csv \\
+          --proposal out/crosswalk_lsoa_proposal.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --registrations data/gp_reg_pat_prac_lsoa.csv \\
+          --practice-map data/gp_reg_pat_prac_map.csv \\
+          --practice-footprint ONS_ICB_CODE \\
+          --councils out/crosswalk_lsoa_lad.csv \\
+          --activity data/trust_activity.csv --activity-zone lsoa21cd \\
+          --activity-provider trust_code --activity-count patients \\
+          --activity-total total_patients \\
+          --where catchment_year=2022 --where admission_type=All \\
+          --output out/compare.csv \\
+          --membership-changes-output out/membership_changes.csv
       """)
 
   @Option(help: ArgumentHelp("Crosswalk of the zones to the baseline footprints.", valueName: "file"))
@@ -80,6 +93,7 @@ struct CompareCommand: ParsableCommand {
     let councilLayer = try councils.map { try Crosswalk.read(path: $0, report: report) }
     var scenarios: [ScenarioMeasures] = []
     var memberships: [Membership] = []
+    var providerNames: [String: String]?
     var baselineCounts: UnitZoneCounts?
     for (name, crosswalk) in layers {
       // Each side's steps report apart; the proposal's are merged in labelled "proposal", so
@@ -105,17 +119,20 @@ struct CompareCommand: ParsableCommand {
         measures.add(councils: try FootprintOverlap(a: crosswalk, b: councilLayer, population: zones, report: side))
       }
       if inputs.isGiven {
-        let (catchments, _) = try inputs.catchments(crosswalk: crosswalk, report: side)
+        let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: side)
+        providerNames = names
         let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
         measures.add(membership: membership)
         memberships.append(membership)
       }
       scenarios.append(measures)
     }
-    try write(ScenarioMeasures.csv(scenarios, byteOrderMark: runOptions.bom), to: output)
+    try write(ScenarioMeasures.csv(scenarios, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let membershipChangesOutput, memberships.count == 2 {
-      try write(ScenarioMeasures.membershipChanges(baseline: memberships[0], proposal: memberships[1], byteOrderMark: runOptions.bom), to: membershipChangesOutput)
+      try write(
+        ScenarioMeasures.membershipChanges(baseline: memberships[0], proposal: memberships[1], names: providerNames, byteOrderMark: runOptions.bom),
+        to: membershipChangesOutput)
       report.note("wrote \(membershipChangesOutput)")
     }
     try runOptions.finish(report)

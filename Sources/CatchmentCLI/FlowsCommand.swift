@@ -30,7 +30,8 @@ struct FlowsCommand: ParsableCommand {
       by where its own patients live): use them to describe, not to measure \
       containment.
 
-      Example:
+      Example (reads the crosswalk that the example of 'catchment crosswalk --help' \
+      writes):
         catchment flows --crosswalk out/lsoa_icb.csv \\
           --registrations data/gp_reg_pat_prac_lsoa.csv \\
           --practice-map data/gp_reg_pat_prac_map.csv \\
@@ -76,7 +77,7 @@ struct FlowsCommand: ParsableCommand {
   @Option(name: .customLong("practice-code-column"), help: ArgumentHelp("Practice code column of the map.", valueName: "column"))
   var practiceCodeColumn: String = "PRACTICE_CODE"
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Long flow table: residence_footprint,registration_footprint,patients.", valueName: "file"))
+  @Option(name: .shortAndLong, help: ArgumentHelp("Long flow table: residence_footprint,registration_footprint,patients (each code followed by its _name column when names are known).", valueName: "file"))
   var output: String
 
   @Option(name: .customLong("matrix-output"), help: ArgumentHelp("Wide flow matrix: rows residence, columns registration, with totals.", valueName: "file"))
@@ -152,10 +153,10 @@ struct FlowsCommand: ParsableCommand {
 
     let total = matrix.columnTotals.reduce(0, +)
     report.figure("patients in flow table", total)
-    try write(matrix.longCSV(byteOrderMark: runOptions.bom), to: output)
-    if let matrixOutput { try write(matrix.matrixCSV(byteOrderMark: runOptions.bom), to: matrixOutput) }
-    if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(byteOrderMark: runOptions.bom), to: summaryOutput) }
-    if let practiceOutput { try write(matrix.unitCSV(byteOrderMark: runOptions.bom), to: practiceOutput) }
+    try write(matrix.longCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
+    if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
+    if let summaryOutput { try write(FlowSummary(matrix: matrix, population: resident).csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput) }
+    if let practiceOutput { try write(matrix.unitCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: practiceOutput) }
     try runOptions.finish(report)
   }
 

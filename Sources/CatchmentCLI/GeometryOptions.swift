@@ -41,8 +41,9 @@ struct GeometryOptions: ParsableArguments {
   @Option(name: .customLong("force-crs"), help: ArgumentHelp("CRS to use for every boundary file whatever it declares (e.g. EPSG:27700 for a British National Grid .prj with an unnamed datum).", valueName: "crs"))
   var forceCRS: String?
 
-  @Option(help: ArgumentHelp("Tasks to run at once (default: the processor count).", valueName: "n"))
-  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
+  var workerCount: WorkerCount = .processorCount
+  var workers: Int { workerCount.count }
 
   func validate() throws {
     if workers < 1 { throw ValidationError("--workers must be at least 1") }

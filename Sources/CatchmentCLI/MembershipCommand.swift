@@ -9,21 +9,24 @@ struct MembershipCommand: ParsableCommand {
     discussion: """
       Takes the inputs of 'catchments' plus a zone → footprint crosswalk (fractional \
       weights respected; for MSOA activity and ICB footprints, an MSOA → ICB crosswalk). \
-      Writes provider_id,footprint_id,catchment_population,share,footprint_share,member: \
+      Writes provider_id[,provider_name],footprint_id[,footprint_name],catchment_population,share,footprint_share,member: \
       CP(p,f) = Σz share(z,p)·pop(z)·w(z,f); share = CP(p,f) ÷ CP(p); footprint_share = \
       CP(p,f) ÷ P(f); member = share ≥ --threshold. One row per provider and footprint \
       with a non-zero catchment, sorted; UNATTRIBUTED rows (never members) keep every \
       footprint's population whole. --summary-output lists the providers that are members \
       of two or more systems.
 
-      Example:
+      Example (after bash scripts/demo.sh, which writes out/crosswalk_lsoa_icb.csv):
         catchment membership --crosswalk out/crosswalk_lsoa_icb.csv \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --activity data/trust_activity.csv --activity-zone lsoa21cd --activity-provider trust_code \\
-          --activity-count patients --activity-total total_patients \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --activity data/trust_activity.csv --activity-zone lsoa21cd \\
+          --activity-provider trust_code --activity-count patients \\
+          --activity-total total_patients \\
           --where catchment_year=2022 --where admission_type=All \\
           --providers data/trusts_etr.csv --threshold 0.05 \\
-          --output out/trust_membership.csv --summary-output out/trust_multi_system.csv
+          --output out/trust_membership.csv \\
+          --summary-output out/trust_multi_system.csv
       """)
 
   @OptionGroup var inputs: CatchmentInputs
@@ -55,7 +58,7 @@ struct MembershipCommand: ParsableCommand {
     let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
     let multi = Set(membership.rows.filter(\.member).map(\.provider)).filter { p in membership.rows.filter { $0.provider == p && $0.member }.count >= 2 }
     report.figure("providers members of two or more systems", Double(multi.count))
-    try write(membership.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(membership.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let summaryOutput {
       try write(membership.summaryCSV(names: names, byteOrderMark: runOptions.bom), to: summaryOutput)

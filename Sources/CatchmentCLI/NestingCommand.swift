@@ -15,17 +15,19 @@ struct NestingCommand: ParsableCommand {
       parent (as 'catchment overlap'). By membership: --practice-map with --levels \
       (e.g. PCN_CODE,ONS_SUB_ICB_LOCATION_CODE,ONS_ICB_CODE) nests PCNs by their member \
       practices, each practice counting once, not by where patients live. Writes \
-      level,child_id,size,main_parent_id,share_outside_main_parent,nests,parents (parents as \
+      level,child_id[,child_name],size,main_parent_id[,main_parent_name],share_outside_main_parent,nests,parents (parents as \
       id:share;…); a child nests when the share outside its main parent is at most \
       --tolerance. --tree-output writes the tree as JSON (children under their main parent).
 
-      Examples:
-        catchment nesting --crosswalk out/crosswalk_lsoa_sicbl.csv --crosswalk out/crosswalk_lsoa_icb.csv \\
-          --names sub-icb,icb --population data/population_lsoa_mid2022.csv \\
+      Examples (the crosswalks are written by bash scripts/demo.sh):
+        catchment nesting --crosswalk out/crosswalk_lsoa_sicbl.csv \\
+          --crosswalk out/crosswalk_lsoa_icb.csv --names sub-icb,icb \\
+          --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
           --output out/nesting.csv --tree-output out/nesting.json
         catchment nesting --practice-map data/gp_reg_pat_prac_map.csv \\
-          --levels PCN_CODE,ONS_SUB_ICB_LOCATION_CODE,ONS_ICB_CODE --output out/pcn_nesting.csv
+          --levels PCN_CODE,ONS_SUB_ICB_LOCATION_CODE,ONS_ICB_CODE \\
+          --output out/pcn_nesting.csv
       """)
 
   @Option(name: .customLong("crosswalk"), help: ArgumentHelp("Crosswalk of the zones to a layer; repeat, smallest layer first.", valueName: "file"))
@@ -77,10 +79,10 @@ struct NestingCommand: ParsableCommand {
           + outside.prefix(12).map { "\($0.id) in \($0.mainParent ?? "-") (\(NumberFormat.csv((($0.shareOutside) * 10000).rounded() / 10000)))" }.joined(separator: ", ")
           + (outside.count > 12 ? ", …" : ""))
     }
-    try write(nesting.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(nesting.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let treeOutput {
-      try CSVWriter.writeBytes(Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
+      try write(bytes: Array(try nesting.treeJSON()) + [0x0A], to: treeOutput)
       report.note("wrote \(treeOutput)")
     }
     try runOptions.finish(report)
@@ -105,7 +107,11 @@ struct NestingCommand: ParsableCommand {
       roots = overlap.bIDs
     }
     let fallback = crosswalks.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-    return Nesting(levels: try levelNames(default: fallback), links: links, roots: roots, tolerance: tolerance)
+    var nesting = Nesting(levels: try levelNames(default: fallback), links: links, roots: roots, tolerance: tolerance)
+    for layer in layers {
+      for f in 0..<layer.footprints.count where !layer.footprintNames[f].isEmpty { nesting.names[layer.footprints.code(Int32(f))] = layer.footprintNames[f] }
+    }
+    return nesting
   }
 
   /// Parents weighted by member practices (each practice once).

@@ -13,7 +13,7 @@ struct OverlapCommand: ParsableCommand {
     discussion: """
       Takes two crosswalks of the same zones (as written by 'catchment crosswalk') and the \
       zones' population. M[a][b] = Σz pop(z)·wA(z,a)·wB(z,b); writes \
-      a_id,b_id,population,cov_a_to_b,cov_b_to_a,jaccard for every pair with population > 0 \
+      a_id[,a_name],b_id[,b_name],population,cov_a_to_b,cov_b_to_a,jaccard for every pair with population > 0 \
       (cov_a_to_b = M/P(a), cov_b_to_a = M/P(b), jaccard = M/(P(a)+P(b)−M)), sorted, \
       UNALLOCATED kept as its own id. A zone split by both crosswalks is refused (the \
       product of weights is only an assumption) unless --zones, --a-footprints and \
@@ -22,10 +22,14 @@ struct OverlapCommand: ParsableCommand {
       coterminous; --crosswalk-output writes cov_a_to_b as an A → B crosswalk (the \
       population-weighted crosswalk between two layers built from finer zones).
 
-      Example (sub-ICB locations against ICBs, both from the LSOA lookup):
-        catchment overlap --a out/crosswalk_lsoa_sicbl.csv --b out/crosswalk_lsoa_icb.csv \\
-          --population data/population_lsoa_mid2022.csv --population-id "Area Codes" --population-value "All Ages" \\
-          --output out/overlap_sicbl_icb.csv --summary-output out/overlap_sicbl_icb_summary.csv \\
+      Example (sub-ICB locations against ICBs, both crosswalks from the LSOA lookup, \
+      written by bash scripts/demo.sh):
+        catchment overlap --a out/crosswalk_lsoa_sicbl.csv \\
+          --b out/crosswalk_lsoa_icb.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --output out/overlap_sicbl_icb.csv \\
+          --summary-output out/overlap_sicbl_icb_summary.csv \\
           --crosswalk-output out/crosswalk_sicbl_icb.csv
       """)
 
@@ -101,14 +105,14 @@ struct OverlapCommand: ParsableCommand {
     }
     // A refusal is an input error (exit 1) naming the zones, not a usage error.
     let overlap = try FootprintOverlap(a: a, b: b, population: pop, splits: splits, report: report)
-    try write(overlap.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let matrixOutput {
-      try write(overlap.matrixCSV(byteOrderMark: runOptions.bom), to: matrixOutput)
+      try write(overlap.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput)
       report.note("wrote \(matrixOutput)")
     }
     if let summaryOutput {
-      try write(overlap.summaryCSV(minCoverage: minCoverage, coterminous: coterminous, byteOrderMark: runOptions.bom), to: summaryOutput)
+      try write(overlap.summaryCSV(minCoverage: minCoverage, coterminous: coterminous, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput)
       report.note("wrote \(summaryOutput)")
     }
     if let crosswalkOutput {

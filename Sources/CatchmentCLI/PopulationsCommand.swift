@@ -16,7 +16,8 @@ struct PopulationsCommand: ParsableCommand {
       exclusions; zones of the crosswalk with no population row, unrecognised \
       codes and unallocated population are losses.
 
-      Example:
+      Example (reads the crosswalk that the example of 'catchment crosswalk --help' \
+      writes):
         catchment populations --crosswalk out/lsoa_icb.csv \\
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
@@ -48,7 +49,7 @@ struct PopulationsCommand: ParsableCommand {
     for v in zones.values { total += v }
     report.figure("population counted", total)
     result.reportUnallocated(to: report)
-    try write(result.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(result.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     try runOptions.finish(report)
   }

@@ -21,11 +21,21 @@ struct ProposeCommand: ParsableCommand {
       footprints are drawn: each footprint's zones unioned by GEOS (coverage union when the \
       zones share edges exactly) and written as GeoJSON in the zones' CRS.
 
-      Example (Demoshire's councils E07000901 and E07000902 moved to a new footprint):
-        catchment propose --blocks proposal.csv --block-column LAD23CD --footprint-column FOOTPRINT \\
-          --lookup data/lsoa_sicbl_icb_lad_lookup.csv --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
+      Example (after bash scripts/demo.sh): Demoshire's councils Northvale \
+      E07000901 and Southvale E07000902 moved to a new footprint NEW, Westmoor \
+      E06000902 (split today) wholly to Westmoor ICB, the other councils left in \
+      their ICBs. First the proposal, one row per council, then its crosswalk and \
+      its polygons:
+        printf '%s\\n' LAD23CD,FOOTPRINT E06000901,E54000901 E07000901,NEW \\
+          E07000902,NEW E08000901,E54000902 E06000902,E54000903 \\
+          > out/proposal_blocks.csv
+        catchment propose --blocks out/proposal_blocks.csv \\
+          --block-column LAD23CD --footprint-column FOOTPRINT \\
+          --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
+          --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
           --output out/crosswalk_lsoa_proposal.csv \\
-          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD --dissolve-output out/proposal.geojson
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
+          --dissolve-output out/proposal.geojson
       """)
 
   @Option(help: ArgumentHelp("The proposal: building block → proposed footprint, one row each.", valueName: "file"))
@@ -61,8 +71,9 @@ struct ProposeCommand: ParsableCommand {
   @Option(name: .customLong("dissolve-output"), help: ArgumentHelp("GeoJSON of the proposed footprints, dissolved from the zones.", valueName: "file"))
   var dissolveOutput: String?
 
-  @Option(help: ArgumentHelp("Tasks to run at once (default: the processor count).", valueName: "n"))
-  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
+  var workerCount: WorkerCount = .processorCount
+  var workers: Int { workerCount.count }
 
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
@@ -86,7 +97,7 @@ struct ProposeCommand: ParsableCommand {
       let layer = try LayerSource.read(paths: zones, fields: BoundaryFields(id: zoneID!)).layer
       let drawn = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers, report: report)
       let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
-      try CSVWriter.writeBytes(Array(GeoJSONWriter.featureCollection(features, crs: layer.crs).utf8), to: dissolveOutput)
+      try write(bytes: Array(GeoJSONWriter.featureCollection(features, crs: layer.crs).utf8), to: dissolveOutput)
       report.note("wrote \(dissolveOutput) (\(drawn.count) footprints, in the zones' CRS \(layer.crs))")
     }
     try runOptions.finish(report)

@@ -65,8 +65,9 @@ struct SiteOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Working CRS, projected in metres: distances are measured in it.", valueName: "crs"))
   var crs = "EPSG:27700"
 
-  @Option(help: ArgumentHelp("Tasks to run at once (default: the processor count).", valueName: "n"))
-  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
+  var workerCount: WorkerCount = .processorCount
+  var workers: Int { workerCount.count }
 
   func validate() throws {
     if workers < 1 { throw ValidationError("--workers must be at least 1") }

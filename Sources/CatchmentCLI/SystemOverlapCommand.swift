@@ -9,16 +9,18 @@ struct SystemOverlapCommand: ParsableCommand {
     discussion: """
       Reads the CSV written by 'catchment membership'. Writes, for every pair of systems \
       (footprints with at least one member) a, b in byte order: \
-      system_a,system_b,shared_members,population_a_served_by_b, where shared_members is \
+      system_a[,system_a_name],system_b[,system_b_name],shared_members,population_a_served_by_b, where shared_members is \
       the number of providers that are members of both (the diagonal: a's members) and \
       population_a_served_by_b = Σ over providers that are members of b of their \
       catchment population living in a: how much of system a's population b's providers \
       serve. --shared-matrix-output and --served-matrix-output write the two as wide \
       matrices (rows a, columns b).
 
-      Example:
+      Example (reads the membership that bash scripts/demo.sh, or the example of \
+      'catchment membership --help', writes):
         catchment system-overlap --membership out/trust_membership.csv \\
-          --output out/system_overlap.csv --served-matrix-output out/system_served_matrix.csv
+          --output out/system_overlap.csv \\
+          --served-matrix-output out/system_served_matrix.csv
       """)
 
   @Option(help: ArgumentHelp("Membership CSV written by 'catchment membership'.", valueName: "file"))
@@ -40,14 +42,14 @@ struct SystemOverlapCommand: ParsableCommand {
     let report = RunReport(command: "system-overlap")
     let overlap = try SystemOverlap.read(path: membership, report: report)
     report.figure("systems", Double(overlap.systems.count))
-    try write(overlap.csv(byteOrderMark: runOptions.bom), to: output)
+    try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let sharedMatrixOutput {
-      try write(overlap.sharedMatrixCSV(byteOrderMark: runOptions.bom), to: sharedMatrixOutput)
+      try write(overlap.sharedMatrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: sharedMatrixOutput)
       report.note("wrote \(sharedMatrixOutput)")
     }
     if let servedMatrixOutput {
-      try write(overlap.servedMatrixCSV(byteOrderMark: runOptions.bom), to: servedMatrixOutput)
+      try write(overlap.servedMatrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: servedMatrixOutput)
       report.note("wrote \(servedMatrixOutput)")
     }
     try runOptions.finish(report)

@@ -25,13 +25,15 @@ extension Crosswalk {
         row.removeAll(keepingCapacity: true)
         row.append(zone)
         row.append(footprints.code(f))
-        row.append(NumberFormat.csv(entryWeight[e]))
+        // Always exact (never rounded, even without --full-precision): the file is read back, and
+        // a zone's weights must still sum to 1.
+        row.append(NumberFormat.exact(entryWeight[e]))
         if named { row.append(footprintNames[Int(f)]) }
         row.append(method)
         if let distances {
           let d = distances[z]
           // Centimetres: finer would only show the noise of the datum transformation.
-          row.append(d.isNaN || f == unallocatedID ? "" : NumberFormat.csv((d * 100).rounded() / 100))
+          row.append(d.isNaN || f == unallocatedID ? "" : NumberFormat.fixed(d, decimals: 2))
         }
         out.append(row)
       }

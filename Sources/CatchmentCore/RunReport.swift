@@ -16,6 +16,9 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public private(set) var inputs: [InputSummary] = []
   public private(set) var exclusions: [Tally] = []
   public private(set) var losses: [Tally] = []
+  /// Rows placed by a documented rule that moves them (zones snapped to the nearest
+  /// footprint): neither exclusions nor losses, but worth the analyst's eye.
+  public private(set) var placements: [RulePlacement] = []
   /// Footprint codes that appear on only one side of a comparison.
   public private(set) var oneSidedCodes: [OneSidedCodes] = []
   /// Figures worth printing (totals, counts) in insertion order.
@@ -64,6 +67,9 @@ public final class RunReport: Encodable, @unchecked Sendable {
     for n in other.notes where !notes.contains(n) { note("\(label): \(n)") }
     for l in other.lists where !lists.contains(l) { lists.append(CodeList(subject: "\(label): \(l.subject)", codes: l.codes)) }
   }
+
+  /// Records rows placed by a rule (never fails `--strict`). Empty placements are ignored.
+  public func place(_ placement: RulePlacement) { if !placement.codes.isEmpty { placements.append(placement) } }
 
   /// Records footprint codes seen on one side only (fails `--strict`).
   public func oneSided(_ codes: OneSidedCodes) {
@@ -137,6 +143,10 @@ public final class RunReport: Encodable, @unchecked Sendable {
     if !exclusions.isEmpty {
       lines.append("  expected exclusions:")
       for t in exclusions { lines.append("    " + t.line(maxCodes: maxCodes)) }
+    }
+    if !placements.isEmpty {
+      lines.append("  placed by rule:")
+      for p in placements { lines.append("    " + p.line(maxCodes: maxCodes)) }
     }
     if losses.isEmpty {
       lines.append("  losses: none")
@@ -214,6 +224,38 @@ public struct Tally: Encodable, Sendable, Equatable {
       s += ": " + CodeList.abbreviated(codes.map { unit == "zones" ? $0.code : "\($0.code) (\(NumberFormat.csv($0.amount)))" }, maxCodes: maxCodes)
     }
     return s
+  }
+}
+
+/// Codes placed by a rule that moved them, each with how far (e.g. zones snapped to the
+/// nearest footprint, with the distance in metres): a count and the largest distance, never a
+/// sum of distances.
+public struct RulePlacement: Encodable, Sendable {
+  /// The rule, e.g. "zones whose point lay outside every footprint, placed in the nearest
+  /// within 100 m".
+  public var rule: String
+  /// What each code's ``CodeAmount/amount`` measures, e.g. "metres".
+  public var unit: String
+  /// How many codes were placed by the rule.
+  public var count: Int
+  /// The largest amount (the farthest move).
+  public var largest: Double
+  /// Every code placed, largest amount first, then by code.
+  public var codes: [CodeAmount]
+
+  public init(rule: String, unit: String, byCode: [String: Double]) {
+    self.rule = rule
+    self.unit = unit
+    codes = byCode.map { CodeAmount(code: $0.key, rows: 1, amount: $0.value) }
+      .sorted { a, b in a.amount != b.amount ? a.amount > b.amount : a.code.utf8.lexicographicallyPrecedes(b.code.utf8) }
+    count = codes.count
+    largest = codes.first?.amount ?? 0
+  }
+
+  func line(maxCodes: Int) -> String {
+    let shown = codes.prefix(maxCodes).map { "\($0.code) (\(NumberFormat.csv($0.amount)))" }
+    return "\(rule): \(count), the farthest \(NumberFormat.csv(largest)) \(unit)"
+      + (codes.isEmpty ? "" : ": " + shown.joined(separator: ", ") + (codes.count > maxCodes ? ", … \(codes.count - maxCodes) more" : ""))
   }
 }
 

@@ -28,10 +28,13 @@ public struct EnvelopeIndex: Sendable {
     if valid.isEmpty { b = Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1) }
     bounds = b
     // About one cell per item, in the bounds' aspect ratio.
+    // Sizes are clamped as Doubles before any conversion to Int: coordinates as large as
+    // 1e300 (a corrupt or mis-declared file) make widths, ratios and cell positions infinite
+    // or NaN, which must give a coarse grid, not a trap.
     let width = max(b.maxX - b.minX, 1e-9), height = max(b.maxY - b.minY, 1e-9)
     let cells = max(1.0, Double(valid.count))
-    columns = max(1, min(4096, Int((cells * width / height).squareRoot().rounded(.up))))
-    rows = max(1, min(4096, Int((cells / Double(columns)).rounded(.up))))
+    columns = Self.count((cells * width / height).squareRoot().rounded(.up))
+    rows = Self.count((cells / Double(columns)).rounded(.up))
     cellWidth = width / Double(columns)
     cellHeight = height / Double(rows)
     var counts = [Int32](repeating: 0, count: columns * rows + 1)
@@ -64,9 +67,20 @@ public struct EnvelopeIndex: Sendable {
   private static func cellSpan(
     _ e: Envelope, _ b: Envelope, _ w: Double, _ h: Double, _ columns: Int, _ rows: Int
   ) -> (Int, Int, Int, Int) {
-    func clamp(_ v: Double, _ n: Int) -> Int { max(0, min(n - 1, Int(v.rounded(.down)))) }
+    // NaN (∞ − ∞, ∞ ÷ ∞) goes to cell 0; anything beyond the grid to its last cell.
+    func clamp(_ v: Double, _ n: Int) -> Int {
+      let cell = v.rounded(.down)
+      guard cell >= 0 else { return 0 }
+      return cell < Double(n - 1) ? Int(cell) : n - 1
+    }
     return (clamp((e.minX - b.minX) / w, columns), clamp((e.maxX - b.minX) / w, columns),
             clamp((e.minY - b.minY) / h, rows), clamp((e.maxY - b.minY) / h, rows))
+  }
+
+  /// A number of grid columns or rows: `value` clamped to 1…4096 (NaN and ∞ included).
+  private static func count(_ value: Double) -> Int {
+    guard value >= 1 else { return 1 }
+    return value < 4096 ? Int(value) : 4096
   }
 
   /// Items whose rectangle intersects `query`, ascending.

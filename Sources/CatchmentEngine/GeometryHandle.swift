@@ -325,9 +325,10 @@ public struct GeometryHandle: ~Copyable {
   /// The part of the geometry inside `rect` (`GEOSClipByRect_r`): much cheaper than an
   /// intersection, and used to cut a large footprint down to a zone's envelope first.
   ///
-  /// The result may be invalid along the cut (GEOS's documented caveat) but its intersection
-  /// with anything inside `rect` is unchanged.
-  public func clipped(to rect: Envelope) throws(GEOSError) -> GeometryHandle {
+  /// The result may be invalid (GEOS's documented caveat), notably when a vertex lies on the
+  /// cut line, and an overlay of an invalid shape is wrong: use it only through
+  /// ``Geometry/intersection(_:near:)``, which checks.
+  func clipped(to rect: Envelope) throws(GEOSError) -> GeometryHandle {
     // Returns NULL on exception.
     guard let g = GEOSClipByRect_r(context.handle, pointer, rect.minX, rect.minY, rect.maxX, rect.maxY) else {
       throw context.takeError("ClipByRect")

@@ -114,6 +114,20 @@ public struct PolygonLayer: Sendable {
     return out
   }
 
+  /// Features with a coordinate that is not a finite number no larger than `bound` in
+  /// magnitude (NaN, ±∞, or e.g. 1e300 from a corrupt file or a failed transformation), in
+  /// feature order.
+  public func features(withCoordinatesBeyond bound: Double) -> [Int] {
+    var out: [Int] = []
+    for f in 0..<count {
+      let first = Int(ringPoints[Int(polygonRings[Int(featurePolygons[f])])])
+      let last = Int(ringPoints[Int(polygonRings[Int(featurePolygons[f + 1])])])
+      // `!(… <= bound)` is true for NaN as well.
+      if (first..<last).contains(where: { !(abs(xs[$0]) <= bound) || !(abs(ys[$0]) <= bound) }) { out.append(f) }
+    }
+    return out
+  }
+
   /// Twice the signed area of ring `r` (shoelace formula, in squared CRS units): positive
   /// when the ring runs anticlockwise (x east, y north), negative when clockwise.
   public func signedDoubleArea(ofRing r: Int) -> Double {

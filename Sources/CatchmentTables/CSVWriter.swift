@@ -10,7 +10,8 @@ import Foundation
 ///     out.row("E54000048", NumberFormat.csv(1_632))
 ///     try out.write(to: "out/populations.csv")
 public struct CSVWriter {
-  private var bytes: [UInt8] = []
+  /// The encoded table so far.
+  public private(set) var bytes: [UInt8] = []
   /// Data rows written so far (the header excluded).
   public private(set) var rowCount = 0
 
@@ -60,18 +61,27 @@ public struct CSVWriter {
   }
 
   /// Writes `data` to `path`, creating parent folders; `-` means standard output.
+  ///
+  /// The file is written under a temporary name beside `path` and renamed onto it, so `path`
+  /// is either replaced whole or left as it was.
+  ///
+  /// - Throws: ``OutputError`` saying what is wrong (a directory, a folder that is not
+  ///   writable, a full disk, a standard output that cannot be written).
   public static func writeBytes(_ data: [UInt8], to path: String) throws {
     if path == "-" {
-      FileHandle.standardOutput.write(Data(data))
+      try StandardStreams.writeOutput(data)
       return
     }
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
+    var created: [String] = []
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(data).write(to: url)
+      let staged = try StagedFile.stage(data, for: path, createdFolders: &created)
+      do { try staged.commit() } catch {
+        staged.discard()
+        throw error
+      }
     } catch {
-      throw TableError(file: path, reason: "cannot write: \(error.localizedDescription)")
+      OutputPath.removeFolders(created)
+      throw error
     }
   }
 }

@@ -67,14 +67,14 @@ struct TinyRun {
   @Test func longTableIsSortedWithUnallocatedLast() throws {
     let run = try TinyRun()
     #expect(run.matrix.longCSV().text == """
-      residence_footprint,registration_footprint,patients
-      E38000001,E38000001,100
-      E38000001,UNALLOCATED,30
-      E38000002,E38000001,20
-      E38000002,E38000002,1050
-      UNALLOCATED,E38000001,3
-      UNALLOCATED,E38000002,17
-      UNALLOCATED,UNALLOCATED,2
+      residence_footprint,residence_footprint_name,registration_footprint,registration_footprint_name,patients
+      E38000001,"NHS Alpha, North CCG",E38000001,"NHS Alpha, North CCG",100
+      E38000001,"NHS Alpha, North CCG",UNALLOCATED,,30
+      E38000002,NHS Beta CCG,E38000001,"NHS Alpha, North CCG",20
+      E38000002,NHS Beta CCG,E38000002,NHS Beta CCG,1050
+      UNALLOCATED,,E38000001,"NHS Alpha, North CCG",3
+      UNALLOCATED,,E38000002,NHS Beta CCG,17
+      UNALLOCATED,,UNALLOCATED,,2
 
       """)
   }
@@ -82,11 +82,11 @@ struct TinyRun {
   @Test func matrixHasTotals() throws {
     let run = try TinyRun()
     #expect(run.matrix.matrixCSV().text == """
-      residence_footprint,E38000001,E38000002,UNALLOCATED,total
-      E38000001,100,0,30,130
-      E38000002,20,1050,0,1070
-      UNALLOCATED,3,17,2,22
-      total,123,1067,32,1222
+      residence_footprint,residence_footprint_name,E38000001,E38000002,UNALLOCATED,total
+      E38000001,"NHS Alpha, North CCG",100,0,30,130
+      E38000002,NHS Beta CCG,20,1050,0,1070
+      UNALLOCATED,,3,17,2,22
+      total,,123,1067,32,1222
 
       """)
   }
@@ -119,7 +119,10 @@ struct TinyRun {
     #expect((b.inflow, b.outflow, b.net) == (17, 20, -3))
     #expect((u.residentRegistered, u.registeredList, u.retained) == (22, 32, 2))
     #expect((u.inflow, u.outflow, u.net) == (30, 20, 10))
-    #expect(summary.csv().text.hasPrefix("footprint_id,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net\nE38000001,130,123,100,\(NumberFormat.csv(100.0 / 130)),\(NumberFormat.csv(100.0 / 123)),23,30,-7\n"))
+    // 100/130 = 0.769230769230…, 100/123 = 0.813008130081… to 10 significant digits.
+    #expect(
+      summary.csv().text.hasPrefix(
+        "footprint_id,footprint_name,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net\nE38000001,\"NHS Alpha, North CCG\",130,123,100,0.7692307692,0.8130081301,23,30,-7\n"))
   }
 
   @Test func invariantsHold() throws {
@@ -154,16 +157,18 @@ struct TinyRun {
 
   @Test func practiceBreakdownSharesSumToOne() throws {
     let run = try TinyRun()
+    // Shares of the list to 10 significant digits: 100/123 = 0.813008130081…, 20/123 = 0.16260162601…,
+    // 3/123 = 0.024390243902…, 1050/1067 = 0.98406747891…, 17/1067 = 0.015932521087…, 30/32, 2/32.
     let text = run.matrix.unitCSV().text
     #expect(text == """
-      practice_code,practice_name,registration_footprint,residence_footprint,patients,share
-      P1,PRACTICE ONE,E38000001,E38000001,100,\(NumberFormat.csv(100.0 / 123))
-      P1,PRACTICE ONE,E38000001,E38000002,20,\(NumberFormat.csv(20.0 / 123))
-      P1,PRACTICE ONE,E38000001,UNALLOCATED,3,\(NumberFormat.csv(3.0 / 123))
-      P2,PRACTICE TWO,E38000002,E38000002,1050,\(NumberFormat.csv(1050.0 / 1067))
-      P2,PRACTICE TWO,E38000002,UNALLOCATED,17,\(NumberFormat.csv(17.0 / 1067))
-      P3,PRACTICE THREE,UNALLOCATED,E38000001,30,\(NumberFormat.csv(30.0 / 32))
-      P3,PRACTICE THREE,UNALLOCATED,UNALLOCATED,2,\(NumberFormat.csv(2.0 / 32))
+      practice_code,practice_name,registration_footprint,registration_footprint_name,residence_footprint,residence_footprint_name,patients,share
+      P1,PRACTICE ONE,E38000001,"NHS Alpha, North CCG",E38000001,"NHS Alpha, North CCG",100,0.8130081301
+      P1,PRACTICE ONE,E38000001,"NHS Alpha, North CCG",E38000002,NHS Beta CCG,20,0.162601626
+      P1,PRACTICE ONE,E38000001,"NHS Alpha, North CCG",UNALLOCATED,,3,0.0243902439
+      P2,PRACTICE TWO,E38000002,NHS Beta CCG,E38000002,NHS Beta CCG,1050,0.9840674789
+      P2,PRACTICE TWO,E38000002,NHS Beta CCG,UNALLOCATED,,17,0.01593252109
+      P3,PRACTICE THREE,UNALLOCATED,,E38000001,"NHS Alpha, North CCG",30,0.9375
+      P3,PRACTICE THREE,UNALLOCATED,,UNALLOCATED,,2,0.0625
 
       """)
   }

@@ -29,21 +29,35 @@ import Testing
 
   @Test func handWorked() throws {
     let overlap = try FootprintOverlap(a: try a, b: try b, population: try population(try a), report: RunReport(command: "t"))
+    // Ratios to 10 significant digits: 400/900 = 0.444…, 500/900 = 0.555….
     #expect(
       overlap.csv().text == """
         a_id,b_id,population,cov_a_to_b,cov_b_to_a,jaccard
         a1,b1,100,0.2,1,0.2
-        a1,b2,400,0.8,\(NumberFormat.csv(400.0 / 900)),\(NumberFormat.csv(400.0 / 1000))
-        a2,b2,500,1,\(NumberFormat.csv(500.0 / 900)),\(NumberFormat.csv(500.0 / 900))
+        a1,b2,400,0.8,0.4444444444,0.4
+        a2,b2,500,1,0.5555555556,0.5555555556
 
         """)
     #expect(overlap.matrixCSV().text == "a_id,b1,b2,total\na1,100,400,500\na2,0,500,500\ntotal,100,900,1000\n")
     // a1: best b2 (0.8), two b at ≥ 1%; a2 lies wholly in b2 but b2 is not wholly a2.
     #expect(
       overlap.summaryCSV(minCoverage: 0.01, coterminous: 0.95).text
-        == "a_id,population,best_b_id,cov_a_to_b,cov_b_to_a,b_over_min_coverage,coterminous\na1,500,b2,0.8,\(NumberFormat.csv(400.0 / 900)),2,false\na2,500,b2,1,\(NumberFormat.csv(500.0 / 900)),1,false\n")
+        == "a_id,population,best_b_id,cov_a_to_b,cov_b_to_a,b_over_min_coverage,coterminous\na1,500,b2,0.8,0.4444444444,2,false\na2,500,b2,1,0.5555555556,1,false\n")
     let derived = try overlap.crosswalk(report: RunReport(command: "t")).weightsByZone()
     #expect(derived == ["a1": ["b1": 0.2, "b2": 0.8], "a2": ["b2": 1]])
+  }
+
+  /// Totals are summed exactly, then rounded: three cells of 0.004 people are each written 0,
+  /// their total 0.012 is written 0.01 (and 0.004 + 0.004 + 0.004 exactly with --full-precision).
+  @Test func totalsAreSummedBeforeRounding() throws {
+    let a = try crosswalk([("z1", "a1", 1), ("z2", "a2", 1), ("z3", "a3", 1)])
+    let b = try crosswalk([("z1", "b1", 1), ("z2", "b1", 1), ("z3", "b1", 1)])
+    let population = try ZonePopulation.read(
+      path: try temporaryFile("zone,pop\nz1,0.004\nz2,0.004\nz3,0.004\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: a,
+      report: RunReport(command: "t"))
+    let overlap = try FootprintOverlap(a: a, b: b, population: population, report: RunReport(command: "t"))
+    #expect(overlap.matrixCSV().text == "a_id,b1,total\na1,0,0\na2,0,0\na3,0,0\ntotal,0.01,0.01\n")
+    #expect(overlap.matrixCSV(numbers: .full).text == "a_id,b1,total\na1,0.004,0.004\na2,0.004,0.004\na3,0.004,0.004\ntotal,0.012,0.012\n")
   }
 
   /// A layer with a gap (z1 in no footprint of A: UNALLOCATED) and one whose footprints overlap

@@ -18,11 +18,12 @@ import Testing
 
   @Test func handWorked() throws {
     let nesting = Nesting(levels: ["child", "parent"], links: [links], roots: ["P", "Q"], tolerance: 0.001)
+    // c2's share outside, 1 − 0.9 = 0.09999999999999998, is written to 10 significant digits: 0.1.
     #expect(
       nesting.csv().text == """
         level,child_id,size,main_parent_id,share_outside_main_parent,nests,parents
         child,c1,100,P,0,true,P:1
-        child,c2,100,P,\(NumberFormat.csv(1 - 0.9)),false,P:0.9;Q:0.1
+        child,c2,100,P,0.1,false,P:0.9;Q:0.1
         child,c3,100,P,0.5,false,P:0.5;Q:0.5
 
         """)

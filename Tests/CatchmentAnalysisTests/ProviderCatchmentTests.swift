@@ -180,17 +180,19 @@ import Testing
 
   @Test func handWorkedRows() throws {
     let m = try membership(threshold: 0.15)
+    // Shares to 10 significant digits: 1200/1400 = 0.857142857142…, 200/1400 = 0.142857142857…,
+    // 900/1100 = 0.818181818181…, 200/1100 = 0.181818181818…, 100/600 = 0.1666…, 500/600 = 0.8333….
     #expect(
       m.csv().text == """
         provider_id,footprint_id,catchment_population,share,footprint_share,member
-        R1,A,1200,\(NumberFormat.csv(1200.0 / 1400)),0.48,true
-        R1,B,200,\(NumberFormat.csv(200.0 / 1400)),0.2,false
-        R2,A,900,\(NumberFormat.csv(900.0 / 1100)),0.36,true
-        R2,B,200,\(NumberFormat.csv(200.0 / 1100)),0.2,true
+        R1,A,1200,0.8571428571,0.48,true
+        R1,B,200,0.1428571429,0.2,false
+        R2,A,900,0.8181818182,0.36,true
+        R2,B,200,0.1818181818,0.2,true
         R3,A,300,0.75,0.12,true
         R3,B,100,0.25,0.1,true
-        UNATTRIBUTED,A,100,\(NumberFormat.csv(100.0 / 600)),0.04,false
-        UNATTRIBUTED,B,500,\(NumberFormat.csv(500.0 / 600)),0.5,false
+        UNATTRIBUTED,A,100,0.1666666667,0.04,false
+        UNATTRIBUTED,B,500,0.8333333333,0.5,false
 
         """)
     #expect(m.summaryCSV().text == "provider_id,systems,footprint_ids\nR2,2,A;B\nR3,2,A;B\n")

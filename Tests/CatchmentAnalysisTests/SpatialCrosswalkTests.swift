@@ -78,6 +78,15 @@ import Testing
     #expect(crosswalk.zoneDistance![0].isNaN)
     #expect(crosswalk.footprintNames == ["name of A", "name of B", "name of C"])
     #expect(report.notes.contains { $0.contains("1 zones have no centroid") })
+    // Snapped zones are placements (a count and the farthest distance), not exclusions whose
+    // "amount" would be a meaningless sum of metres.
+    #expect(report.exclusions.isEmpty && report.losses.isEmpty)
+    let snapped = try #require(report.placements.first)
+    #expect(snapped.count == 2 && snapped.largest == 105 && snapped.unit == "metres")
+    #expect(snapped.codes.map(\.code) == ["z4", "z5"] && snapped.codes.map(\.amount) == [105, 10])
+    #expect(report.text().contains("the farthest 105 metres: z4 (105), z5 (10)"))
+    let json = String(decoding: try report.jsonData(), as: UTF8.self)
+    #expect(json.contains("\"placements\"") && json.contains("\"largest\" : 105"))
   }
 
   @Test func bestFitBeyondTheSnapDistanceIsUnallocated() throws {

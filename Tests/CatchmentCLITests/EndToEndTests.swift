@@ -46,23 +46,24 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try contents(long) == """
-      residence_footprint,registration_footprint,patients
-      E38000001,E38000001,100
-      E38000001,UNALLOCATED,30
-      E38000002,E38000001,20
-      E38000002,E38000002,1050
-      UNALLOCATED,E38000001,3
-      UNALLOCATED,E38000002,17
-      UNALLOCATED,UNALLOCATED,2
+      residence_footprint,residence_footprint_name,registration_footprint,registration_footprint_name,patients
+      E38000001,"NHS Alpha, North CCG",E38000001,"NHS Alpha, North CCG",100
+      E38000001,"NHS Alpha, North CCG",UNALLOCATED,,30
+      E38000002,NHS Beta CCG,E38000001,"NHS Alpha, North CCG",20
+      E38000002,NHS Beta CCG,E38000002,NHS Beta CCG,1050
+      UNALLOCATED,,E38000001,"NHS Alpha, North CCG",3
+      UNALLOCATED,,E38000002,NHS Beta CCG,17
+      UNALLOCATED,,UNALLOCATED,,2
 
       """)
-    let f: (Double) -> String = { NumberFormat.csv($0) }
-    // list inflation = resident_registered ÷ P(f): 130 / 1500 and 1070 / 1000.
+    // Ratios to 10 significant digits: retention 100/130 = 0.76923076923…, capture 100/123 =
+    // 0.81300813008…; list inflation = resident_registered ÷ P(f): 130/1500 = 0.0866666666666…,
+    // 1070/1000 = 1.07; 1050/1070 = 0.98130841121…, 1050/1067 = 0.98406747891…, 2/22 = 0.0909090909090…
     #expect(try contents(summary) == """
-      footprint_id,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,resident_population,list_inflation
-      E38000001,130,123,100,\(f(100.0 / 130)),\(f(100.0 / 123)),23,30,-7,1500,\(f(130.0 / 1500))
-      E38000002,1070,1067,1050,\(f(1050.0 / 1070)),\(f(1050.0 / 1067)),17,20,-3,1000,\(f(1070.0 / 1000))
-      UNALLOCATED,22,32,2,\(f(2.0 / 22)),\(f(2.0 / 32)),30,20,10,0,
+      footprint_id,footprint_name,resident_registered,registered_list,retained,retention,capture,inflow,outflow,net,resident_population,list_inflation
+      E38000001,"NHS Alpha, North CCG",130,123,100,0.7692307692,0.8130081301,23,30,-7,1500,0.08666666667
+      E38000002,NHS Beta CCG,1070,1067,1050,0.9813084112,0.9840674789,17,20,-3,1000,1.07
+      UNALLOCATED,,22,32,2,0.09090909091,0.0625,30,20,10,0,
 
       """)
     #expect(result.stderr.contains("EXTRACT_DATE seen: 01APR2020"))
@@ -82,7 +83,7 @@ import Testing
     let b = try CommandRunner.run(common + lookupArguments + ["--matrix-output", out.appendingPathComponent("b.csv").path, "-o", "-"])
     #expect(a.status == 0 && b.status == 0)
     #expect(a.stdout == b.stdout)
-    #expect(a.stdout.hasPrefix("residence_footprint,registration_footprint,patients\n"))
+    #expect(a.stdout.hasPrefix("residence_footprint,residence_footprint_name,registration_footprint,registration_footprint_name,patients\n"))
     #expect(try contents(out.appendingPathComponent("a.csv")) == contents(out.appendingPathComponent("b.csv")))
   }
 

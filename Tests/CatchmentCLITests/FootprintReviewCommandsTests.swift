@@ -88,7 +88,8 @@ import Testing
     let result = try CommandRunner.run(["nesting", "--practice-map", map.path, "--levels", "PCN_CODE,SUB_ICB", "--output", out.path])
     #expect(result.status == 0, "\(result.stderr)")
     // N2: one practice in S1, two in S2 → main parent S2, a third outside. P6 has no sub-ICB: a loss.
-    #expect(try contents(out).contains("PCN_CODE,N2,3,S2,\(1.0 - 2.0 / 3),false,S2:\(2.0 / 3);S1:\(1.0 / 3)"))
+    // Shares to 10 significant digits: 1/3 → 0.3333333333, 2/3 → 0.6666666667.
+    #expect(try contents(out).contains("PCN_CODE,N2,3,S2,0.3333333333,false,S2:0.6666666667;S1:0.3333333333"))
     #expect(result.stderr.contains("practices with a blank code in a level column"))
   }
 

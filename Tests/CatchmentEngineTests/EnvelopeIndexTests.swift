@@ -24,4 +24,21 @@ import Testing
     #expect(!Envelope.empty.intersects(a))
     #expect(a.expanded(by: 1) == Envelope(minX: -1, minY: -1, maxX: 2, maxY: 2))
   }
+
+  /// Coordinates a corrupt file can carry (1e300, ±1.7e308, a flat layer, NaN and ∞ queries)
+  /// index and query without trapping, and still find what they overlap.
+  @Test func hugeAndNonFiniteCoordinatesNeverTrap() {
+    let hugeWide = EnvelopeIndex([
+      Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1), Envelope(minX: 1e300, minY: 0, maxX: 1e300, maxY: 0),
+    ])
+    #expect(hugeWide.query(Envelope(minX: 0.5, minY: 0.5, maxX: 0.6, maxY: 0.6)) == [0])
+    #expect(hugeWide.query(Envelope(minX: 1e300, minY: 0, maxX: 1e300, maxY: 0)) == [1])
+    let extremes = EnvelopeIndex([
+      Envelope(minX: -1.7e308, minY: -1.7e308, maxX: 0, maxY: 0), Envelope(minX: 0, minY: 0, maxX: 1.7e308, maxY: 1.7e308),
+    ])
+    #expect(extremes.query(Envelope(minX: 1, minY: 1, maxX: 2, maxY: 2)) == [1])
+    #expect(extremes.query(Envelope(minX: -.infinity, minY: -.infinity, maxX: .infinity, maxY: .infinity)) == [0, 1])
+    #expect(extremes.query(Envelope(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan)).isEmpty)
+    #expect(extremes.byEnvelopeDistance(from: Envelope(minX: 5, minY: 5, maxX: 5, maxY: 5)).first?.item == 1)
+  }
 }

@@ -42,14 +42,36 @@ import Testing
     // x 5..10 × y 0..10 = 50, less the hole's part x 5..6 × y 4..6 = 2.
     #expect(try a.intersectionArea(with: b) == 48)
     #expect(try a.intersection(with: b).area() == 48)
-    #expect(try a.clipped(to: b.envelope()).intersectionArea(with: b) == 48)
     // The class API gives the same.
     let ga = try Geometry.polygonal(feature: 0, of: layer, in: context)!
     let gb = try Geometry.polygonal(feature: 2, of: layer, in: context)!
     #expect(try ga.intersection(gb).area() == 48)
     #expect(try ga.intersectionArea(with: gb) == 48)
-    #expect(try ga.intersectionArea(with: gb, clippingTo: gb.envelope()) == 48)
-    #expect(try ga.clipped(to: Envelope(minX: 5, minY: 0, maxX: 15, maxY: 10)).intersection(gb).area() == 48)
+    #expect(try ga.intersection(gb, near: gb.envelope()).area() == 48)
+    #expect(try ga.intersection(gb, near: Envelope(minX: 5, minY: 0, maxX: 15, maxY: 10)).area() == 48)
+  }
+
+  /// A footprint dissolved from its zones shares the zone's extreme vertices, which lie on the
+  /// edges of the zone's envelope: the saw-toothed footprint below has its teeth' tips at
+  /// x = 4 and x = 6, the zone's envelope edges, and meets the zone (4..6 × 0..4) in the
+  /// triangle (4,0)–(6,2)–(4,4) of area ½·4·2 = 4.
+  @Test func intersectionNearAnEnvelopeThatCutsThroughSharedVertices() throws {
+    let context = GEOSContext()
+    var layer = PolygonLayer(crs: .epsg(27700))
+    // Footprint: a comb whose boundary runs (0,0) (4,0) (6,2) (4,4) (6,6) (4,8) (0,8).
+    for (x, y) in [(0.0, 0.0), (4, 0), (6, 2), (4, 4), (6, 6), (4, 8), (0, 8)] { layer.addPoint(x: x, y: y) }
+    layer.endRing()
+    layer.endPolygon()
+    layer.endFeature(id: "footprint")
+    // Zone: its left edge runs through the footprint's vertices (4,0) and (4,4).
+    for (x, y) in [(4.0, 0.0), (6, 0), (6, 4), (4, 4)] { layer.addPoint(x: x, y: y) }
+    layer.endRing()
+    layer.endPolygon()
+    layer.endFeature(id: "zone")
+    let footprint = try #require(try Geometry.polygonal(feature: 0, of: layer, in: context))
+    let zone = try #require(try Geometry.polygonal(feature: 1, of: layer, in: context))
+    #expect(try footprint.intersection(zone, near: zone.envelope()).area() == 4)
+    #expect(try footprint.intersection(zone).area() == 4)
   }
 
   /// A zone split three ways: the square 0..3 × 0..3 (area 9) against three vertical strips

@@ -7,9 +7,15 @@ shares no code with the Swift package. Regenerate after changing data/:
     python3 -m venv .venv && .venv/bin/pip install pandas
     .venv/bin/python Tests/Fixtures/golden/make_golden.py
 
-The Swift test GoldenTests compares the package's output with these files.
+The Swift test GoldenTests compares the package's output with these files, byte for byte.
+Numbers are written by the rules of Sources/CatchmentAnalysis/Documentation.docc/NumbersInOutputs.md,
+implemented here with Python's own correctly rounded formatting: people to 2 decimal places,
+ratios to 10 significant digits, both in fixed notation with trailing zeros dropped; the
+`_full` summaries hold the exact values (Python's repr, the shortest round-trip form) for
+`--full-precision`.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +46,38 @@ def registrations() -> pd.DataFrame:
 def practice_map(column: str) -> pd.DataFrame:
     table = pd.read_csv(DATA / "gp_reg_pat_prac_map.csv", dtype=str)
     return table[["PRACTICE_CODE", column]].rename(columns={column: "registration_footprint"})
+
+
+# The practice map's name column for each code column (the CLI infers it the same way).
+NAME_COLUMN = {"ONS_ICB_CODE": "ICB_NAME", "ONS_SUB_ICB_LOCATION_CODE": "SUB_ICB_LOCATION_NAME"}
+
+
+def footprint_names(column: str) -> dict:
+    """Footprint code -> name from the practice map (first row of each code); the lookup crosswalk
+    of the golden run has no names, so both sides take these."""
+    table = pd.read_csv(DATA / "gp_reg_pat_prac_map.csv", dtype=str, keep_default_na=False)
+    table = table.drop_duplicates(column)
+    return {code: name for code, name in zip(table[column], table[NAME_COLUMN[column]]) if code and name}
+
+
+def fixed(text: str) -> str:
+    """A decimal in fixed notation, trailing zeros after the point dropped, never "-0"."""
+    out = format(Decimal(text), "f")
+    if "." in out:
+        out = out.rstrip("0").rstrip(".")
+    return "0" if out in ("-0", "") else out
+
+
+def people(value) -> str:
+    return "" if pd.isna(value) else fixed(format(float(value), ".2f"))
+
+
+def ratio(value) -> str:
+    return "" if pd.isna(value) else fixed(format(float(value), ".9e"))
+
+
+def exact(value) -> str:
+    return "" if pd.isna(value) else fixed(repr(float(value)))
 
 
 def order(codes: pd.Series) -> pd.Series:
@@ -86,8 +124,32 @@ def populations(layer: str) -> pd.DataFrame:
     return table[(table["footprint_id"] != UNALLOCATED) | (table["population"] != 0)]
 
 
+def written(table: pd.DataFrame, ratio_format) -> pd.DataFrame:
+    """The summary as the CLI writes it: people columns (whole numbers here) and ratios."""
+    out = table.copy()
+    for column in ["resident_registered", "registered_list", "retained", "inflow", "outflow", "net"]:
+        out[column] = out[column].map(people)
+    for column in ["retention", "capture"]:
+        out[column] = out[column].map(ratio_format)
+    return out
+
+
+def named(table: pd.DataFrame, names: dict, columns: list) -> pd.DataFrame:
+    """Inserts `<column>_name` (or `footprint_name` after footprint_id) after each code column."""
+    out = table.copy()
+    for column in columns:
+        label = "footprint_name" if column == "footprint_id" else f"{column}_name"
+        out.insert(out.columns.get_loc(column) + 1, label, out[column].map(lambda c: names.get(c, "")))
+    return out
+
+
 for layer, column, name in [("ICB23CD", "ONS_ICB_CODE", "icb"), ("SICBL23CD", "ONS_SUB_ICB_LOCATION_CODE", "sicbl")]:
+    names = footprint_names(column)
     long = flows(layer, column)
-    long.to_csv(OUT / f"demo_flows_{name}.csv", index=False, lineterminator="\n")
-    summary(long).to_csv(OUT / f"demo_summary_{name}.csv", index=False, lineterminator="\n", float_format="%.17g")
+    shown = named(long, names, ["residence_footprint", "registration_footprint"])
+    shown["patients"] = shown["patients"].map(people)
+    shown.to_csv(OUT / f"demo_flows_{name}.csv", index=False, lineterminator="\n")
+    table = named(summary(long), names, ["footprint_id"])
+    written(table, ratio).to_csv(OUT / f"demo_summary_{name}.csv", index=False, lineterminator="\n")
+    written(table, exact).to_csv(OUT / f"demo_summary_{name}_full.csv", index=False, lineterminator="\n")
     populations(layer).to_csv(OUT / f"demo_populations_{name}.csv", index=False, lineterminator="\n")

@@ -1,0 +1,33 @@
+import ArgumentParser
+import CatchmentTables
+
+extension CatchmentCommand {
+  /// Parses the command line, checks the command's files, runs it, and exits.
+  ///
+  /// Before anything is read: standard streams that were closed are held by `/dev/null` (see
+  /// ``StandardStreams/reserveClosedDescriptors()``), and an output naming an input of the
+  /// same run is refused (exit 64) and an output path that cannot be written is named (exit 1)
+  /// by ``InputOutputCheck``. A run that fails leaves no output behind (``RunOutputs/discard()``).
+  public static func runMain(_ arguments: [String]? = nil) -> Never {
+    StandardStreams.reserveClosedDescriptors()
+    do {
+      var command = try parseAsRoot(arguments)
+      if let named = command as? NamesFiles {
+        do { try InputOutputCheck.check(named.files) } catch let conflict as FileConflict {
+          // As ArgumentParser prints a usage error.
+          let name = type(of: command).configuration.commandName ?? ""
+          let usage = usageString(for: type(of: command))
+          StandardStreams.writeError("Error: \(conflict.description)\nUsage: \(usage)\n  See 'catchment \(name) --help' for more information.\n")
+          exit(withError: ExitCode.validationFailure)
+        }
+      }
+      try command.run()
+      // Outputs of a command that did not call RunOptions.finish.
+      try RunOutputs.shared.commit()
+    } catch {
+      RunOutputs.shared.discard()
+      exit(withError: error)
+    }
+    exit(withError: nil)
+  }
+}
