@@ -78,6 +78,7 @@ public struct ActivityTable: Sendable {
     var totals = [Double](repeating: .nan, count: zoneCount)
     var totalConflicts: [String: (rows: Int, amount: Double)] = [:]
     var unknownZones: [String: (rows: Int, amount: Double)] = [:]
+    var outsideZones: [String: (rows: Int, amount: Double)] = [:]
     var negative: [String: (rows: Int, amount: Double)] = [:]
     var blankProvider: [String: (rows: Int, amount: Double)] = [:]
     var summary = InputSummary(role: "activity", file: path)
@@ -91,6 +92,13 @@ public struct ActivityTable: Sendable {
       let zoneCode = record[zoneColumn].trimmedString
       guard let zone = record[zoneColumn].withTrimmedBytes({ lookup.find($0) }) else {
         let kind = classifier.classify(zoneCode)
+        // Other nations and pseudo codes are outside the study, as in every command.
+        if kind == .otherNation || kind == .pseudo {
+          outsideZones["\(zoneCode) (\(kind.description))", default: (0, 0)].rows += 1
+          outsideZones["\(zoneCode) (\(kind.description))", default: (0, 0)].amount += value
+          summary.rowsExcluded += 1
+          return
+        }
         let label = "\(zoneCode.isEmpty ? "(blank)" : zoneCode) (\(kind == .sameEntity ? "unknown zone" : kind.description))"
         unknownZones[label, default: (0, 0)].rows += 1
         unknownZones[label, default: (0, 0)].amount += value
@@ -133,11 +141,13 @@ public struct ActivityTable: Sendable {
     }
     report.add(summary)
     report.lose(Tally(reason: "activity rows whose zone is not one of the zones (of the population table, or of the crosswalk when given; kind in brackets)", unit: unit, destination: "not counted", byCode: unknownZones))
+    report.exclude(Tally(reason: "activity rows of zones in another nation or with a pseudo code (kind in brackets)", unit: unit, destination: "not counted", byCode: outsideZones))
     report.lose(Tally(reason: "activity rows with a negative value", unit: unit, destination: "not counted", byCode: negative))
     report.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
     if !totalConflicts.isEmpty {
       report.warn(
-        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used): \(totalConflicts.keys.sorted().prefix(8).joined(separator: ", ")); if the file stacks years or admission types, keep one with --where COL=VALUE")
+        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used; if the file stacks years or admission types, keep one with --where COL=VALUE)",
+        codes: totalConflicts.keys.sorted())
     }
     let repeated = rowCounts.reduce(0) { $0 + $1.values.filter { $0 > 1 }.count }
     if repeated > 0 {

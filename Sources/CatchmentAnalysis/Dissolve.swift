@@ -44,9 +44,20 @@ public enum Dissolve {
       members[footprint, default: []].append(feature)
     }
     report.lose(Tally(reason: "zones of the crosswalk without a polygon (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: noPolygon))
+    // Polygons of zones outside the crosswalk are outside the study (a national boundary set
+    // drawn for a regional proposal), as population rows are; other codes cannot be its zones.
     var notInCrosswalk: [String: (rows: Int, amount: Double)] = [:]
-    for id in position.keys where crosswalk.zones.find(id) == nil { notInCrosswalk[id] = (1, 1) }
+    var outside: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
+    let classifier = ZoneCodeClassifier(entity: crosswalk.zoneLookup.entity)
+    for id in position.keys where crosswalk.zones.find(id) == nil {
+      switch classifier.classify(id) {
+      case .sameEntity, .otherNation: outside[classifier.classify(id), default: [:]][id] = (1, 1)
+      default: notInCrosswalk[id] = (1, 1)
+      }
+    }
     report.lose(Tally(reason: "polygons of zones the crosswalk does not have (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: notInCrosswalk))
+    report.exclude(Tally(reason: "polygons of zones outside the crosswalk (outside the study area)", unit: "zones", destination: "not drawn", byCode: outside[.sameEntity] ?? [:]))
+    report.exclude(Tally(reason: "polygons of zones in another nation", unit: "zones", destination: "not drawn", byCode: outside[.otherNation] ?? [:]))
     if split > 0 { report.note("\(split) zones are split between footprints and were drawn in the footprint holding most of each") }
     let ids = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var names: [String: String] = [:]
@@ -59,7 +70,7 @@ public enum Dissolve {
     }
     let fallbacks = ids.indices.filter { results[$0].general }.map { ids[$0] }
     if !fallbacks.isEmpty {
-      report.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union: \(fallbacks.prefix(8).joined(separator: ", "))")
+      report.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union", codes: fallbacks)
     }
     return ids.indices.map { Footprint(id: ids[$0], name: names[ids[$0]] ?? "", zones: groups[$0].count, geoJSON: results[$0].geoJSON) }
   }

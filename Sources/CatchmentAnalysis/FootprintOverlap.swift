@@ -58,11 +58,14 @@ public struct FootprintOverlap: Sendable {
     var matrix = [Double](repeating: 0, count: aOrder.count * columns)
     var refused: [String] = []
     var missing: [String: (rows: Int, amount: Double)] = [:]
+    var otherNation: [String: (rows: Int, amount: Double)] = [:]
+    let classifier = ZoneCodeClassifier(entity: b.zoneLookup.entity)
     for z in 0..<Int32(a.zones.count) {
       let code = a.zones.code(z)
       let pop = population.values[Int(z)]
       guard let other = b.zones.find(code) else {
-        missing[code] = (1, pop)
+        // B covering one nation only is expected; a zone of B's own nation missing is not.
+        if classifier.classify(code) == .otherNation { otherNation[code] = (1, pop) } else { missing[code] = (1, pop) }
         continue
       }
       let aEntries = a.entries(ofZone: z), bEntries = b.entries(ofZone: other)
@@ -83,11 +86,16 @@ public struct FootprintOverlap: Sendable {
         }
       }
     }
-    if !refused.isEmpty { throw Refusal(zones: refused) }
+    if !refused.isEmpty {
+      // The error shows the first codes; the report (written even on failure) keeps them all.
+      report.warn("\(refused.count) zones are split by both crosswalks (refused)", codes: refused)
+      throw Refusal(zones: refused)
+    }
     report.lose(Tally(reason: "zones of A that B does not have (population not in the overlap)", unit: "population", destination: "not counted", byCode: missing))
+    report.exclude(Tally(reason: "zones of A in another nation that B does not have", unit: "population", destination: "not counted", byCode: otherNation))
     let bOnly = (0..<Int32(b.zones.count)).map { b.zones.code($0) }.filter { a.zones.find($0) == nil }
     if !bOnly.isEmpty {
-      report.warn("\(bOnly.count) zones of B are not in A and are left out: \(bOnly.prefix(8).joined(separator: ", "))\(bOnly.count > 8 ? ", …" : "")")
+      report.warn("\(bOnly.count) zones of B are not in A and are left out", codes: bOnly)
     }
     aIDs = aOrder.map { a.footprints.code(Int32($0)) }
     bIDs = bOrder.map { b.footprints.code(Int32($0)) }
@@ -210,7 +218,7 @@ public struct FootprintOverlap: Sendable {
       }
     }
     if !empty.isEmpty {
-      report.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED (\(empty.keys.sorted().prefix(8).joined(separator: ", ")))")
+      report.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED", codes: empty.keys.sorted())
     }
     return try builder.build(method: "population-overlap")
   }

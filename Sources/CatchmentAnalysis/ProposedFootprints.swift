@@ -83,11 +83,11 @@ public struct BlockMapping: Sendable {
     report.lose(Tally(reason: "building blocks of the base that the proposal leaves out (a gap: their zones are UNALLOCATED; amount: zone weight)", unit: "zone weight", destination: Crosswalk.unallocated, byCode: gaps))
     let unused = blocks.filter { !used.contains($0) }
     if !unused.isEmpty {
-      report.warn("\(unused.count) blocks of the proposal are not in the base crosswalk: \(unused.prefix(8).joined(separator: ", "))\(unused.count > 8 ? ", …" : "")")
+      report.warn("\(unused.count) blocks of the proposal are not in the base crosswalk", codes: unused)
     }
     let shared = blocks.filter { footprints[$0]!.count > 1 }
     if !shared.isEmpty {
-      report.note("\(shared.count) blocks are shared between proposed footprints by weight (the footprints overlap there): \(shared.prefix(8).joined(separator: ", "))")
+      report.note("\(shared.count) blocks are shared between proposed footprints by weight (the footprints overlap there)", codes: shared)
     }
     return try builder.build(method: "proposal")
   }

@@ -20,9 +20,11 @@ public struct PopulationColumns: Sendable {
 /// Resident population pop(z) per zone of a crosswalk.
 ///
 /// Read from an ONS mid-year estimate table. Rows that are not zones of the crosswalk are
-/// classified (see ``ZoneCodeClassifier``): council and country totals (codes of another
-/// geography), zones of other nations and pseudo codes are expected exclusions; codes of the
-/// zones' own kind that the crosswalk does not know, blank and unrecognised codes are losses.
+/// classified (see ``ZoneCodeClassifier``): zones of the crosswalk's kind that it does not list
+/// (outside the study area), council and country totals (codes of another geography), zones
+/// of other nations and pseudo codes are expected exclusions; blank and unrecognised codes are
+/// losses. Zones of the crosswalk with no row are a loss too (their population is unknown),
+/// apart from zones of another nation and zones the crosswalk puts in no footprint.
 public struct ZonePopulation: Sendable {
   /// pop(z) by crosswalk zone id; 0 for zones without a row.
   public let values: [Double]
@@ -54,13 +56,18 @@ public struct ZonePopulation: Sendable {
   public static func read(
     path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
   ) throws -> ZonePopulation {
-    try read(path: path, columns: columns, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report)
+    // Zones the crosswalk puts in no footprint (a blank footprint in a lookup) are outside
+    // every footprint, so a missing row there loses nobody.
+    let unallocated = crosswalk.unallocatedID
+    let noFootprint = Set((0..<Int32(crosswalk.zones.count)).filter { z in crosswalk.entries(ofZone: z).allSatisfy { crosswalk.entryFootprint[$0] == unallocated } })
+    return try read(path: path, columns: columns, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report, noFootprint: noFootprint)
   }
 
   /// Reads `path` against the zones of `zones` (`lookup` indexes them; `owner` names where they
   /// come from in messages, e.g. "the crosswalk"), recording every row in `report`.
   public static func read(
-    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport
+    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport,
+    noFootprint: Set<Int32> = []
   ) throws -> ZonePopulation {
     let reader = try CSVReader(path: path)
     let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
@@ -101,13 +108,15 @@ public struct ZonePopulation: Sendable {
       summary.rule = "filter \(filter.description)"
     }
     let entity = classifier.entity ?? "zone"
+    // Zones outside the crosswalk are outside the study (a crosswalk of one region read with
+    // the national file): expected. The real loss is the other way round, below.
     let expected: [(ZoneCodeKind, String)] = [
+      (.sameEntity, "\(classifier.entity.map { "\($0) zones" } ?? "zones") outside \(owner) (outside the study area)"),
       (.otherEntity, "rows for other geographies (council, region or country totals; not \(entity) zones)"),
       (.otherNation, "zones of another nation"),
       (.pseudo, "pseudo codes"),
     ]
     let lost: [(ZoneCodeKind, String)] = [
-      (.sameEntity, "\(entity) codes not in \(owner) (population not allocated; expected when \(owner) covers part of the country only)"),
       (.unrecognised, "unrecognised codes (population not allocated)"),
       (.blank, "rows with a blank zone code"),
     ]
@@ -123,12 +132,7 @@ public struct ZonePopulation: Sendable {
     }
     report.add(summary)
     let present = rowsPerZone.map { $0 > 0 }
-    let missing = present.indices.filter { !present[$0] }
-    if !missing.isEmpty {
-      let codes = missing.prefix(8).map { zones.code(Int32($0)) }.joined(separator: ", ")
-      report.warn(
-        "\(missing.count) of \(zones.count) zones of \(owner) have no row in \(path) and count as population 0: \(codes)\(missing.count > 8 ? ", …" : "")")
-    }
+    reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, noFootprint: noFootprint, report: report)
     let repeated = rowsPerZone.filter { $0 > 1 }.count
     if repeated > 0 {
       let most = rowsPerZone.max() ?? 0
@@ -136,5 +140,23 @@ public struct ZonePopulation: Sendable {
         "\(repeated) zones have several rows in \(path) (up to \(most) each) and their values were summed; if the file stacks breakdowns (sex, age) beside totals, keep one set with --population-filter COL=VALUE")
     }
     return ZonePopulation(values: values, present: present)
+  }
+
+  /// Zones of the study with no population row: a loss (their population is unknown and counts
+  /// as 0), or an expected exclusion for zones of another nation (outside an English study even
+  /// when the crosswalk lists them) and zones in no footprint. Amount: zones.
+  static func reportMissing(
+    present: [Bool], zones: CodeTable, classifier: ZoneCodeClassifier, owner: String, path: String, noFootprint: Set<Int32>, report: RunReport
+  ) {
+    var missing: [String: (rows: Int, amount: Double)] = [:]
+    var outside: [String: (rows: Int, amount: Double)] = [:]
+    for z in present.indices where !present[z] {
+      let code = zones.code(Int32(z))
+      if noFootprint.contains(Int32(z)) || classifier.classify(code) == .otherNation { outside[code] = (1, 1) } else { missing[code] = (1, 1) }
+    }
+    let reason = "zones of \(owner) with no row in \(path) (population unknown, counted as 0)"
+    report.lose(Tally(reason: reason, unit: "zones", destination: "population 0", byCode: missing))
+    report.exclude(
+      Tally(reason: "zones of \(owner) in another nation or in no footprint, with no row in \(path)", unit: "zones", destination: "population 0", byCode: outside))
   }
 }

@@ -53,6 +53,7 @@ struct CatchmentInputs: ParsableArguments {
     }
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
     let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, zones: zones, lookup: lookup, of: owner, report: report)
+      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
     let codes = zones.codes
     let shares: ZoneProviderShares
     if method.usesActivity {
@@ -69,7 +70,7 @@ struct CatchmentInputs: ParsableArguments {
     if let names {
       let unnamed = shares.providers.filter { names[$0] == nil }
       if !unnamed.isEmpty {
-        report.warn("\(unnamed.count) providers are not in \(sites.providers!) and have no name (merged or renamed trusts?): \(unnamed.prefix(8).joined(separator: ", "))\(unnamed.count > 8 ? ", …" : "")")
+        report.warn("\(unnamed.count) providers are not in \(sites.providers!) and have no name (merged or renamed trusts?)", codes: unnamed)
       }
     }
     let result = ProviderCatchments(shares: shares, population: pop.values)

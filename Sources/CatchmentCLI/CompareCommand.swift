@@ -96,24 +96,30 @@ struct CompareCommand: ParsableCommand {
     var providerNames: [String: String]?
     var baselineCounts: UnitZoneCounts?
     for (name, crosswalk) in layers {
+      // Each side's steps report apart; the proposal's are merged in labelled "proposal", so
+      // that every loss of either side reaches this run's report and --strict.
+      let side = name == "baseline" ? report : RunReport(command: "compare")
+      defer { if side !== report { report.merge(side, label: name) } }
       let population = inputs.population
-      let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk, report: report)
-      var measures = ScenarioMeasures(scenario: name, resident: ResidentPopulation(population: zones, crosswalk: crosswalk))
+      let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk, report: side)
+      let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
+      resident.reportUnallocated(to: side)
+      var measures = ScenarioMeasures(scenario: name, resident: resident)
       if let registrations {
         let counts = try UnitZoneCounts(path: registrations, columns: UnitZoneColumns(), crosswalk: crosswalk)
         if baselineCounts == nil {
           report.add(counts.summary)
           baselineCounts = counts
         }
-        let map = try practiceMap(for: name, counts: counts, crosswalk: crosswalk, report: report)
-        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: name == "baseline" ? report : RunReport(command: "compare"))
+        let map = try practiceMap(for: name, counts: counts, crosswalk: crosswalk, report: side)
+        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: side)
         measures.add(flows: FlowSummary(matrix: matrix))
       }
       if let councilLayer {
-        measures.add(councils: try FootprintOverlap(a: crosswalk, b: councilLayer, population: zones, report: report))
+        measures.add(councils: try FootprintOverlap(a: crosswalk, b: councilLayer, population: zones, report: side))
       }
       if inputs.isGiven {
-        let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: name == "baseline" ? report : RunReport(command: "compare"))
+        let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: side)
         providerNames = names
         let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
         measures.add(membership: membership)
@@ -136,7 +142,7 @@ struct CompareCommand: ParsableCommand {
   /// one, the footprint holding most of the zone where most of the practice's patients live.
   func practiceMap(for scenario: String, counts: UnitZoneCounts, crosswalk: Crosswalk, report: RunReport) throws -> UnitFootprintMap {
     if let column = scenario == "baseline" ? practiceFootprint : proposalPracticeFootprint {
-      return try UnitFootprintMap(path: practiceMap!, columns: UnitMapColumns(footprint: column), report: scenario == "baseline" ? report : RunReport(command: "compare"))
+      return try UnitFootprintMap(path: practiceMap!, columns: UnitMapColumns(footprint: column), report: report)
     }
     var best: [Int32: (zone: Int32, patients: Double)] = [:]
     var byUnitZone: [Int64: Double] = [:]
@@ -159,7 +165,7 @@ struct CompareCommand: ParsableCommand {
       let footprint = crosswalk.footprints.code(crosswalk.entryFootprint[top])
       placements.append((counts.units.code(unit), footprint == Crosswalk.unallocated ? nil : footprint))
     }
-    report.note("\(scenario): each practice goes with the zone most of its patients live in (give --proposal-practice-footprint for a practice map column instead)")
+    report.note("\(scenario == "baseline" ? "baseline: " : "")each practice goes with the zone most of its patients live in (give --proposal-practice-footprint for a practice map column instead)")
     var names: [String: String] = [:]
     for f in 0..<Int32(crosswalk.footprints.count) { names[crosswalk.footprints.code(f)] = crosswalk.footprintNames[Int(f)] }
     return UnitFootprintMap(placements: placements, footprints: crosswalk.realFootprintCodes, footprintNames: names, source: "the zone most of the practice's patients live in")

@@ -18,10 +18,10 @@ struct FlowsCommand: ParsableCommand {
       index column). SEX rule, per file: if any SEX=ALL rows exist only they \
       are counted, otherwise MALE and FEMALE rows are summed. Patients in zones \
       the crosswalk does not know (pseudo codes such as CLOSED or L99999999, \
-      Welsh or Scottish zones, codes of another vintage) go to the residence \
-      footprint UNALLOCATED; patients of practices missing from the map go to \
-      the registration footprint UNALLOCATED. All of it is reported by reason \
-      and code.
+      Welsh, Scottish or Northern Ireland zones, codes of another vintage) go \
+      to the residence footprint UNALLOCATED; patients of practices missing \
+      from the map go to the registration footprint UNALLOCATED. All of it is \
+      reported by reason and code.
 
       Any table of counts per unit per zone works (e.g. hospital activity per \
       trust per MSOA): name its columns with --unit-column, --zone-column and \

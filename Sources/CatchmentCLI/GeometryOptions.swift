@@ -163,8 +163,9 @@ struct GeometryOptions: ParsableArguments {
     if empty > 0 { report.warn("\(empty) \(role) have no geometry (null or empty) and are kept without area") }
     if other > 0 { report.warn("\(other) \(role) have a geometry that is not a polygon and are kept without area") }
     if !result.duplicateIDs.isEmpty {
-      let list = result.duplicateIDs.prefix(8).map { "\($0.id) ×\($0.count)" }.joined(separator: ", ")
-      report.warn("\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(list)\(result.duplicateIDs.count > 8 ? ", …" : "")); \(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint")")
+      report.warn(
+        "\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint"))",
+        codes: result.duplicateIDs.map { "\($0.id) ×\($0.count)" })
     }
     var declared = layer.crs
     var origin = "as declared"

@@ -9,10 +9,12 @@ struct PopulationsCommand: ParsableCommand {
     discussion: """
       Writes footprint_id,footprint_name,population: one row per footprint of \
       the crosswalk (0 when it has no population), sorted by footprint_id, then \
-      UNALLOCATED when non-zero. Rows for other geographies (council, region and \
-      country totals in ONS estimates), other nations and pseudo codes are \
-      reported as expected exclusions; zone codes the crosswalk does not know \
-      are losses.
+      UNALLOCATED when non-zero. Zones the crosswalk does not list (outside the \
+      study area: a crosswalk of one region read with the national file), rows \
+      for other geographies (council, region and country totals in ONS \
+      estimates), other nations and pseudo codes are reported as expected \
+      exclusions; zones of the crosswalk with no population row, unrecognised \
+      codes and unallocated population are losses.
 
       Example (reads the crosswalk that the example of 'catchment crosswalk --help' \
       writes):
@@ -46,11 +48,7 @@ struct PopulationsCommand: ParsableCommand {
     var total = 0.0
     for v in zones.values { total += v }
     report.figure("population counted", total)
-    if result.unallocated > 0 {
-      var t = Tally(reason: "population in the unallocated part of crosswalk zones", unit: "population", destination: "footprint UNALLOCATED")
-      t.amount = result.unallocated
-      report.lose(t)
-    }
+    result.reportUnallocated(to: report)
     try write(result.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     try runOptions.finish(report)

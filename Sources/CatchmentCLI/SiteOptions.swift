@@ -172,7 +172,8 @@ struct SiteOptions: ParsableArguments {
     report.lose(Tally(reason: "sites that cannot be placed (no coordinates, and a postcode missing or not in the directory)", unit: "sites", destination: "not used", byCode: unplaced))
     if !placedAtHeadquarters.isEmpty {
       report.warn(
-        "\(placedAtHeadquarters.count) providers have no site in \(sites ?? "--sites") and are placed at their headquarters postcode only (ODS etr.csv gives headquarters, not hospitals), attractiveness 1: \(placedAtHeadquarters.prefix(8).joined(separator: ", "))\(placedAtHeadquarters.count > 8 ? ", …" : "")")
+        "\(placedAtHeadquarters.count) providers have no site in \(sites ?? "--sites") and are placed at their headquarters postcode only (ODS etr.csv gives headquarters, not hospitals), attractiveness 1",
+        codes: placedAtHeadquarters)
     }
     report.figure("sites placed", Double(siteXs.count))
 

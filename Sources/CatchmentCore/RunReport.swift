@@ -4,10 +4,12 @@ import Foundation
 /// The account of one run: what was read, what was counted, and where everything else went.
 ///
 /// "Nothing lost" is checked here. Every row of every input is either counted, skipped by a
-/// documented rule (e.g. the SEX rule), an *expected exclusion* (council total rows in a
-/// population file, other nations, pseudo codes) or a *loss* (a zone-like code that matches
-/// nothing, a practice missing from the map, population left unallocated). `--strict` turns
-/// losses and one-sided footprint codes into a failure; exclusions never fail a run.
+/// documented rule (e.g. the SEX rule), an *expected exclusion* (zones outside the crosswalk's
+/// study area, council total rows in a population file, other nations, pseudo codes) or a
+/// *loss* (a zone of the crosswalk with no population row, a zone-like code in registrations
+/// that matches nothing, a practice missing from the map, population left unallocated).
+/// `--strict` turns losses and one-sided footprint codes into a failure; exclusions never fail
+/// a run. The classes are documented once, in the article "Nothing lost".
 public final class RunReport: Encodable, @unchecked Sendable {
   /// The command that produced the report ("flows").
   public let command: String
@@ -23,17 +25,48 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public private(set) var figures: [Figure] = []
   public private(set) var warnings: [String] = []
   public private(set) var notes: [String] = []
+  /// The complete code lists behind warnings and notes that name codes (the text shows the
+  /// first few; the JSON report keeps every one).
+  public private(set) var lists: [CodeList] = []
 
   public init(command: String) { self.command = command }
 
-  /// Records the row counts of one input file.
-  public func add(_ input: InputSummary) { inputs.append(input) }
+  /// Records the row counts of one input file (one already recorded, the same file read again
+  /// by a later step, is not repeated).
+  public func add(_ input: InputSummary) { if !inputs.contains(input) { inputs.append(input) } }
 
-  /// Records an expected exclusion (never fails `--strict`). Empty tallies are ignored.
-  public func exclude(_ tally: Tally) { if !tally.isEmpty { exclusions.append(tally) } }
+  /// Records an expected exclusion (never fails `--strict`). Empty tallies are ignored, and so
+  /// is one already recorded (a step that reads the same file again finds the same rows).
+  public func exclude(_ tally: Tally) { if !tally.isEmpty && !exclusions.contains(tally) { exclusions.append(tally) } }
 
-  /// Records a loss (fails `--strict`). Empty tallies are ignored.
-  public func lose(_ tally: Tally) { if !tally.isEmpty { losses.append(tally) } }
+  /// Records a loss (fails `--strict`). Empty tallies and ones already recorded are ignored.
+  public func lose(_ tally: Tally) { if !tally.isEmpty && !losses.contains(tally) { losses.append(tally) } }
+
+  /// Records what a part of the run recorded in its own report (e.g. the proposal's side of
+  /// `compare`): tallies, one-sided codes, warnings and notes are labelled with `label`, inputs are
+  /// copied, and what this report already holds (the same file read for both sides) is not
+  /// repeated. So every loss of every step reaches the run's report and `--strict`.
+  public func merge(_ other: RunReport, label: String) {
+    for input in other.inputs { add(input) }
+    for t in other.exclusions where !exclusions.contains(t) {
+      var labelled = t
+      labelled.reason = "\(label): \(t.reason)"
+      exclude(labelled)
+    }
+    for t in other.losses where !losses.contains(t) {
+      var labelled = t
+      labelled.reason = "\(label): \(t.reason)"
+      lose(labelled)
+    }
+    for c in other.oneSidedCodes where !oneSidedCodes.contains(c) {
+      var labelled = c
+      labelled.first = "\(label) \(c.first)"
+      oneSided(labelled)
+    }
+    for w in other.warnings where !warnings.contains(w) { warn("\(label): \(w)") }
+    for n in other.notes where !notes.contains(n) { note("\(label): \(n)") }
+    for l in other.lists where !lists.contains(l) { lists.append(CodeList(subject: "\(label): \(l.subject)", codes: l.codes)) }
+  }
 
   /// Records rows placed by a rule (never fails `--strict`). Empty placements are ignored.
   public func place(_ placement: RulePlacement) { if !placement.codes.isEmpty { placements.append(placement) } }
@@ -52,6 +85,23 @@ public final class RunReport: Encodable, @unchecked Sendable {
 
   /// Records a note (informational); one already recorded is not repeated.
   public func note(_ message: String) { if !notes.contains(message) { notes.append(message) } }
+
+  /// Records a warning that names codes: the text gives the first `maxCodes` of them and how
+  /// many more (`message: A, B, … 12 more`), the JSON report's `lists` every one.
+  public func warn(_ message: String, codes: [String], maxCodes: Int = 8) {
+    guard !codes.isEmpty else { return warn(message) }
+    warn(message + ": " + CodeList.abbreviated(codes, maxCodes: maxCodes))
+    let list = CodeList(subject: message, codes: codes)
+    if !lists.contains(list) { lists.append(list) }
+  }
+
+  /// Records a note that names codes, like ``warn(_:codes:maxCodes:)``.
+  public func note(_ message: String, codes: [String], maxCodes: Int = 8) {
+    guard !codes.isEmpty else { return note(message) }
+    note(message + ": " + CodeList.abbreviated(codes, maxCodes: maxCodes))
+    let list = CodeList(subject: message, codes: codes)
+    if !lists.contains(list) { lists.append(list) }
+  }
 
   /// True when `--strict` should fail this run.
   public var hasStrictFailures: Bool { !losses.isEmpty || !oneSidedCodes.isEmpty }
@@ -111,7 +161,7 @@ public final class RunReport: Encodable, @unchecked Sendable {
 }
 
 /// Row counts of one input file.
-public struct InputSummary: Encodable, Sendable {
+public struct InputSummary: Encodable, Sendable, Equatable {
   public var role: String
   public var file: String
   public var rowsRead = 0
@@ -130,7 +180,7 @@ public struct InputSummary: Encodable, Sendable {
 
 /// A count of rows and of an amount (patients, population) set aside for one reason, with the
 /// codes involved.
-public struct Tally: Encodable, Sendable {
+public struct Tally: Encodable, Sendable, Equatable {
   /// Short reason, e.g. "pseudo code", "practice not in the map".
   public var reason: String
   /// What ``amount`` measures: "patients", "population", "weight".
@@ -170,8 +220,8 @@ public struct Tally: Encodable, Sendable {
     var s = headline
     if let destination { s += " → \(destination)" }
     if !codes.isEmpty {
-      let shown = codes.prefix(maxCodes).map { "\($0.code) (\(NumberFormat.csv($0.amount)))" }
-      s += ": " + shown.joined(separator: ", ") + (codes.count > maxCodes ? ", … \(codes.count - maxCodes) more" : "")
+      // A tally of zones counts each zone once: the codes alone say it.
+      s += ": " + CodeList.abbreviated(codes.map { unit == "zones" ? $0.code : "\($0.code) (\(NumberFormat.csv($0.amount)))" }, maxCodes: maxCodes)
     }
     return s
   }
@@ -223,7 +273,7 @@ public struct CodeAmount: Encodable, Sendable, Equatable {
 }
 
 /// Footprint codes present on one side of a comparison only.
-public struct OneSidedCodes: Encodable, Sendable {
+public struct OneSidedCodes: Encodable, Sendable, Equatable {
   public var first: String
   public var second: String
   public var onlyFirst: [String]
@@ -239,9 +289,7 @@ public struct OneSidedCodes: Encodable, Sendable {
   var headline: String { "\(onlyFirst.count) only in \(first), \(onlySecond.count) only in \(second)" }
 
   func line(maxCodes: Int) -> String {
-    func list(_ codes: [String]) -> String {
-      codes.prefix(maxCodes).joined(separator: ", ") + (codes.count > maxCodes ? ", … \(codes.count - maxCodes) more" : "")
-    }
+    func list(_ codes: [String]) -> String { CodeList.abbreviated(codes, maxCodes: maxCodes) }
     var s = headline
     if !onlyFirst.isEmpty { s += "; only in \(first): " + list(onlyFirst) }
     if !onlySecond.isEmpty { s += "; only in \(second): " + list(onlySecond) }

@@ -137,10 +137,31 @@ import Testing
     #expect(classifier.classify("S01012345") == .otherNation)
     #expect(classifier.classify("E06000047") == .otherEntity)
     #expect(classifier.classify("E92000001") == .otherEntity)
-    for pseudo in ["NO2011", "CLOSED", "EMPTY", "L99999999", "M99999999", "N21000001"] {
+    for pseudo in ["NO2011", "CLOSED", "EMPTY", "L99999999", "M99999999"] {
       #expect(classifier.classify(pseudo) == .pseudo)
     }
     #expect(classifier.classify("") == .blank)
     #expect(classifier.classify("ABC") == .unrecognised)
+  }
+
+  /// Welsh, Scottish and Northern Ireland small areas are "other nation" against English zones
+  /// of any small-area kind; the postcode directories' letter-and-eight-nines codes are pseudo.
+  @Test func otherNationsAreOneClass() {
+    for entity in ["E01", "E02"] {
+      let classifier = ZoneCodeClassifier(entity: entity)
+      for code in ["W01000001", "W02000001", "S01006506", "S02001236", "N00000001", "N20000001", "N21000109", "95AA01S1", "95ZZ16"] {
+        #expect(classifier.classify(code) == .otherNation, "\(code) against \(entity)")
+      }
+      for code in ["N99999999", "E99999999", "W99999999", "S99999999", "L99999999", "M99999999", "NO2021"] {
+        #expect(classifier.classify(code) == .pseudo, "\(code) against \(entity)")
+      }
+    }
+    // Council totals of another nation stay "another geography" against LSOAs; against
+    // English councils, a Welsh council is the same entity in another nation.
+    #expect(ZoneCodeClassifier(entity: "E01").classify("W06000001") == .otherEntity)
+    #expect(ZoneCodeClassifier(entity: "E06").classify("W06000001") == .otherNation)
+    #expect(ZoneCodeClassifier(entity: "E01").classify("E02000001") == .otherEntity)
+    // A Welsh study sees English zones as another nation.
+    #expect(ZoneCodeClassifier(entity: "W01").classify("E01000001") == .otherNation)
   }
 }
