@@ -117,11 +117,12 @@ public struct PracticePlacement: Sendable {
     if disagreements.isEmpty {
       report.note("the practice map and the practices' postcodes agree for every practice placed by both")
     } else {
-      let list = moving.prefix(8).map { "\($0.practice) (map \($0.byMap), postcode \($0.byPostcode), \(NumberFormat.csv($0.patients)) patients)" }
+      let list = moving.map { "\($0.practice) (map \($0.byMap), postcode \($0.byPostcode), \(NumberFormat.csv($0.patients)) patients)" }
       if !moving.isEmpty {
         let total = moving.reduce(0) { $0 + $1.patients }
         report.warn(
-          "\(moving.count) practices with patients in this file are in one footprint by the practice map and another by postcode; the \(first == .map ? "map" : "postcode") is used for them (\(NumberFormat.csv(total)) patients): \(list.joined(separator: ", "))\(moving.count > 8 ? ", …" : "")")
+          "\(moving.count) practices with patients in this file are in one footprint by the practice map and another by postcode; the \(first == .map ? "map" : "postcode") is used for them (\(NumberFormat.csv(total)) patients)",
+          codes: list)
       }
       if idle > 0 {
         report.note("\(idle) further practices are in one footprint by the practice map and another by postcode but have no patients in this file (no effect on the flows)")

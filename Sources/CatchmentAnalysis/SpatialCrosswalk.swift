@@ -396,7 +396,7 @@ public enum SpatialCrosswalk {
       if let g = try Geometry.polygonal(feature: f, of: footprints, in: context), !g.isValid { repairedFootprints.append(footprints.ids[f]) }
     }
     for (what, ids) in [("zones", zones), ("footprints", repairedFootprints)] where !ids.isEmpty {
-      report.note("\(ids.count) \(what) had invalid geometry, repaired with GEOS MakeValid (polygonal parts kept): \(ids.prefix(8).joined(separator: ", "))\(ids.count > 8 ? ", …" : "")")
+      report.note("\(ids.count) \(what) had invalid geometry, repaired with GEOS MakeValid (polygonal parts kept)", codes: ids)
     }
   }
 
