@@ -14,6 +14,8 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public private(set) var inputs: [InputSummary] = []
   public private(set) var exclusions: [Tally] = []
   public private(set) var losses: [Tally] = []
+  /// Rows counted although they repeat a key already counted (fails `--strict`).
+  public private(set) var repeatedRows: [Tally] = []
   /// Footprint codes that appear on only one side of a comparison.
   public private(set) var oneSidedCodes: [OneSidedCodes] = []
   /// Figures worth printing (totals, counts) in insertion order.
@@ -23,8 +25,15 @@ public final class RunReport: Encodable, @unchecked Sendable {
 
   public init(command: String) { self.command = command }
 
-  /// Records the row counts of one input file.
-  public func add(_ input: InputSummary) { inputs.append(input) }
+  /// Records the row counts of one input file. An input with a header and no data rows is
+  /// warned about and fails `--strict`: its outputs would be empty without anything "lost".
+  public func add(_ input: InputSummary) {
+    inputs.append(input)
+    if input.rowsRead == 0 { warn("the \(input.role) file \(input.file) has no data rows (a header only)") }
+  }
+
+  /// Records rows that repeat a key already counted (fails `--strict`). Empty tallies are ignored.
+  public func repeated(_ tally: Tally) { if !tally.isEmpty { repeatedRows.append(tally) } }
 
   /// Records an expected exclusion (never fails `--strict`). Empty tallies are ignored.
   public func exclude(_ tally: Tally) { if !tally.isEmpty { exclusions.append(tally) } }
@@ -48,12 +57,16 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public func note(_ message: String) { if !notes.contains(message) { notes.append(message) } }
 
   /// True when `--strict` should fail this run.
-  public var hasStrictFailures: Bool { !losses.isEmpty || !oneSidedCodes.isEmpty }
+  public var hasStrictFailures: Bool {
+    !losses.isEmpty || !oneSidedCodes.isEmpty || !repeatedRows.isEmpty || inputs.contains { $0.rowsRead == 0 }
+  }
 
   /// Why `--strict` fails, one line each.
   public var strictFailureReasons: [String] {
     losses.map { "loss: \($0.headline)" }
       + oneSidedCodes.map { "one-sided footprint codes: \($0.headline)" }
+      + repeatedRows.map { "repeated rows: \($0.headline)" }
+      + inputs.filter { $0.rowsRead == 0 }.map { "no data rows: the \($0.role) file \($0.file)" }
   }
 
   /// The report as pretty-printed JSON with sorted keys (stable bytes).
@@ -95,6 +108,7 @@ public final class RunReport: Encodable, @unchecked Sendable {
       for t in losses { lines.append("    " + t.line(maxCodes: maxCodes)) }
     }
     for c in oneSidedCodes { lines.append("  one-sided footprint codes: " + c.line(maxCodes: maxCodes)) }
+    for t in repeatedRows { lines.append("  REPEATED ROWS: " + t.line(maxCodes: maxCodes)) }
     for n in notes { lines.append("  note: \(n)") }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -1,3 +1,3 @@
 import CatchmentCLI
 
-CatchmentCommand.main()
+CatchmentCommand.main(nil)
