@@ -11,7 +11,7 @@ enum RepeatedKeys {
   /// The repeated rows as a tally: rows = how many rows repeat an earlier key, amount = their
   /// counts, codes `UNIT ZONE SEX`.
   ///
-  /// Zone ids ≥ 0 are crosswalk zones (named by `zoneCode`), −(k+1) unknown code k. SEX classes: 0 ALL, 1 MALE,
+  /// Zone ids 0..<`knownZones` are crosswalk zones (named by `zoneCode`), −(k+1) unknown code k. SEX classes: 0 ALL, 1 MALE,
   /// 2 FEMALE.
   ///
   /// - Complexity: O(rows + units + zones). Rows are visited unit by unit; when each unit's rows
@@ -19,13 +19,11 @@ enum RepeatedKeys {
   ///   sort by unit. A stamp per (zone, SEX) slot holds the last unit that used it.
   static func tally(
     rowUnit: [Int32], rowZone: [Int32], rowSex: [UInt8], rowCount: [Double], units: CodeTable, unknownZones: CodeTable,
-    file: String, zoneCode: (Int32) -> String
+    file: String, knownZones: Int, zoneCode: (Int32) -> String
   ) -> Tally {
     let reason = "registration rows repeating a (practice, zone, SEX) of an earlier row of \(file) (counted again: summed with it)"
     var tally = Tally(reason: reason, unit: "patients")
     guard rowUnit.count > 1 else { return tally }
-    var knownZones = 0
-    for z in rowZone where z >= 0 && Int(z) >= knownZones { knownZones = Int(z) + 1 }
     let slots = (knownZones + unknownZones.count) * 3
     @inline(__always) func slot(_ i: Int) -> Int {
       let z = rowZone[i]
@@ -33,22 +31,34 @@ enum RepeatedKeys {
     }
     var stamp = [Int32](repeating: -1, count: slots)
     var repeated: [Int] = []
-    // Contiguous units: one pass in file order.
+    // Contiguous units: one pass in file order (the hot case: 1.2 million rows nationally, so
+    // the arrays are read through unchecked pointers; every index is in range by construction).
     var seen = [Bool](repeating: false, count: units.count)
     var contiguous = true
-    var current: Int32 = -1
-    for i in rowUnit.indices {
-      let u = rowUnit[i]
-      if u != current {
-        if seen[Int(u)] {
-          contiguous = false
-          break
+    rowUnit.withUnsafeBufferPointer { units in
+      rowZone.withUnsafeBufferPointer { zones in
+        rowSex.withUnsafeBufferPointer { sexes in
+          stamp.withUnsafeMutableBufferPointer { stamp in
+            seen.withUnsafeMutableBufferPointer { seen in
+              var current: Int32 = -1
+              for i in 0..<units.count {
+                let u = units[i]
+                if u != current {
+                  if seen[Int(u)] {
+                    contiguous = false
+                    return
+                  }
+                  seen[Int(u)] = true
+                  current = u
+                }
+                let z = zones[i]
+                let s = (z >= 0 ? Int(z) : knownZones + Int(-1 - z)) * 3 + Int(sexes[i])
+                if stamp[s] == u { repeated.append(i) } else { stamp[s] = u }
+              }
+            }
+          }
         }
-        seen[Int(u)] = true
-        current = u
       }
-      let s = slot(i)
-      if stamp[s] == u { repeated.append(i) } else { stamp[s] = u }
     }
     if !contiguous {
       repeated.removeAll()

@@ -101,12 +101,14 @@ public struct UnitZoneCounts: Sendable {
     var summary = InputSummary(role: role, file: path)
     summary.rowsRead = merged.rowsRead
     summary.blankLines = merged.blankLines
-    self.init(merged: merged, summary: summary, hasSexColumn: layout.sex != nil) { crosswalk.zones.code($0) }
+    self.init(merged: merged, summary: summary, hasSexColumn: layout.sex != nil, knownZones: crosswalk.zones.count) {
+      crosswalk.zones.code($0)
+    }
     piecesRead = pieceCount
   }
 
   /// Applies the SEX rule to the merged rows.
-  private init(merged: Piece, summary: InputSummary, hasSexColumn: Bool, zoneCode: (Int32) -> String) {
+  private init(merged: Piece, summary: InputSummary, hasSexColumn: Bool, knownZones: Int, zoneCode: (Int32) -> String) {
     var piece = merged
     var summary = summary
     let keepALL = piece.rowSex.contains(0)
@@ -142,7 +144,7 @@ public struct UnitZoneCounts: Sendable {
     rowCount = piece.rowCount
     repeatedRows = RepeatedKeys.tally(
       rowUnit: piece.rowUnit, rowZone: piece.rowZone, rowSex: piece.rowSex, rowCount: piece.rowCount,
-      units: piece.units, unknownZones: piece.unknownZones, file: summary.file, zoneCode: zoneCode)
+      units: piece.units, unknownZones: piece.unknownZones, file: summary.file, knownZones: knownZones, zoneCode: zoneCode)
   }
 
   /// Reads the pieces between `points` at once, one thread each; nil when any piece fails.
@@ -230,7 +232,14 @@ private struct Piece: Sendable {
       }
       let zoneField = record[layout.zone]
       let zone = zoneField.directTrimmedBytes.map { zoneID($0, zoneLookup) } ?? zoneField.withTrimmedBytes { zoneID($0, zoneLookup) }
-      let count = try record.count(at: layout.count, column: layout.countName)
+      // A count is a whole number below 2^53 (see Quantity); tested here rather than through
+      // CSVRecord.count(at:column:) to keep the call off the per-row path.
+      let count: Double
+      if case .value(let v) = record[layout.count].number(), Quantity.isCount(v) {
+        count = v + 0
+      } else {
+        throw record.countError(at: layout.count, column: layout.countName)
+      }
       if let dateColumn = layout.date {
         let dateField = record[dateColumn]
         if let bytes = dateField.directTrimmedBytes { noteDate(bytes) } else { dateField.withTrimmedBytes { noteDate($0) } }

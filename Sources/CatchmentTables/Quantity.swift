@@ -56,6 +56,10 @@ extension CSVRecord {
     return value
   }
 
+  /// The error ``count(at:column:)`` throws for the field at `index`, for hot loops that test
+  /// ``Quantity/isCount(_:)`` themselves.
+  public func countError(at index: Int, column: String) -> TableError { quantityError(at: index, column: column, count: true) }
+
   /// The error for the field at `index`, which is not a valid count (or amount).
   @usableFromInline
   func quantityError(at index: Int, column: String, count: Bool) -> TableError {

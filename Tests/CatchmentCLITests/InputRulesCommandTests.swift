@@ -31,6 +31,18 @@ import Testing
     #expect(filtered.stdout == "footprint_id,footprint_name,population\nE38000001,,15\nE38000002,,0\n")
   }
 
+  /// Every command reading populations gives the same message (overlap here; catchments,
+  /// compare, nesting and flows share the reader and the CLI's mapping).
+  @Test func overlapGivesTheSameMessage() throws {
+    let path = try temporaryFile("area_code,sex,all_ages\nE01000001,Persons,10\nE01000001,Male,4\nE01000001,Female,6\n")
+    let crosswalk = fixture("tiny/crosswalk_fractional.csv")
+    let result = try CommandRunner.run([
+      "overlap", "--a", crosswalk, "--b", crosswalk, "--population", path, "--population-id", "area_code", "--population-value", "all_ages", "-o", "-",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasSuffix("keep one row per zone with --population-filter sex=Persons\n"))
+  }
+
   /// Before: summed silently, exit 0 under --strict.
   @Test func repeatedRegistrationRowsFailStrict() throws {
     let path = try temporaryFile("PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,4\nP1,E01000002,ALL,3\nP1,E01000001,ALL,4\n")
