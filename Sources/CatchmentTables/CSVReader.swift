@@ -268,7 +268,7 @@ public final class CSVReader {
         let list = positions.map { String($0 + 1) }
         throw TableError(
           file: path, line: headerLine,
-          reason: "the header has '\(header[first])' \(positions.count == 2 ? "twice" : "\(positions.count) times"), in columns \(list.dropLast().joined(separator: ", ")) and \(list.last!); rename or remove all but one")
+          reason: "the header has '\(header[first])' \(positions.count == 2 ? "twice" : "\(positions.count) times"), in columns \(list.dropLast().joined(separator: ", ")) and \(list[list.count - 1]); rename or remove all but one")
       }
       return first + (hasImplicitIndexColumn ? 1 : 0)
     }
