@@ -55,7 +55,7 @@ public struct RepeatedZoneRowsError: Error, Sendable, Equatable, CustomStringCon
   /// and value columns excluded through `ignoring`), `header` naming the fields.
   static func breakdowns(header: [String], rows: [[[String]]], ignoring: Set<Int>) -> [Breakdown] {
     let maxRows = rows.map(\.count).max() ?? 0
-    var candidates: [(column: Int, separates: Bool, values: [String])] = []
+    var candidates: [(column: Int, separates: Bool, numeric: Bool, values: [String])] = []
     for c in header.indices where !ignoring.contains(c) {
       var values: [String] = []
       var seen = Set<String>()
@@ -67,10 +67,15 @@ public struct RepeatedZoneRowsError: Error, Sendable, Equatable, CustomStringCon
         for v in own where seen.insert(v).inserted { values.append(v) }
       }
       // A breakdown takes few values, the same in every zone; a count column takes many.
-      if varies && values.count <= maxRows { candidates.append((c, separates, values)) }
+      // Ties go to labels (Persons, Male) before numbers, which are more likely counts.
+      let numeric = values.allSatisfy { Double($0) != nil }
+      if varies && values.count <= maxRows { candidates.append((c, separates, numeric, values)) }
     }
     candidates.sort { a, b in
-      a.separates != b.separates ? a.separates : (a.values.count != b.values.count ? a.values.count < b.values.count : a.column < b.column)
+      if a.separates != b.separates { return a.separates }
+      if a.values.count != b.values.count { return a.values.count < b.values.count }
+      if a.numeric != b.numeric { return !a.numeric }
+      return a.column < b.column
     }
     let chosen = candidates.first?.separates == true ? Array(candidates.prefix(1)) : Array(candidates.prefix(3))
     return chosen.map { candidate in

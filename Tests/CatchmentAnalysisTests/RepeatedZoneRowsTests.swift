@@ -66,6 +66,13 @@ import Testing
     #expect(error?.suggestedFilters == ["gender=F", "gender=M"])
   }
 
+  /// One repeated zone: a count column takes as few values as the breakdown; the label wins.
+  @Test func aLabelColumnIsPreferredToACountColumn() throws {
+    let path = try temporaryFile("area_code,aged_0_15,sex,all_ages\nE01000001,2,Female,6\nE01000001,1,Male,4\nE01000001,3,Persons,10\nE01000002,4,Persons,5\n")
+    let error = #expect(throws: RepeatedZoneRowsError.self) { try read(path) }
+    #expect(error?.suggestedFilters == ["sex=Persons"])
+  }
+
   @Test func identicalRowsAreCalledARepeatOfTheFile() throws {
     let path = try temporaryFile("area_code,all_ages\nE01000001,6\nE01000002,4\nE01000001,6\n")
     let error = #expect(throws: RepeatedZoneRowsError.self) { try read(path) }
