@@ -50,7 +50,8 @@ public struct ActivityTable: Sendable {
 
   /// Reads `path` against the zones that `lookup` finds (`zoneCount` of them).
   ///
-  /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number.
+  /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number or
+  ///   is larger than ``CatchmentTables/Quantity/amountLimit`` in size.
   public static func read(
     path: String, columns: ActivityColumns, lookup: ZoneLookup, zoneCount: Int, report: RunReport
   ) throws -> ActivityTable {
@@ -88,7 +89,7 @@ public struct ActivityTable: Sendable {
         filtered += 1
         return
       }
-      let value = try record.number(at: valueColumn, column: reader.name(ofColumn: valueColumn))
+      let value = try record.boundedNumber(at: valueColumn, column: reader.name(ofColumn: valueColumn))
       let zoneCode = record[zoneColumn].trimmedString
       guard let zone = record[zoneColumn].withTrimmedBytes({ lookup.find($0) }) else {
         let kind = classifier.classify(zoneCode)
@@ -122,7 +123,7 @@ public struct ActivityTable: Sendable {
       sums[Int(zone)][provider, default: 0] += value
       rowCounts[Int(zone)][provider, default: 0] += 1
       if let totalColumn {
-        let total = try record.number(at: totalColumn, column: reader.name(ofColumn: totalColumn))
+        let total = try record.boundedNumber(at: totalColumn, column: reader.name(ofColumn: totalColumn))
         if totals[Int(zone)].isNaN {
           totals[Int(zone)] = total
         } else if totals[Int(zone)] != total {

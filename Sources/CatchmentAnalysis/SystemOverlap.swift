@@ -34,7 +34,7 @@ public struct SystemOverlap: Sendable {
     try reader.forEachRecord { record in
       let member = record[memberColumn].trimmedString.lowercased()
       guard member == "true" || member == "false" else { throw record.error("member is '\(record[memberColumn].string)', not true or false") }
-      rows.append((record[providerColumn].trimmedString, record[footprintColumn].trimmedString, try record.number(at: catchmentColumn, column: "catchment_population"), member == "true"))
+      rows.append((record[providerColumn].trimmedString, record[footprintColumn].trimmedString, try record.amount(at: catchmentColumn, column: "catchment_population"), member == "true"))
       if let nameColumn, case let name = record[nameColumn].trimmedString, !name.isEmpty { names[record[footprintColumn].trimmedString] = name }
       summary.rowsCounted += 1
     }

@@ -58,9 +58,9 @@ public struct UnitFootprintMap: Sendable {
     if let given = columns.footprintName {
       nameColumn = try reader.column(named: given, role: "footprint name (--practice-footprint-name)")
     } else {
-      nameColumn = reader.index(of: UnitMapColumns.inferredNameColumn(for: columns.footprint))
+      nameColumn = try reader.optionalColumn(namedAnyOf: [UnitMapColumns.inferredNameColumn(for: columns.footprint)])
     }
-    let unitNameColumn = reader.index(of: "PRACTICE_NAME")
+    let unitNameColumn = try reader.optionalColumn(namedAnyOf: ["PRACTICE_NAME"])
     var summary = InputSummary(role: "practice map", file: path)
     var blank = 0
     try reader.forEachRecord { record in

@@ -58,6 +58,10 @@ public struct UnitZoneCounts: Sendable {
   public private(set) var total = 0.0
   /// The input summary (rows read, counted, skipped by the SEX rule).
   public private(set) var summary: InputSummary
+  /// Counted rows that repeat a (unit, zone, SEX) of an earlier counted row: their counts were
+  /// summed with it, which double-counts when the file holds the same rows twice. Codes are
+  /// `UNIT ZONE SEX`, amounts the repeated rows' counts. Empty when no row repeats.
+  public private(set) var repeatedRows: Tally
 
   /// How many pieces the file was read in (1 unless read in parallel).
   public private(set) var piecesRead = 1
@@ -70,8 +74,9 @@ public struct UnitZoneCounts: Sendable {
   /// - Parameters:
   ///   - workers: pieces to read at once (default: the active processor count).
   ///   - parallelAbove: read in pieces only when the data exceed this many bytes.
-  /// - Throws: ``TableError`` for a missing file or column, a non-numeric, negative or missing
-  ///   count, an empty unit code or an unknown SEX value, naming file and line.
+  /// - Throws: ``TableError`` for a missing file or column, a column named twice in the header,
+  ///   a row too short to reach the columns read, a count that is not a whole number from 0 to
+  ///   2⁵³ − 1 (see ``Quantity``), an empty unit code or an unknown SEX value, naming file and line.
   /// - Complexity: O(file size).
   public init(
     path: String, columns: UnitZoneColumns = .init(), crosswalk: Crosswalk, role: String = "registrations",
@@ -96,29 +101,33 @@ public struct UnitZoneCounts: Sendable {
     var summary = InputSummary(role: role, file: path)
     summary.rowsRead = merged.rowsRead
     summary.blankLines = merged.blankLines
-    self.init(merged: merged, summary: summary, hasSexColumn: layout.sex != nil)
+    self.init(merged: merged, summary: summary, hasSexColumn: layout.sex != nil, knownZones: crosswalk.zones.count) {
+      crosswalk.zones.code($0)
+    }
     piecesRead = pieceCount
   }
 
   /// Applies the SEX rule to the merged rows.
-  private init(merged: Piece, summary: InputSummary, hasSexColumn: Bool) {
+  private init(merged: Piece, summary: InputSummary, hasSexColumn: Bool, knownZones: Int, zoneCode: (Int32) -> String) {
     var piece = merged
     var summary = summary
-    let keepClass: UInt8 = piece.rowSex.contains(0) ? 0 : 1
-    if piece.rowSex.contains(where: { $0 != keepClass }) {
+    let keepALL = piece.rowSex.contains(0)
+    if piece.rowSex.contains(where: { ($0 == 0) != keepALL }) {
       var k = 0
-      for i in piece.rowSex.indices where piece.rowSex[i] == keepClass {
+      for i in piece.rowSex.indices where (piece.rowSex[i] == 0) == keepALL {
         piece.rowUnit[k] = piece.rowUnit[i]
         piece.rowZone[k] = piece.rowZone[i]
         piece.rowCount[k] = piece.rowCount[i]
+        piece.rowSex[k] = piece.rowSex[i]
         k += 1
       }
       summary.rowsSkippedByRule = piece.rowSex.count - k
-      summary.rule = keepClass == 0 ? "SEX rule: ALL rows present, MALE/FEMALE rows not counted" : "SEX rule"
+      summary.rule = keepALL ? "SEX rule: ALL rows present, MALE/FEMALE rows not counted" : "SEX rule"
       piece.rowUnit.removeLast(piece.rowUnit.count - k)
       piece.rowZone.removeLast(piece.rowZone.count - k)
       piece.rowCount.removeLast(piece.rowCount.count - k)
-    } else if hasSexColumn && keepClass == 1 && !piece.rowSex.isEmpty {
+      piece.rowSex.removeLast(piece.rowSex.count - k)
+    } else if hasSexColumn && !keepALL && !piece.rowSex.isEmpty {
       summary.rule = "SEX rule: no ALL rows, MALE and FEMALE summed"
     }
     summary.rowsCounted = piece.rowCount.count
@@ -133,6 +142,9 @@ public struct UnitZoneCounts: Sendable {
     rowUnit = piece.rowUnit
     rowZone = piece.rowZone
     rowCount = piece.rowCount
+    repeatedRows = RepeatedKeys.tally(
+      rowUnit: piece.rowUnit, rowZone: piece.rowZone, rowSex: piece.rowSex, rowCount: piece.rowCount,
+      units: piece.units, unknownZones: piece.unknownZones, file: summary.file, knownZones: knownZones, zoneCode: zoneCode)
   }
 
   /// Reads the pieces between `points` at once, one thread each; nil when any piece fails.
@@ -140,9 +152,9 @@ public struct UnitZoneCounts: Sendable {
     let results = PieceResults(count: points.count - 1)
     DispatchQueue.concurrentPerform(iterations: points.count - 1) { k in
       do {
-        let piece = try Piece(
-          reader: CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1], firstLine: 0),
-          layout: layout, crosswalk: crosswalk)
+        let reader = try CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1], firstLine: 0)
+        reader.requiredFieldCount = layout.requiredFieldCount
+        let piece = try Piece(reader: reader, layout: layout, crosswalk: crosswalk)
         results.set(k, piece)
       } catch {
         results.set(k, nil)  // read again in one pass, which reports the error with its line
@@ -157,14 +169,19 @@ private struct Layout: Sendable {
   var unit: Int, zone: Int, count: Int
   var sex: Int?, name: Int?, date: Int?
   var countName: String, unitName: String
+  /// Fields a record needs to reach every column read (see ``CSVReader/requiredFieldCount``).
+  var requiredFieldCount: Int
 
   init(reader: CSVReader, columns: UnitZoneColumns) throws {
     unit = try reader.column(namedAnyOf: columns.unit, role: "unit code")
     zone = try reader.column(namedAnyOf: columns.zone, role: "zone code")
     count = try reader.column(namedAnyOf: columns.count, role: "count")
-    sex = columns.sex.lazy.compactMap { reader.index(of: $0) }.first
-    name = columns.unitName.lazy.compactMap { reader.index(of: $0) }.first
-    date = columns.extractDate.lazy.compactMap { reader.index(of: $0) }.first
+    sex = try reader.optionalColumn(namedAnyOf: columns.sex)
+    name = try reader.optionalColumn(namedAnyOf: columns.unitName)
+    date = try reader.optionalColumn(namedAnyOf: columns.extractDate)
+    // SEX is read on every row: a row too short to reach it is as broken as one missing the count.
+    if let sex { reader.requiredFieldCount = max(reader.requiredFieldCount, sex + 1) }
+    requiredFieldCount = reader.requiredFieldCount
     countName = reader.name(ofColumn: count)
     unitName = reader.name(ofColumn: unit)
   }
@@ -176,7 +193,7 @@ private struct Piece: Sendable {
   var unitNames: [String] = []
   var unknownZones = CodeTable(minimumCapacity: 256)
   var rowUnit: [Int32] = [], rowZone: [Int32] = [], rowCount: [Double] = []
-  /// 0 = ALL (or no SEX column), 1 = MALE or FEMALE.
+  /// 0 = ALL (or no SEX column), 1 = MALE, 2 = FEMALE.
   var rowSex: [UInt8] = []
   var extractDates: [String] = []
   var rowsRead = 0, blankLines = 0
@@ -199,10 +216,12 @@ private struct Piece: Sendable {
         let sex = record[sexColumn]
         if sex.equalsIgnoringCase("ALL") {
           sexClass = 0
-        } else if sex.equalsIgnoringCase("MALE") || sex.equalsIgnoringCase("FEMALE") {
+        } else if sex.equalsIgnoringCase("MALE") {
           sexClass = 1
+        } else if sex.equalsIgnoringCase("FEMALE") {
+          sexClass = 2
         } else {
-          throw record.error("SEX is '\(sex.string)'; expected ALL, MALE or FEMALE")
+          throw record.error("SEX is \(sex.excerpt); expected ALL, MALE or FEMALE")
         }
       }
       let unitField = record[layout.unit]
@@ -213,16 +232,13 @@ private struct Piece: Sendable {
       }
       let zoneField = record[layout.zone]
       let zone = zoneField.directTrimmedBytes.map { zoneID($0, zoneLookup) } ?? zoneField.withTrimmedBytes { zoneID($0, zoneLookup) }
+      // A count is a whole number below 2^53 (see Quantity); tested here rather than through
+      // CSVRecord.count(at:column:) to keep the call off the per-row path.
       let count: Double
-      switch record[layout.count].number() {
-      case .value(let v):
-        guard v >= 0 else { throw record.error("\(layout.countName) is negative: \(record[layout.count].string)") }
-        count = v
-      case .empty:
-        throw record.error(
-          record.has(layout.count) ? "\(layout.countName) is empty" : "the row has \(record.count) fields and no \(layout.countName)")
-      case .invalid:
-        throw record.error("\(layout.countName) is not a number: '\(record[layout.count].string)'")
+      if case .value(let v) = record[layout.count].number(), Quantity.isCount(v) {
+        count = v + 0
+      } else {
+        throw record.countError(at: layout.count, column: layout.countName)
       }
       if let dateColumn = layout.date {
         let dateField = record[dateColumn]

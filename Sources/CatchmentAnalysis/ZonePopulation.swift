@@ -51,8 +51,10 @@ public struct ZonePopulation: Sendable {
 
   /// Reads `path` against `crosswalk`, recording every row in `report`.
   ///
-  /// - Throws: ``TableError`` for a missing file or column, or a non-numeric, negative or
-  ///   empty value in a row that is counted.
+  /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number from
+  ///   0 to ``Quantity/amountLimit`` (empty too, in a row that is counted);
+  ///   ``RepeatedZoneRowsError`` when a zone has several rows after the filters, unless they
+  ///   differ in a column the filters give several values for (parts asked to be added up).
   public static func read(
     path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
   ) throws -> ZonePopulation {
@@ -86,8 +88,7 @@ public struct ZonePopulation: Sendable {
       }
       let zone = record[idColumn].withTrimmedBytes { lookup.find($0) }
       if let zone {
-        let value = try record.number(at: valueColumn, column: reader.name(ofColumn: valueColumn))
-        guard value >= 0 else { throw record.error("population is negative: \(record[valueColumn].string)") }
+        let value = try record.amount(at: valueColumn, column: reader.name(ofColumn: valueColumn))
         values[Int(zone)] += value
         rowsPerZone[Int(zone)] += 1
         summary.rowsCounted += 1
@@ -97,7 +98,9 @@ public struct ZonePopulation: Sendable {
       let kind = classifier.classify(code)
       // Keep the value when it reads as a number; a total row with a note in it still counts.
       var amount = 0.0
-      if case .value(let v) = record[valueColumn].number() { amount = v }
+      if case .value(let v) = record[valueColumn].number() {
+        amount = Quantity.isAmount(v) ? v : try record.amount(at: valueColumn, column: reader.name(ofColumn: valueColumn))
+      }
       set[kind, default: [:]][code, default: (0, 0)].rows += 1
       set[kind, default: [:]][code, default: (0, 0)].amount += amount
     }
@@ -135,9 +138,7 @@ public struct ZonePopulation: Sendable {
     reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, noFootprint: noFootprint, report: report)
     let repeated = rowsPerZone.filter { $0 > 1 }.count
     if repeated > 0 {
-      let most = rowsPerZone.max() ?? 0
-      report.warn(
-        "\(repeated) zones have several rows in \(path) (up to \(most) each) and their values were summed; if the file stacks breakdowns (sex, age) beside totals, keep one set with --population-filter COL=VALUE")
+      try checkRepeatedRows(path: path, columns: columns, lookup: lookup, rowsPerZone: rowsPerZone, report: report)
     }
     return ZonePopulation(values: values, present: present)
   }
@@ -158,5 +159,48 @@ public struct ZonePopulation: Sendable {
     report.lose(Tally(reason: reason, unit: "zones", destination: "population 0", byCode: missing))
     report.exclude(
       Tally(reason: "zones of \(owner) in another nation or in no footprint, with no row in \(path)", unit: "zones", destination: "population 0", byCode: outside))
+  }
+
+  /// Zones with several rows: refused (``RepeatedZoneRowsError``) unless every zone's rows differ
+  /// in the columns the filters give several values for, which asks for the parts to be added up.
+  /// Reads the file a second time, only when some zone repeats.
+  static func checkRepeatedRows(path: String, columns: PopulationColumns, lookup: ZoneLookup, rowsPerZone: [Int32], report: RunReport) throws {
+    let reader = try CSVReader(path: path)
+    let idColumn = try reader.column(named: columns.id, role: "zone code")
+    let valueColumn = try reader.column(named: columns.value, role: "population")
+    let filter = try RowFilter(columns.filters, reader: reader)
+    let parts = filter.alternativeColumns
+    // Per repeated zone: the parts' values of each row (to see whether they tell the rows apart),
+    // and the whole rows of the first 200 such zones (to say what differs).
+    var partKeys: [Int32: Set<[String]>] = [:]
+    var partRows: [Int32: Int] = [:]
+    var sample: [Int32: [[String]]] = [:]
+    var sampleOrder: [Int32] = []
+    var width = 0
+    var example = ""
+    try reader.forEachRecord { record in
+      if !filter.isEmpty && !filter.accepts(record) { return }
+      guard let zone = record[idColumn].withTrimmedBytes({ lookup.find($0) }), rowsPerZone[Int(zone)] > 1 else { return }
+      if !parts.isEmpty {
+        partKeys[zone, default: []].insert(parts.map { record[$0].trimmedString })
+        partRows[zone, default: 0] += 1
+      }
+      if sample[zone] == nil && sampleOrder.count >= 200 { return }
+      if sampleOrder.isEmpty { example = record[idColumn].trimmedString }
+      if sample[zone] == nil { sampleOrder.append(zone) }
+      sample[zone, default: []].append((0..<record.count).map { record[$0].trimmedString })
+      width = max(width, record.count)
+    }
+    if !parts.isEmpty && partRows.allSatisfy({ partKeys[$0.key]?.count == $0.value }) {
+      let names = parts.map { reader.name(ofColumn: $0) }.joined(separator: ", ")
+      report.note("\(path): \(partRows.count) zones have one row per \(names) value kept by the filter \(filter.description); their values were added up")
+      return
+    }
+    let header = (0..<width).map { reader.name(ofColumn: $0) }
+    let first = sampleOrder.first ?? 0
+    throw RepeatedZoneRowsError(
+      file: path, zoneCount: rowsPerZone.filter { $0 > 1 }.count, example: example, exampleRows: Int(rowsPerZone[Int(first)]),
+      breakdowns: RepeatedZoneRowsError.breakdowns(
+        header: header, rows: sampleOrder.map { sample[$0] ?? [] }, ignoring: [idColumn, valueColumn]))
   }
 }

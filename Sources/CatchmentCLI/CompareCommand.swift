@@ -109,6 +109,7 @@ struct CompareCommand: ParsableCommand {
         let counts = try UnitZoneCounts(path: registrations, columns: UnitZoneColumns(), crosswalk: crosswalk)
         if baselineCounts == nil {
           report.add(counts.summary)
+          report.repeated(counts.repeatedRows)
           baselineCounts = counts
         }
         let map = try practiceMap(for: name, counts: counts, crosswalk: crosswalk, report: side)

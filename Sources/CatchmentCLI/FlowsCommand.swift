@@ -124,6 +124,7 @@ struct FlowsCommand: ParsableCommand {
     if let countColumn { columns.count = [countColumn] }
     let counts = try UnitZoneCounts(path: registrations, columns: columns, crosswalk: crosswalk)
     report.add(counts.summary)
+    report.repeated(counts.repeatedRows)
     var map: UnitFootprintMap?
     if let practiceMap, let practiceFootprint {
       var mapColumns = UnitMapColumns(footprint: practiceFootprint, footprintName: practiceFootprintName)

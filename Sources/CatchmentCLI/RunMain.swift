@@ -26,7 +26,7 @@ extension CatchmentCommand {
       try RunOutputs.shared.commit()
     } catch {
       RunOutputs.shared.discard()
-      exit(withError: error)
+      exit(withError: ErrorMessages.cli(error))
     }
     exit(withError: nil)
   }

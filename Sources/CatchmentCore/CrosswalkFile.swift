@@ -50,8 +50,8 @@ extension Crosswalk {
     let zoneColumn = try reader.column(named: "zone_id", role: "crosswalk zone")
     let footprintColumn = try reader.column(named: "footprint_id", role: "crosswalk footprint")
     let weightColumn = try reader.column(named: "weight", role: "crosswalk weight")
-    let nameColumn = reader.index(of: "footprint_name")
-    let methodColumn = reader.index(of: "method")
+    let nameColumn = try reader.optionalColumn(namedAnyOf: ["footprint_name"])
+    let methodColumn = try reader.optionalColumn(namedAnyOf: ["method"])
     var builder = CrosswalkBuilder(source: path)
     var methods = Set<String>()
     var lastMethod: [UInt8] = []

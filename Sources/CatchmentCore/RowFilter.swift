@@ -31,6 +31,10 @@ public struct RowFilter: Sendable {
     description = expressions.joined(separator: " and ")
   }
 
+  /// Columns given several accepted values (`sex=Male` and `sex=Female`): rows that differ there
+  /// are parts the caller asked to add up.
+  public var alternativeColumns: [Int] { conditions.filter { $0.values.count > 1 }.map(\.column) }
+
   /// True when no condition was given.
   public var isEmpty: Bool { conditions.isEmpty }
 

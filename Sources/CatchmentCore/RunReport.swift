@@ -19,6 +19,8 @@ public final class RunReport: Encodable, @unchecked Sendable {
   /// Rows placed by a documented rule that moves them (zones snapped to the nearest
   /// footprint): neither exclusions nor losses, but worth the analyst's eye.
   public private(set) var placements: [RulePlacement] = []
+  /// Rows counted although they repeat a key already counted (fails `--strict`).
+  public private(set) var repeatedRows: [Tally] = []
   /// Footprint codes that appear on only one side of a comparison.
   public private(set) var oneSidedCodes: [OneSidedCodes] = []
   /// Figures worth printing (totals, counts) in insertion order.
@@ -32,8 +34,17 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public init(command: String) { self.command = command }
 
   /// Records the row counts of one input file (one already recorded, the same file read again
-  /// by a later step, is not repeated).
-  public func add(_ input: InputSummary) { if !inputs.contains(input) { inputs.append(input) } }
+  /// by a later step, is not repeated). An input with a header and no data rows is warned about
+  /// and fails `--strict`: its outputs would be empty without anything "lost".
+  public func add(_ input: InputSummary) {
+    guard !inputs.contains(input) else { return }
+    inputs.append(input)
+    if input.rowsRead == 0 { warn("the \(input.role) file \(input.file) has no data rows (a header only)") }
+  }
+
+  /// Records rows that repeat a key already counted (fails `--strict`). Empty tallies and ones
+  /// already recorded are ignored.
+  public func repeated(_ tally: Tally) { if !tally.isEmpty && !repeatedRows.contains(tally) { repeatedRows.append(tally) } }
 
   /// Records an expected exclusion (never fails `--strict`). Empty tallies are ignored, and so
   /// is one already recorded (a step that reads the same file again finds the same rows).
@@ -62,6 +73,16 @@ public final class RunReport: Encodable, @unchecked Sendable {
       var labelled = c
       labelled.first = "\(label) \(c.first)"
       oneSided(labelled)
+    }
+    for t in other.repeatedRows where !repeatedRows.contains(t) {
+      var labelled = t
+      labelled.reason = "\(label): \(t.reason)"
+      repeated(labelled)
+    }
+    for p in other.placements {
+      var labelled = p
+      labelled.rule = "\(label): \(p.rule)"
+      place(labelled)
     }
     for w in other.warnings where !warnings.contains(w) { warn("\(label): \(w)") }
     for n in other.notes where !notes.contains(n) { note("\(label): \(n)") }
@@ -104,12 +125,16 @@ public final class RunReport: Encodable, @unchecked Sendable {
   }
 
   /// True when `--strict` should fail this run.
-  public var hasStrictFailures: Bool { !losses.isEmpty || !oneSidedCodes.isEmpty }
+  public var hasStrictFailures: Bool {
+    !losses.isEmpty || !oneSidedCodes.isEmpty || !repeatedRows.isEmpty || inputs.contains { $0.rowsRead == 0 }
+  }
 
   /// Why `--strict` fails, one line each.
   public var strictFailureReasons: [String] {
     losses.map { "loss: \($0.headline)" }
       + oneSidedCodes.map { "one-sided footprint codes: \($0.headline)" }
+      + repeatedRows.map { "repeated rows: \($0.headline)" }
+      + inputs.filter { $0.rowsRead == 0 }.map { "no data rows: the \($0.role) file \($0.file)" }
   }
 
   /// The report as pretty-printed JSON with sorted keys (stable bytes).
@@ -155,6 +180,7 @@ public final class RunReport: Encodable, @unchecked Sendable {
       for t in losses { lines.append("    " + t.line(maxCodes: maxCodes)) }
     }
     for c in oneSidedCodes { lines.append("  one-sided footprint codes: " + c.line(maxCodes: maxCodes)) }
+    for t in repeatedRows { lines.append("  REPEATED ROWS: " + t.line(maxCodes: maxCodes)) }
     for n in notes { lines.append("  note: \(n)") }
     return lines.joined(separator: "\n") + "\n"
   }

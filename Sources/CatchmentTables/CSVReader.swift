@@ -237,14 +237,60 @@ public final class CSVReader {
   }
 
   /// The index of the first of `candidates` present in the header; see ``column(named:role:)``.
+  ///
+  /// The column is one the caller reads: from now on a record too short to reach it is an error
+  /// (see ``requiredFieldCount``), and a header naming it twice is refused (``optionalColumn(namedAnyOf:)``).
   public func column(namedAnyOf candidates: [String], role: String? = nil) throws -> Int {
-    for name in candidates { if let i = index(of: name) { return i } }
+    if let i = try optionalColumn(namedAnyOf: candidates) {
+      requiredFieldCount = max(requiredFieldCount, i + 1)
+      return i
+    }
     let sought = candidates.map { "'\($0)'" }.joined(separator: " or ")
     let present = header.map { $0.isEmpty ? "(unnamed)" : $0 }.joined(separator: ", ")
     let what = role.map { " for the \($0)" } ?? ""
     throw TableError(
       file: path, line: headerLine,
       reason: "no column \(sought)\(what); the header has: \(present)")
+  }
+
+  /// The index of the first of `candidates` present in the header, or nil; for columns a reader
+  /// uses when present (a name column, SEX).
+  ///
+  /// - Throws: ``TableError`` when the header has the found name twice (ignoring case and
+  ///   surrounding spaces): which of the two to read would be a guess. Both positions are named,
+  ///   counted from 1 along the header row.
+  public func optionalColumn(namedAnyOf candidates: [String]) throws -> Int? {
+    for name in candidates {
+      let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+      let positions = header.indices.filter { header[$0].lowercased() == wanted }
+      guard let first = positions.first else { continue }
+      if positions.count > 1 {
+        let list = positions.map { String($0 + 1) }
+        throw TableError(
+          file: path, line: headerLine,
+          reason: "the header has '\(header[first])' \(positions.count == 2 ? "twice" : "\(positions.count) times"), in columns \(list.dropLast().joined(separator: ", ")) and \(list[list.count - 1]); rename or remove all but one")
+      }
+      return first + (hasImplicitIndexColumn ? 1 : 0)
+    }
+    return nil
+  }
+
+  /// Records with fewer fields than this are an error ("line 7 has 3 fields; the header has 8"):
+  /// a short row would otherwise read as empty fields. Raised by ``column(namedAnyOf:role:)`` to
+  /// reach every column the caller reads; settable for readers of headerless pieces.
+  public var requiredFieldCount: Int {
+    get { state.pointee.requiredFieldCount }
+    set { state.pointee.requiredFieldCount = newValue }
+  }
+
+  /// The error for a record of `count` fields starting on `line`, shorter than ``requiredFieldCount``.
+  func shortRecordError(count: Int, line: Int) -> TableError {
+    let expected = header.count + (hasImplicitIndexColumn ? 1 : 0)
+    let has = "line \(line) has \(count) field\(count == 1 ? "" : "s")"
+    if header.isEmpty { return TableError(file: path, line: line, reason: "\(has); at least \(requiredFieldCount) are needed") }
+    return TableError(
+      file: path, line: line,
+      reason: "\(has); the header has \(expected)\(hasImplicitIndexColumn ? " (with the leading index column)" : "")")
   }
 
   /// The header name of column `index` as the caller sees it, for messages.
@@ -300,7 +346,9 @@ public final class CSVReader {
       case .needMore:
         if atEOF {
           if let line = unterminatedQuoteLine {
-            throw TableError(file: path, line: line, reason: "a quoted field is never closed")
+            throw TableError(
+              file: path, line: line,
+              reason: "a quoted field opened on line \(line) is never closed: \(excerpt(around: state.pointee.unterminatedQuoteAt))")
           }
           // parseRecord treats end of data at EOF as a record end; unreachable otherwise.
           return nil
@@ -311,6 +359,7 @@ public final class CSVReader {
         nextLine += lines
         blankLines += 1
       case .record(let count, let next, let lines):
+        if count < requiredFieldCount { throw shortRecordError(count: count, line: nextLine) }
         let record = CSVRecord(
           reader: self, base: UnsafePointer(buffer + start), spans: UnsafePointer(spans),
           count: count, line: nextLine)
@@ -359,6 +408,7 @@ public final class CSVReader {
       }
       if i < end && buffer[i] == quote {
         // Quoted field: content runs to the next quote not followed by another quote.
+        let linesBefore = lines
         let contentStart = i + 1
         var j = contentStart
         var escaped = false
@@ -388,7 +438,8 @@ public final class CSVReader {
         }
         if !closed {
           if !atEOF { return .needMore }
-          unterminatedQuoteLine = nextLine
+          unterminatedQuoteLine = nextLine + linesBefore - 1
+          state.pointee.unterminatedQuoteAt = i
           return .needMore
         }
         let contentEnd = j
@@ -533,6 +584,17 @@ public final class CSVReader {
     return j
   }
 
+  /// At most ~200 characters of the buffer around byte `at`: from the start of its line (at most
+  /// 100 bytes back) to 100 bytes on, line ends shown as `\n`, for a message.
+  private func excerpt(around at: Int) -> String {
+    var lo = at
+    while lo > max(start, at - 100) && buffer[lo - 1] != 0x0A { lo -= 1 }
+    let hi = min(end, at + 100)
+    let text = String(decoding: UnsafeBufferPointer(start: buffer + lo, count: hi - lo), as: UTF8.self)
+    let shown = text.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "\\n")
+    return "'" + shown + (hi < end ? "…'" : "'")
+  }
+
   private func growSpans() {
     let bigger = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: spanCapacity * 2)
     bigger.moveInitialize(from: spans, count: spanCapacity)
@@ -589,6 +651,9 @@ struct ScanState {
   var nextLine: Int
   var fileOffset: Int
   var unterminatedQuoteLine: Int?
+  /// Buffer index of the quote that opens the unterminated field.
+  var unterminatedQuoteAt = 0
+  var requiredFieldCount = 0
   var recordsRead = 0
   var blankLines = 0
 

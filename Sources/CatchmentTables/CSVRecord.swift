@@ -53,7 +53,7 @@ public struct CSVRecord {
     case .empty:
       throw error(index < count ? "\(column) is empty" : "the row has \(count) fields and no \(column)")
     case .invalid:
-      throw error("\(column) is not a number: '\(field.string)'")
+      throw error("\(column) is not a number: \(field.excerpt)")
     }
   }
 }
