@@ -59,25 +59,19 @@ public final class RunReport: Encodable, @unchecked Sendable {
   /// repeated. So every loss of every step reaches the run's report and `--strict`.
   public func merge(_ other: RunReport, label: String) {
     for input in other.inputs { add(input) }
-    for t in other.exclusions where !exclusions.contains(t) {
+    /// A tally of `other` with the reason labelled.
+    func labelled(_ t: Tally) -> Tally {
       var labelled = t
       labelled.reason = "\(label): \(t.reason)"
-      exclude(labelled)
+      return labelled
     }
-    for t in other.losses where !losses.contains(t) {
-      var labelled = t
-      labelled.reason = "\(label): \(t.reason)"
-      lose(labelled)
-    }
+    for t in other.exclusions where !exclusions.contains(t) { exclude(labelled(t)) }
+    for t in other.losses where !losses.contains(t) { lose(labelled(t)) }
+    for t in other.repeatedRows where !repeatedRows.contains(t) { repeated(labelled(t)) }
     for c in other.oneSidedCodes where !oneSidedCodes.contains(c) {
       var labelled = c
       labelled.first = "\(label) \(c.first)"
       oneSided(labelled)
-    }
-    for t in other.repeatedRows where !repeatedRows.contains(t) {
-      var labelled = t
-      labelled.reason = "\(label): \(t.reason)"
-      repeated(labelled)
     }
     for p in other.placements {
       var labelled = p
@@ -112,14 +106,18 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public func warn(_ message: String, codes: [String], maxCodes: Int = 8) {
     guard !codes.isEmpty else { return warn(message) }
     warn(message + ": " + CodeList.abbreviated(codes, maxCodes: maxCodes))
-    let list = CodeList(subject: message, codes: codes)
-    if !lists.contains(list) { lists.append(list) }
+    list(codes, under: message)
   }
 
   /// Records a note that names codes, like ``warn(_:codes:maxCodes:)``.
   public func note(_ message: String, codes: [String], maxCodes: Int = 8) {
     guard !codes.isEmpty else { return note(message) }
     note(message + ": " + CodeList.abbreviated(codes, maxCodes: maxCodes))
+    list(codes, under: message)
+  }
+
+  /// Keeps the complete list of `codes` for the JSON report (once).
+  private func list(_ codes: [String], under message: String) {
     let list = CodeList(subject: message, codes: codes)
     if !lists.contains(list) { lists.append(list) }
   }
