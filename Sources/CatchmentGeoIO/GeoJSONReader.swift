@@ -46,6 +46,13 @@ public enum GeoJSONReader {
     let path: String
     var layer = PolygonLayer(crs: .crs84)
     var summary: LayerReadSummary
+    /// The first non-finite coordinate of the feature being read (`1e400` parses to infinity),
+    /// reported once the feature's id is known.
+    var nonFinite: (x: Double, y: Double, point: Int)?
+    /// Points read in the feature being read, for messages.
+    var pointsRead = 0
+
+    static let featureIDKey = Array("id".utf8)
 
     init(scanner: JSONScanner, fields: BoundaryFields, path: String) {
       self.scanner = scanner
@@ -126,8 +133,20 @@ public enum GeoJSONReader {
     mutating func feature() throws {
       let index = summary.features
       summary.features += 1
+      // A syntax error inside a feature names the feature as well as the byte.
+      do { try featureMembers(index) } catch let error as GeoIOError where error.file == path && error.location?.hasPrefix("byte") == true {
+        throw GeoIOError(file: path, location: "feature \(index + 1), \(error.location!)", reason: error.reason)
+      }
+    }
+
+    mutating func featureMembers(_ index: Int) throws {
       try scanner.expect(0x7B)
       var id: String?
+      // The Feature's own "id" member (RFC 7946 §3.2), which geopandas and Fiona write: GDAL
+      // exposes it as a field `id`, used when the properties have none.
+      var featureID: String?
+      nonFinite = nil
+      pointsRead = 0
       var name = ""
       var sawGeometry = false
       if !scanner.consume(0x7D) {
@@ -168,10 +187,19 @@ public enum GeoJSONReader {
             // belong to this one, whether the properties come before or after.
             sawGeometry = true
             if readsGeometry { try geometry(feature: index) } else { try scanner.skipValue() }
+          case "id" where idKey == Self.featureIDKey:
+            featureID = try scanner.scalarText()
           default: try scanner.skipValue()
           }
         } while scanner.consume(0x2C)
         try scanner.expect(0x7D)
+      }
+      if id?.isEmpty ?? true, let featureID, !featureID.isEmpty { id = featureID }
+      if let bad = nonFinite {
+        let named = id.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+        throw GeoIOError(
+          file: path, location: "feature \(index + 1)\(named)",
+          reason: "point \(bad.point) is not a finite coordinate (\(bad.x), \(bad.y))")
       }
       guard let id, !id.isEmpty else {
         throw GeoIOError(
@@ -257,6 +285,8 @@ public enum GeoJSONReader {
           let y = try scanner.number()
           while scanner.consume(0x2C) { _ = try scanner.number() }  // z or m: ignored
           try scanner.expect(0x5D)
+          pointsRead += 1
+          if nonFinite == nil && !(x.isFinite && y.isFinite) { nonFinite = (x, y, pointsRead) }
           layer.addPoint(x: x, y: y)
         } while scanner.consume(0x2C)
         try scanner.expect(0x5D)

@@ -66,19 +66,20 @@ public enum ShapefileReader {
           continue
         }
         summary.features += 1
+        let id = table.text(record: record, field: idField)
+        guard !id.isEmpty else {
+          let null = table.isNumericNull(record: record, field: idField) ? " (it holds asterisks, dBase's null)" : ""
+          throw GeoIOError(file: base + ".dbf", location: "record \(record + 1)", reason: "no value for the id field '\(fields.id)'\(null)")
+        }
         let type = littleInt32(bytes, content)
         switch type {
         case 0:
           summary.emptyGeometries += 1
         case 5, 15, 25:
-          let added = try polygon(bytes, at: content, length: length, into: &layer, path: path, record: record)
+          let added = try polygon(bytes, at: content, length: length, into: &layer, path: path, record: record, id: id)
           if !added { summary.emptyGeometries += 1 }
         default:
           summary.nonPolygonal += 1
-        }
-        let id = table.text(record: record, field: idField)
-        guard !id.isEmpty else {
-          throw GeoIOError(file: base + ".dbf", location: "record \(record + 1)", reason: "no value for the id field '\(fields.id)'")
         }
         layer.endFeature(id: id, name: nameField.map { table.text(record: record, field: $0) } ?? "", origin: "\(path)#\(record + 1)")
       }
@@ -99,7 +100,7 @@ public enum ShapefileReader {
 
   /// Adds the rings of a polygon record, grouped into polygons; false when it has none.
   private static func polygon(
-    _ bytes: UnsafeRawBufferPointer, at content: Int, length: Int, into layer: inout PolygonLayer, path: String, record: Int
+    _ bytes: UnsafeRawBufferPointer, at content: Int, length: Int, into layer: inout PolygonLayer, path: String, record: Int, id: String
   ) throws -> Bool {
     guard length >= 44 else { throw GeoIOError(file: path, location: "record \(record + 1)", reason: "polygon record too short") }
     let parts = Int(littleInt32(bytes, content + 36)), points = Int(littleInt32(bytes, content + 40))
@@ -117,7 +118,13 @@ public enum ShapefileReader {
         throw GeoIOError(file: path, location: "record \(record + 1)", reason: "part \(k) has bad point offsets")
       }
       for i in first..<last {
-        scratch.addPoint(x: littleDouble(bytes, pointsAt + 16 * i), y: littleDouble(bytes, pointsAt + 16 * i + 8))
+        let x = littleDouble(bytes, pointsAt + 16 * i), y = littleDouble(bytes, pointsAt + 16 * i + 8)
+        // A NaN or infinite vertex has no place on the map; reading on would drop the shape's
+        // area silently further down.
+        guard x.isFinite && y.isFinite else {
+          throw GeoIOError(file: path, location: "record \(record + 1) (\(id))", reason: "point \(i + 1) is not a finite coordinate (\(x), \(y))")
+        }
+        scratch.addPoint(x: x, y: y)
       }
       scratch.endRing()
     }
@@ -191,6 +198,8 @@ public enum ShapefileReader {
 struct DBFTable {
   struct Field {
     let name: String
+    /// The dBASE type letter: C (character), N and F (numbers), D (date), L (logical)…
+    let type: UInt8
     let offset: Int  // from the record start (after the deletion flag)
     let length: Int
   }
@@ -211,18 +220,18 @@ struct DBFTable {
     var fields: [Field] = []
     var at = 32
     var offset = 1
-    while at + 32 <= data.count && data[data.startIndex + at] != 0x0D {
+    // Field descriptors end at the 0x0D terminator, and never run into the records.
+    while at + 32 <= min(data.count, headerLength) && data[data.startIndex + at] != 0x0D {
       let raw = data[(data.startIndex + at)..<(data.startIndex + at + 11)]
       let name = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
       let length = Int(data[data.startIndex + at + 16])
-      fields.append(Field(name: name, offset: offset, length: length))
+      fields.append(Field(name: name, type: data[data.startIndex + at + 11], offset: offset, length: length))
       offset += length
       at += 32
     }
     self.fields = fields
-    guard headerLength + recordCount * recordLength <= data.count else {
-      throw GeoIOError(file: path, reason: "the header promises \(recordCount) records of \(recordLength) bytes, more than the file holds")
-    }
+    try Self.checkLayout(
+      path: path, dataCount: data.count, recordCount: recordCount, headerLength: headerLength, recordLength: recordLength, fields: fields)
     // .cpg spellings seen from ArcGIS, QGIS and GDAL ("UTF-8", "ISO-8859-1", "1252",
     // "ANSI 1252", "8859_1"…), compared without case, spaces, dashes or underscores. Others
     // (a code page Foundation lacks, e.g. 437) fall back to UTF-8 when valid, else 1252.
@@ -239,6 +248,26 @@ struct DBFTable {
     }
   }
 
+  /// Checks the header's lengths and counts against the bytes present, so that every record
+  /// and field read later lies inside the file: each record holds its deletion flag and every
+  /// field, and the records the header promises are all there.
+  static func checkLayout(path: String, dataCount: Int, recordCount: Int, headerLength: Int, recordLength: Int, fields: [Field]) throws {
+    guard headerLength >= 32 else {
+      throw GeoIOError(file: path, reason: "header length \(headerLength) bytes is shorter than the 32-byte dBASE header")
+    }
+    if recordCount > 0 && recordLength < 1 {
+      throw GeoIOError(file: path, reason: "the header promises \(recordCount) records of \(recordLength) bytes (a record needs at least its deletion flag)")
+    }
+    for field in fields where field.offset + field.length > recordLength {
+      throw GeoIOError(
+        file: path,
+        reason: "field '\(field.name)' (bytes \(field.offset)..<\(field.offset + field.length) of each record) runs past the record length of \(recordLength) bytes")
+    }
+    guard headerLength + recordCount * recordLength <= dataCount else {
+      throw GeoIOError(file: path, reason: "the header promises \(recordCount) records of \(recordLength) bytes, more than the file holds")
+    }
+  }
+
   func field(named name: String, path: String) throws -> Int {
     if let i = fields.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { return i }
     throw GeoIOError(file: path, reason: "no field '\(name)'; the fields are: \(fields.map(\.name).joined(separator: ", "))")
@@ -246,11 +275,25 @@ struct DBFTable {
 
   func isDeleted(_ record: Int) -> Bool { data[data.startIndex + headerLength + record * recordLength] == 0x2A }
 
-  /// The field's text, trimmed of the padding spaces.
-  func text(record: Int, field: Int) -> String {
-    let f = fields[field]
+  /// The raw bytes of a field of a record (inside the file: see ``checkLayout``).
+  private func bytes(record: Int, field f: Field) -> Data {
     let start = data.startIndex + headerLength + record * recordLength + f.offset
-    let bytes = data[start..<(start + f.length)]
+    return data[start..<(start + f.length)]
+  }
+
+  /// True when a numeric (N or F) field holds only asterisks (padding aside): dBase's null,
+  /// as QGIS and GDAL write it (GDAL reads it as null).
+  func isNumericNull(record: Int, field: Int) -> Bool {
+    let f = fields[field]
+    guard f.type == 0x4E || f.type == 0x46 || f.type == 0x6E || f.type == 0x66 else { return false }
+    let value = bytes(record: record, field: f).filter { $0 != 0x20 && $0 != 0 }
+    return !value.isEmpty && value.allSatisfy { $0 == 0x2A }
+  }
+
+  /// The field's text, trimmed of the padding spaces; "" for a null number (asterisks).
+  func text(record: Int, field: Int) -> String {
+    if isNumericNull(record: record, field: field) { return "" }
+    let bytes = bytes(record: record, field: fields[field])
     let text: String
     if let encoding {
       text = String(data: bytes, encoding: encoding) ?? String(decoding: bytes, as: UTF8.self)
