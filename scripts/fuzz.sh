@@ -25,7 +25,7 @@ nice swift build -c release --build-path "$build" --target CatchmentFuzzTargets 
 release=$(cd "$build" && pwd)/release
 objects=$(find -L "$release" -name '*.o' -path '*/Catchment*.build/*' ! -path '*Tests*' ! -path '*DemoData*' ! -path '*CLI*')
 if [ ! -x "$build/catchment-fuzz" ] || [ -n "$(find -L "$release" scripts/fuzz/Driver.swift -newer "$build/catchment-fuzz" -name '*.o' -o -newer "$build/catchment-fuzz" -name 'Driver.swift')" ]; then
-  nice swiftc -O -sanitize=fuzzer -parse-as-library scripts/fuzz/Driver.swift -I "$release/Modules" -I "$release" \
+  nice swiftc -O -sanitize=fuzzer -parse-as-library scripts/fuzz/Driver.swift -I "$release/Modules" -I "$release" -I Sources/CGEOS -I Sources/CPROJ -I Sources/CSQLite \
     $objects $(pkg-config --libs geos proj sqlite3) -o "$build/catchment-fuzz" >&2
 fi
 

@@ -1,12 +1,12 @@
 import CatchmentGeoIO
 
 /// A `.dbf` alone: the bytes as the table of a shapefile of null shapes, one per record the
-/// header promises (at most 256, so that a header promising millions stays quick), read with
+/// header promises (at most 64, so that a header promising millions stays quick), read with
 /// the table's first field as the id and the second as the name.
 public enum DBFFuzz {
   public static func run(_ data: [UInt8]) {
     let promised = data.count >= 8 ? Int(data[4]) | Int(data[5]) << 8 | Int(data[6]) << 16 | Int(data[7]) << 24 : 0
-    let shp = ScratchFiles.write(nullShapes(min(promised, 256)), as: "table.shp")
+    let shp = ScratchFiles.write(nullShapes(min(promised, 64)), as: "table.shp")
     ScratchFiles.write(data, as: "table.dbf")
     let names = DBFFields.names(data)
     _ = try? ShapefileReader.read(path: shp, fields: BoundaryFields(id: names.first ?? "id", name: names.dropFirst().first))

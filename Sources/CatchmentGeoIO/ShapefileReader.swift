@@ -16,7 +16,11 @@ import Foundation
 /// unspecified, is read as UTF-8 when valid, else Windows-1252). The CRS is the `.prj` WKT;
 /// no `.prj` means an unknown CRS; a `.prj` is passed on as WKT whatever it says (an unnamed
 /// datum such as `D_unknown` included: PROJ decides later how well it can be transformed).
-/// The `.shx` index is not needed: the records are read in sequence.
+/// The `.shx` index is not needed: the records are read in sequence. Every length, offset
+/// and count in the `.shp` and `.dbf` headers is checked against the bytes present before it
+/// is used; a NaN or infinite vertex is an error naming the record and its id. A numeric
+/// (N or F) `.dbf` value of asterisks is dBase's null, as QGIS and GDAL write it: an empty
+/// value (a missing id is then an error saying so), as GDAL reads it.
 public enum ShapefileReader {
   /// Reads the features of `path` (the `.shp`; its companions are found beside it, with
   /// lower- or upper-case extensions).
