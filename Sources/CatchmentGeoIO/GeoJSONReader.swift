@@ -138,8 +138,9 @@ public enum GeoJSONReader {
       let index = summary.features
       summary.features += 1
       // A syntax error inside a feature names the feature as well as the byte.
-      do { try featureMembers(index) } catch let error as GeoIOError where error.file == path && error.location?.hasPrefix("byte") == true {
-        throw GeoIOError(file: path, location: "feature \(index + 1), \(error.location!)", reason: error.reason)
+      do { try featureMembers(index) } catch let error as GeoIOError {
+        guard error.file == path, let byte = error.location, byte.hasPrefix("byte") else { throw error }
+        throw GeoIOError(file: path, location: "feature \(index + 1), \(byte)", reason: error.reason)
       }
     }
 

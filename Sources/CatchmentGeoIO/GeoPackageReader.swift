@@ -43,9 +43,13 @@ public enum GeoPackageReader {
         sqlite3_bind_text(statement, Int32(k + 1), value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
       }
       var out: [[String?]] = []
-      while sqlite3_step(statement) == SQLITE_ROW {
+      var step = sqlite3_step(statement)
+      while step == SQLITE_ROW {
         out.append((0..<sqlite3_column_count(statement)).map { c in sqlite3_column_text(statement, c).map { String(cString: $0) } })
+        step = sqlite3_step(statement)
       }
+      // A damaged file stops the rows with an error, not with the end of the table.
+      guard step == SQLITE_DONE else { throw GeoIOError(file: path, reason: "cannot read: \(String(cString: sqlite3_errmsg(db)))") }
       return out
     }
 
@@ -98,7 +102,11 @@ public enum GeoPackageReader {
       throw GeoIOError(file: path, reason: "cannot read layer \(table): \(String(cString: sqlite3_errmsg(db)))")
     }
     defer { sqlite3_finalize(statement) }
-    while sqlite3_step(statement) == SQLITE_ROW {
+    var step = sqlite3_step(statement)
+    // Each pass reads one row and steps to the next at the end (`defer`), so that the loop
+    // ends on the last step's result: SQLITE_DONE, or an error for a damaged file.
+    while step == SQLITE_ROW {
+      defer { step = sqlite3_step(statement) }
       let index = summary.features
       summary.features += 1
       guard let id = sqlite3_column_text(statement, 1).map({ String(cString: $0) }), !id.isEmpty else {
@@ -119,6 +127,11 @@ public enum GeoPackageReader {
         summary.emptyGeometries += 1
       }
       layer.endFeature(id: id, name: name, origin: "\(path)#\(table):\(index + 1)")
+    }
+    guard step == SQLITE_DONE else {
+      throw GeoIOError(
+        file: path, location: "layer \(table), after feature \(summary.features)",
+        reason: "cannot read on (the file is damaged?): \(String(cString: sqlite3_errmsg(db)))")
     }
     return (layer, summary)
   }

@@ -77,3 +77,23 @@ import Testing
     #expect(error?.reason.hasPrefix("point 2 is not a finite coordinate (nan,") == true)
   }
 }
+
+/// A GeoPackage damaged inside a feature table: SQLite stops the rows with an error, which
+/// must not read as the end of the layer (a layer silently short of features).
+@Suite struct DamagedGeoPackageTests {
+  @Test func aDamagedFeatureTableIsAnErrorNotAShortLayer() throws {
+    // readers.gpkg has 1 KiB pages; the `zones` table's root is page 19 (sqlite_master
+    // rootpage). Its b-tree page header's cell count (bytes 3–4) becomes 200.
+    let path = try temporaryFile([UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture("geo/readers.gpkg")))), name: "damaged.gpkg")
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    bytes[18 * 1024 + 3] = 0
+    bytes[18 * 1024 + 4] = 200
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let error = #expect(throws: GeoIOError.self) {
+      try GeoPackageReader.read(path: path, fields: BoundaryFields(id: "code"), layer: "zones")
+    }
+    #expect(error?.file == path)
+    #expect(error?.location == "layer zones, after feature 0")
+    #expect(error?.reason.contains("malformed") == true)
+  }
+}
