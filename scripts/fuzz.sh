@@ -30,6 +30,8 @@ if [ ! -x "$build/catchment-fuzz" ] || [ -n "$(find -L "$release" scripts/fuzz/D
 fi
 
 mkdir -p "$build/corpus/$target" "$build/crashes/$target"
-CATCHMENT_FUZZ_TARGET=$target exec nice "$build/catchment-fuzz" "$build/corpus/$target" "Tests/Fixtures/fuzz/$target" \
+# The Swift runtime's own crash backtracer is turned off so that libFuzzer catches the trap
+# and writes the input that caused it.
+SWIFT_BACKTRACE=enable=no CATCHMENT_FUZZ_TARGET=$target exec nice "$build/catchment-fuzz" "$build/corpus/$target" "Tests/Fixtures/fuzz/$target" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$build/crashes/$target/" -print_final_stats=1 "$@"
