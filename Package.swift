@@ -38,6 +38,11 @@ let package = Package(
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentEngine"]),
     .target(name: "CatchmentDemoData"),
+    // One fuzz target per reader of outside files (driven by scripts/fuzz.sh with libFuzzer;
+    // corpora replayed by CatchmentFuzzTargetsTests).
+    .target(
+      name: "CatchmentFuzzTargets",
+      dependencies: ["CatchmentGeoIO", "CatchmentGeometry", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CSQLite"]),
     .target(
       name: "CatchmentCLI",
       dependencies: [
@@ -60,6 +65,7 @@ let package = Package(
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentFuzzTargetsTests", dependencies: ["CatchmentFuzzTargets", "CatchmentTestSupport"]),
     .testTarget(
       name: "CatchmentCLITests",
       dependencies: ["CatchmentCLI", "CatchmentTestSupport", "catchment"]),

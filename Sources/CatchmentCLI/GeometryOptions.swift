@@ -12,13 +12,13 @@ struct GeometryOptions: ParsableArguments {
   @Option(parsing: .upToNextOption, help: ArgumentHelp("Zone boundaries: GeoJSON, Shapefile or GeoPackage files, directories or globs, merged (e.g. an ONS LSOA set split by local authority).", valueName: "path"))
   var zones: [String] = []
 
-  @Option(name: .customLong("zone-id"), help: ArgumentHelp("Zone id attribute (e.g. LSOA21CD).", valueName: "field"))
+  @Option(name: .customLong("zone-id"), help: ArgumentHelp("Zone id attribute (e.g. LSOA21CD). In GeoJSON, `id` also finds each Feature's own \"id\" member when the properties have no id.", valueName: "field"))
   var zoneID: String?
 
   @Option(parsing: .upToNextOption, help: ArgumentHelp("Footprint boundaries: GeoJSON, Shapefile or GeoPackage files, directories or globs.", valueName: "path"))
   var footprints: [String] = []
 
-  @Option(name: .customLong("footprint-id"), help: ArgumentHelp("Footprint id attribute (e.g. ICB23CD).", valueName: "field"))
+  @Option(name: .customLong("footprint-id"), help: ArgumentHelp("Footprint id attribute (e.g. ICB23CD). In GeoJSON, `id` also finds each Feature's own \"id\" member when the properties have no id.", valueName: "field"))
   var footprintID: String?
 
   @Option(name: .customLong("footprint-name"), help: ArgumentHelp("Footprint name attribute (e.g. ICB23NM).", valueName: "field"))

@@ -10,7 +10,8 @@ import Foundation
 /// Each geometry is a GeoPackage binary blob: "GP", version, flags (header byte order, envelope
 /// kind 0–4 → 0, 32, 48, 48 or 64 bytes, empty flag), srs id, envelope, then ISO WKB Polygon
 /// or MultiPolygon (Z, M and ZM variants by type code + 1000/2000/3000; extra ordinates
-/// skipped), in either byte order. Null and empty geometries are kept without polygons.
+/// skipped), in either byte order, or their curved forms made of straight pieces (see
+/// ``WKBParser``). Null and empty geometries are kept without polygons.
 public enum GeoPackageReader {
   /// Reads the features of one layer of the GeoPackage at `path`, opened read-only.
   ///
@@ -42,9 +43,13 @@ public enum GeoPackageReader {
         sqlite3_bind_text(statement, Int32(k + 1), value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
       }
       var out: [[String?]] = []
-      while sqlite3_step(statement) == SQLITE_ROW {
+      var step = sqlite3_step(statement)
+      while step == SQLITE_ROW {
         out.append((0..<sqlite3_column_count(statement)).map { c in sqlite3_column_text(statement, c).map { String(cString: $0) } })
+        step = sqlite3_step(statement)
       }
+      // A damaged file stops the rows with an error, not with the end of the table.
+      guard step == SQLITE_DONE else { throw GeoIOError(file: path, reason: "cannot read: \(String(cString: sqlite3_errmsg(db)))") }
       return out
     }
 
@@ -97,7 +102,11 @@ public enum GeoPackageReader {
       throw GeoIOError(file: path, reason: "cannot read layer \(table): \(String(cString: sqlite3_errmsg(db)))")
     }
     defer { sqlite3_finalize(statement) }
-    while sqlite3_step(statement) == SQLITE_ROW {
+    var step = sqlite3_step(statement)
+    // Each pass reads one row and steps to the next at the end (`defer`), so that the loop
+    // ends on the last step's result: SQLITE_DONE, or an error for a damaged file.
+    while step == SQLITE_ROW {
+      defer { step = sqlite3_step(statement) }
       let index = summary.features
       summary.features += 1
       guard let id = sqlite3_column_text(statement, 1).map({ String(cString: $0) }), !id.isEmpty else {
@@ -112,12 +121,17 @@ public enum GeoPackageReader {
           let kind = try parser.geoPackageGeometry(into: &layer)
           if kind == .other { summary.nonPolygonal += 1 } else if layer.polygonRings.count == before { summary.emptyGeometries += 1 }
         } catch let reason as WKBParser.Failure {
-          throw GeoIOError(file: path, location: "feature \(index + 1) (\(id))", reason: reason.message)
+          throw GeoIOError(file: path, location: "layer \(table), feature \(index + 1) (\(id))", reason: reason.message)
         }
       } else {
         summary.emptyGeometries += 1
       }
       layer.endFeature(id: id, name: name, origin: "\(path)#\(table):\(index + 1)")
+    }
+    guard step == SQLITE_DONE else {
+      throw GeoIOError(
+        file: path, location: "layer \(table), after feature \(summary.features)",
+        reason: "cannot read on (the file is damaged?): \(String(cString: sqlite3_errmsg(db)))")
     }
     return (layer, summary)
   }
@@ -126,87 +140,3 @@ public enum GeoPackageReader {
   static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }
 
-/// Parses GeoPackage geometry blobs and the ISO WKB inside them into a layer.
-struct WKBParser {
-  struct Failure: Error { let message: String }
-  enum Kind { case polygonal, empty, other }
-
-  let bytes: UnsafeRawBufferPointer
-  var at = 0
-
-  init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-  mutating func geoPackageGeometry(into layer: inout PolygonLayer) throws -> Kind {
-    guard bytes.count >= 8, bytes[0] == 0x47, bytes[1] == 0x50 else { throw Failure(message: "not a GeoPackage geometry (no 'GP' magic)") }
-    let flags = bytes[3]
-    let envelope = Int((flags >> 1) & 0x07)
-    guard envelope <= 4 else { throw Failure(message: "bad envelope indicator \(envelope)") }
-    if flags & 0x10 != 0 { return .empty }
-    at = 8 + [0, 32, 48, 48, 64][envelope]
-    return try geometry(into: &layer)
-  }
-
-  mutating func geometry(into layer: inout PolygonLayer) throws -> Kind {
-    let little = try byte() == 1
-    var type = try uint32(little)
-    // EWKB-style flags (PostGIS) as well as ISO type codes.
-    var dimensions = 2
-    if type & 0x8000_0000 != 0 { dimensions += 1 }
-    if type & 0x4000_0000 != 0 { dimensions += 1 }
-    type &= 0x0FFF_FFFF
-    switch type / 1000 {
-    case 1, 2: dimensions += 1
-    case 3: dimensions += 2
-    default: break
-    }
-    switch type % 1000 {
-    case 3:
-      try polygon(little, dimensions, into: &layer)
-      return .polygonal
-    case 6:
-      let count = try uint32(little)
-      for _ in 0..<count {
-        let innerLittle = try byte() == 1
-        let innerType = try uint32(innerLittle) & 0x0FFF_FFFF
-        guard innerType % 1000 == 3 else { throw Failure(message: "a MultiPolygon holds a geometry of type \(innerType)") }
-        try polygon(innerLittle, dimensions, into: &layer)
-      }
-      return .polygonal
-    default:
-      return .other
-    }
-  }
-
-  mutating func polygon(_ little: Bool, _ dimensions: Int, into layer: inout PolygonLayer) throws {
-    let rings = try uint32(little)
-    for _ in 0..<rings {
-      let points = Int(try uint32(little))
-      guard at + points * dimensions * 8 <= bytes.count else { throw Failure(message: "WKB ring runs past the end of the blob") }
-      for _ in 0..<points {
-        let x = double(little, at), y = double(little, at + 8)
-        at += dimensions * 8
-        layer.addPoint(x: x, y: y)
-      }
-      layer.endRing()
-    }
-    layer.endPolygon()
-  }
-
-  mutating func byte() throws -> UInt8 {
-    guard at < bytes.count else { throw Failure(message: "WKB ends early") }
-    defer { at += 1 }
-    return bytes[at]
-  }
-
-  mutating func uint32(_ little: Bool) throws -> UInt32 {
-    guard at + 4 <= bytes.count else { throw Failure(message: "WKB ends early") }
-    defer { at += 4 }
-    let raw = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
-    return little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
-  }
-
-  func double(_ little: Bool, _ offset: Int) -> Double {
-    let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-    return Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
-  }
-}

@@ -16,7 +16,11 @@ import Foundation
 /// unspecified, is read as UTF-8 when valid, else Windows-1252). The CRS is the `.prj` WKT;
 /// no `.prj` means an unknown CRS; a `.prj` is passed on as WKT whatever it says (an unnamed
 /// datum such as `D_unknown` included: PROJ decides later how well it can be transformed).
-/// The `.shx` index is not needed: the records are read in sequence.
+/// The `.shx` index is not needed: the records are read in sequence. Every length, offset
+/// and count in the `.shp` and `.dbf` headers is checked against the bytes present before it
+/// is used; a NaN or infinite vertex is an error naming the record and its id. A numeric
+/// (N or F) `.dbf` value of asterisks is dBase's null, as QGIS and GDAL write it: an empty
+/// value (a missing id is then an error saying so), as GDAL reads it.
 public enum ShapefileReader {
   /// Reads the features of `path` (the `.shp`; its companions are found beside it, with
   /// lower- or upper-case extensions).
@@ -66,19 +70,20 @@ public enum ShapefileReader {
           continue
         }
         summary.features += 1
+        let id = table.text(record: record, field: idField)
+        guard !id.isEmpty else {
+          let null = table.isNumericNull(record: record, field: idField) ? " (it holds asterisks, dBase's null)" : ""
+          throw GeoIOError(file: base + ".dbf", location: "record \(record + 1)", reason: "no value for the id field '\(fields.id)'\(null)")
+        }
         let type = littleInt32(bytes, content)
         switch type {
         case 0:
           summary.emptyGeometries += 1
         case 5, 15, 25:
-          let added = try polygon(bytes, at: content, length: length, into: &layer, path: path, record: record)
+          let added = try polygon(bytes, at: content, length: length, into: &layer, path: path, record: record, id: id)
           if !added { summary.emptyGeometries += 1 }
         default:
           summary.nonPolygonal += 1
-        }
-        let id = table.text(record: record, field: idField)
-        guard !id.isEmpty else {
-          throw GeoIOError(file: base + ".dbf", location: "record \(record + 1)", reason: "no value for the id field '\(fields.id)'")
         }
         layer.endFeature(id: id, name: nameField.map { table.text(record: record, field: $0) } ?? "", origin: "\(path)#\(record + 1)")
       }
@@ -99,7 +104,7 @@ public enum ShapefileReader {
 
   /// Adds the rings of a polygon record, grouped into polygons; false when it has none.
   private static func polygon(
-    _ bytes: UnsafeRawBufferPointer, at content: Int, length: Int, into layer: inout PolygonLayer, path: String, record: Int
+    _ bytes: UnsafeRawBufferPointer, at content: Int, length: Int, into layer: inout PolygonLayer, path: String, record: Int, id: String
   ) throws -> Bool {
     guard length >= 44 else { throw GeoIOError(file: path, location: "record \(record + 1)", reason: "polygon record too short") }
     let parts = Int(littleInt32(bytes, content + 36)), points = Int(littleInt32(bytes, content + 40))
@@ -117,7 +122,13 @@ public enum ShapefileReader {
         throw GeoIOError(file: path, location: "record \(record + 1)", reason: "part \(k) has bad point offsets")
       }
       for i in first..<last {
-        scratch.addPoint(x: littleDouble(bytes, pointsAt + 16 * i), y: littleDouble(bytes, pointsAt + 16 * i + 8))
+        let x = littleDouble(bytes, pointsAt + 16 * i), y = littleDouble(bytes, pointsAt + 16 * i + 8)
+        // A NaN or infinite vertex has no place on the map; reading on would drop the shape's
+        // area silently further down.
+        guard x.isFinite && y.isFinite else {
+          throw GeoIOError(file: path, location: "record \(record + 1) (\(id))", reason: "point \(i + 1) is not a finite coordinate (\(x), \(y))")
+        }
+        scratch.addPoint(x: x, y: y)
       }
       scratch.endRing()
     }
@@ -184,81 +195,5 @@ public enum ShapefileReader {
   }
   static func littleDouble(_ b: UnsafeRawBufferPointer, _ at: Int) -> Double {
     Double(bitPattern: UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-  }
-}
-
-/// A dBASE table (the `.dbf` of a shapefile): fields, records, deletion flags and text.
-struct DBFTable {
-  struct Field {
-    let name: String
-    let offset: Int  // from the record start (after the deletion flag)
-    let length: Int
-  }
-
-  let data: Data
-  let recordCount: Int
-  let headerLength: Int
-  let recordLength: Int
-  let fields: [Field]
-  let encoding: String.Encoding?  // nil: UTF-8 when valid, else Windows-1252
-
-  init(data: Data, path: String, codePage: String?) throws {
-    guard data.count >= 32 else { throw GeoIOError(file: path, reason: "not a dBASE file (too short)") }
-    self.data = data
-    recordCount = Int(data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) })
-    headerLength = Int(data.withUnsafeBytes { UInt16(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) })
-    recordLength = Int(data.withUnsafeBytes { UInt16(littleEndian: $0.loadUnaligned(fromByteOffset: 10, as: UInt16.self)) })
-    var fields: [Field] = []
-    var at = 32
-    var offset = 1
-    while at + 32 <= data.count && data[data.startIndex + at] != 0x0D {
-      let raw = data[(data.startIndex + at)..<(data.startIndex + at + 11)]
-      let name = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-      let length = Int(data[data.startIndex + at + 16])
-      fields.append(Field(name: name, offset: offset, length: length))
-      offset += length
-      at += 32
-    }
-    self.fields = fields
-    guard headerLength + recordCount * recordLength <= data.count else {
-      throw GeoIOError(file: path, reason: "the header promises \(recordCount) records of \(recordLength) bytes, more than the file holds")
-    }
-    // .cpg spellings seen from ArcGIS, QGIS and GDAL ("UTF-8", "ISO-8859-1", "1252",
-    // "ANSI 1252", "8859_1"…), compared without case, spaces, dashes or underscores. Others
-    // (a code page Foundation lacks, e.g. 437) fall back to UTF-8 when valid, else 1252.
-    let page = codePage.map { $0.uppercased().filter { !" -_\r\n\t".contains($0) } }
-    switch page {
-    case .some("UTF8"), .some("65001"): encoding = .utf8
-    case .some("ISO88591"), .some("88591"), .some("LATIN1"), .some("28591"): encoding = .isoLatin1
-    case .some("1252"), .some("CP1252"), .some("WINDOWS1252"), .some("ANSI1252"): encoding = .windowsCP1252
-    case .some: encoding = nil
-    case .none:
-      // Language driver byte (dBASE IV): 0x57 ANSI / 0x03 Windows ANSI are Windows-1252.
-      let driver = data[data.startIndex + 29]
-      encoding = driver == 0x57 || driver == 0x03 ? .windowsCP1252 : nil
-    }
-  }
-
-  func field(named name: String, path: String) throws -> Int {
-    if let i = fields.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { return i }
-    throw GeoIOError(file: path, reason: "no field '\(name)'; the fields are: \(fields.map(\.name).joined(separator: ", "))")
-  }
-
-  func isDeleted(_ record: Int) -> Bool { data[data.startIndex + headerLength + record * recordLength] == 0x2A }
-
-  /// The field's text, trimmed of the padding spaces.
-  func text(record: Int, field: Int) -> String {
-    let f = fields[field]
-    let start = data.startIndex + headerLength + record * recordLength + f.offset
-    let bytes = data[start..<(start + f.length)]
-    let text: String
-    if let encoding {
-      text = String(data: bytes, encoding: encoding) ?? String(decoding: bytes, as: UTF8.self)
-    } else if let utf8 = String(bytes: bytes, encoding: .utf8) {
-      text = utf8
-    } else {
-      text = String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
-    }
-    return text.trimmingCharacters(in: CharacterSet(charactersIn: " \0"))
   }
 }

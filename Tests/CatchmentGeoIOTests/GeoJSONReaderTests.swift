@@ -147,7 +147,7 @@ import Testing
   @Test func malformedJSONGivesTheBytePosition() throws {
     let path = try temporaryFile(#"{"type":"FeatureCollection","features":[{"type":"Feature" "properties":{}}]}"#)
     let error = #expect(throws: GeoIOError.self) { try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "id")) }
-    #expect(error?.location == "byte 58")
+    #expect(error?.location == "feature 1, byte 58")
   }
 }
 
