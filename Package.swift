@@ -3,11 +3,14 @@
 // Catchment: population-boundary and catchment analysis for NHS footprints.
 //
 // Dependencies run one way:
-//   catchment (CLI) → CatchmentCLI → CatchmentAnalysis → CatchmentCore → CatchmentTables
-// CatchmentTables knows bytes and CSV; CatchmentCore knows zones, footprints, crosswalks and
-// the run report; CatchmentAnalysis computes the measures in ../shared/MISSION.md. Geometry
-// (GEOS/PROJ system libraries and the boundary readers) plugs in beside CatchmentTables and
-// produces the same `Crosswalk` type.
+//   readers (CatchmentTables, CatchmentGeoIO, CatchmentEngine)
+//     → CatchmentInputs → CatchmentAnalysis / CatchmentCLI → catchment
+// CatchmentTables knows bytes and CSV; CatchmentGeoIO reads boundary and point files;
+// CatchmentEngine is GEOS and PROJ; CatchmentCore knows zones, footprints, crosswalks and the
+// run report; CatchmentAnalysis computes the measures in ../shared/MISSION.md.
+// CatchmentInputs owns the inputs of a run (reading layers and tables, resolving and
+// transforming CRSs) behind plain value types; the CLI turns its options into those values,
+// calls CatchmentInputs and CatchmentAnalysis, and maps their typed errors to messages.
 import PackageDescription
 
 let package = Package(
@@ -37,6 +40,11 @@ let package = Package(
     .target(name: "CatchmentEngine", dependencies: ["CGEOS", "CPROJ", "CatchmentGeometry"]),
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentEngine"]),
+    // Every input of a run: layers and tables read, CRSs resolved and transformed, behind plain
+    // value types that the CLI fills from its options.
+    .target(
+      name: "CatchmentInputs",
+      dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine"]),
     .target(name: "CatchmentDemoData"),
     // One fuzz target per reader of outside files (driven by scripts/fuzz.sh with libFuzzer;
     // corpora replayed by CatchmentFuzzTargetsTests).
@@ -46,7 +54,7 @@ let package = Package(
     .target(
       name: "CatchmentCLI",
       dependencies: [
-        "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
+        "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),
@@ -64,6 +72,9 @@ let package = Package(
     .testTarget(name: "CatchmentEngineTests", dependencies: ["CatchmentEngine", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentGeoIO", "CatchmentTestSupport"]),
+    .testTarget(
+      name: "CatchmentInputsTests",
+      dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFuzzTargetsTests", dependencies: ["CatchmentFuzzTargets", "CatchmentTestSupport"]),
     .testTarget(

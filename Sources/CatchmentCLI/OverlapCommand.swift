@@ -4,6 +4,7 @@ import CatchmentCore
 import CatchmentEngine
 import CatchmentGeoIO
 import CatchmentGeometry
+import CatchmentInputs
 import Foundation
 
 struct OverlapCommand: ParsableCommand {

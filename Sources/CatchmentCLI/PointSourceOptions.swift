@@ -2,6 +2,7 @@ import ArgumentParser
 import CatchmentCore
 import CatchmentGeoIO
 import CatchmentGeometry
+import CatchmentInputs
 
 /// Zone centroids from CSV (`--centroids ...`), e.g. ONS population-weighted centroids.
 struct CentroidOptions: ParsableArguments {
@@ -24,12 +25,14 @@ struct CentroidOptions: ParsableArguments {
     if centroids != nil && centroidID == nil { throw ValidationError("--centroids needs --centroid-id COLUMN (e.g. lsoa11cd)") }
   }
 
+  /// The centroids to read, or nil when none were given.
+  var spec: CentroidSpec? {
+    centroids.map { CentroidSpec(path: $0, idColumn: centroidID!, xColumn: centroidX, yColumn: centroidY, crs: CRSSetting(centroidCRS, label: "--centroid-crs")) }
+  }
+
   /// The centroids in their own CRS (`centroidCRS`), or nil when none were given.
   func read(report: RunReport) throws -> PointLayer? {
-    guard let centroids else { return nil }
-    let layer = try PointsCSV.read(path: centroids, columns: .init(id: centroidID!, x: centroidX, y: centroidY), crs: .definition(centroidCRS))
-    report.figure("centroids read", Double(layer.count))
-    return layer
+    try spec?.read(report: report)
   }
 }
 

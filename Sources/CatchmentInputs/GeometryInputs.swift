@@ -1,0 +1,181 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentEngine
+import CatchmentGeoIO
+import CatchmentGeometry
+import CatchmentTables
+
+/// Zones, footprints and centroids brought into the working CRS, for the geometry methods
+/// (best fit, area): each layer read with its CRS resolved (``CRSChoice``), checked against
+/// the area of use of that CRS, transformed, and the layers checked to meet.
+public struct GeometryInputs: Sendable {
+  public var zones: LayerSpec
+  public var footprints: LayerSpec
+  public var centroids: CentroidSpec?
+  /// Projected, in metres: areas and distances are measured in it.
+  public var workingCRS: String
+  /// Tasks to run at once.
+  public var workers: Int
+
+  public init(zones: LayerSpec, footprints: LayerSpec, centroids: CentroidSpec?, workingCRS: String, workers: Int) {
+    self.zones = zones
+    self.footprints = footprints
+    self.centroids = centroids
+    self.workingCRS = workingCRS
+    self.workers = workers
+  }
+
+  /// Zones and footprints in the working CRS, with the readers' and PROJ's findings reported.
+  public func load(report: RunReport) throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?) {
+    let inputs = try load(report: report, projectZonesNow: true, pools: TransformerPool.Cache(target: workingCRS, workers: workers))
+    return (inputs.zones, inputs.footprints, inputs.centroids)
+  }
+
+  /// Footprints in the working CRS and zones still in their own CRS, with the function that
+  /// brings zone coordinates into the working CRS (reporting PROJ's choice), for methods that
+  /// reproject only the zones they measure (area).
+  public func loadLeavingZonesUnprojected(report: RunReport) throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> Void
+  ) {
+    let pools = TransformerPool.Cache(target: workingCRS, workers: workers)
+    let inputs = try load(report: report, projectZonesNow: false, pools: pools)
+    let source = inputs.zones.crs
+    let pool = try transformers(from: source, what: "zones", pools: pools)
+    let option = zones.crs.ownLabel
+    return (inputs.zones, inputs.footprints, { xs, ys in try pool.transform(&xs, &ys, from: source, what: "zones", option: option, report: report) })
+  }
+
+  private func load(report: RunReport, projectZonesNow: Bool, pools: TransformerPool.Cache) throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?
+  ) {
+    // A CRS PROJ cannot create (unknown, out of memory) is a PROJError with PROJ's reason.
+    guard try CoordinateTransformer.isProjected(workingCRS) else { throw GeometryInputError.notProjected(crs: workingCRS) }
+    var points: PointLayer?
+    var centroidExtent: LayerExtent?
+    if let centroids {
+      var layer = try centroids.read(report: report)
+      let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
+      try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroids.path)", option: centroids.crs.label, pools: pools, report: report)
+      centroidExtent = LayerExtent(role: "centroids", crs: "\(layer.crs)", own: own, working: LayerExtent.envelope(xs: layer.xs, ys: layer.ys))
+      points = layer
+    }
+    let (zones, zoneExtent) = try layer(
+      zones, pools: pools, report: report,
+      coordinates: !projectZonesNow ? .unprojected : points.map { .unlessEveryID(in: Set($0.ids)) } ?? .projected)
+    let (footprints, footprintExtent) = try layer(self.footprints, pools: pools, report: report)
+    // A layer read in the wrong CRS lies far from the other: refuse rather than send every
+    // zone to UNALLOCATED. Zones without coordinates (best fit by centroid) are judged by
+    // their centroids.
+    do {
+      if !zoneExtent.own.isEmpty {
+        var extent = zoneExtent
+        if !projectZonesNow, let definition = zones.crs.projDefinition {
+          let pool = try pools.pool(from: definition)
+          extent.working = try LayerExtent.workingBox(of: extent.own) { xs, ys in try pool.transform(xs: &xs, ys: &ys) }
+        }
+        try LayerExtent.requireMeeting(extent, footprintExtent, workingCRS: workingCRS)
+      }
+      if let centroidExtent { try LayerExtent.requireMeeting(centroidExtent, footprintExtent, workingCRS: workingCRS) }
+    } catch let error as DisjointLayersError {
+      throw GeometryInputError.disjoint(error, withCentroids: centroidExtent != nil)
+    }
+    return (zones, footprints, points)
+  }
+
+  /// What a command needs of a layer's coordinates.
+  enum CoordinateUse {
+    /// In the working CRS.
+    case projected
+    /// In the layer's own CRS (the caller reprojects what it uses; the layer keeps its CRS).
+    case unprojected
+    /// None, when every feature id is in the set (best fit with a centroid for every zone:
+    /// reprojecting 2 million vertices would be most of the run, and skipping their parsing
+    /// halves the reading); else in the working CRS.
+    case unlessEveryID(in: Set<String>)
+  }
+
+  /// Reads a layer and brings its coordinates where `coordinates` says.
+  ///
+  /// The layer's CRS: its own (``CRSChoice/own``) whatever the files declare, else the forced
+  /// one whatever they declare, else what they declare, else the assumed one.
+  func layer(
+    _ spec: LayerSpec, pools: TransformerPool.Cache, report: RunReport, coordinates: CoordinateUse = .projected
+  ) throws -> (layer: PolygonLayer, extent: LayerExtent) {
+    let role = spec.role, option = spec.crs.ownLabel
+    var result: LayerSource.Result
+    var needsCoordinates = true
+    if case .unlessEveryID(let known) = coordinates {
+      result = try LayerSource.read(paths: spec.paths, fields: BoundaryFields(id: spec.idField, name: spec.nameField, readsGeometry: false), layer: spec.gpkgLayer)
+      if result.layer.ids.allSatisfy(known.contains) {
+        needsCoordinates = false
+        report.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
+      } else {
+        result = try LayerSource.read(paths: spec.paths, fields: BoundaryFields(id: spec.idField, name: spec.nameField), layer: spec.gpkgLayer)
+      }
+    } else {
+      result = try LayerSource.read(paths: spec.paths, fields: BoundaryFields(id: spec.idField, name: spec.nameField), layer: spec.gpkgLayer)
+    }
+    var layer = result.layer
+    let files = result.files
+    let features = files.reduce(0) { $0 + $1.features }
+    report.figure("\(role): features read from \(files.count) file\(files.count == 1 ? "" : "s")", Double(features))
+    let empty = files.reduce(0) { $0 + $1.emptyGeometries }, other = files.reduce(0) { $0 + $1.nonPolygonal }
+    if empty > 0 { report.warn("\(empty) \(role) have no geometry (null or empty) and are kept without area") }
+    if other > 0 { report.warn("\(other) \(role) have a geometry that is not a polygon and are kept without area") }
+    if !result.duplicateIDs.isEmpty {
+      report.warn(
+        "\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint"))",
+        codes: result.duplicateIDs.map { "\($0.id) ×\($0.count)" })
+    }
+    var declared = layer.crs
+    var origin = "as declared"
+    if let given = spec.crs.own {
+      if declared != .unknown && declared != .definition(given) { report.note("\(role): declared CRS \(declared) replaced by \(option) \(given)") }
+      declared = .definition(given)
+      origin = "from \(option)"
+    } else if let forced = spec.crs.forced {
+      if declared != .unknown && declared != .definition(forced.crs) { report.note("\(role): declared CRS \(declared) replaced by \(forced.label) \(forced.crs)") }
+      declared = .definition(forced.crs)
+      origin = "from \(forced.label)"
+    } else if declared == .unknown {
+      guard let assumed = spec.crs.assumed else { throw GeometryInputError.undeclaredCRS(role: role, setting: option) }
+      declared = .definition(assumed.crs)
+      origin = "from \(assumed.label)"
+    }
+    let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
+    var extent = LayerExtent(role: role, crs: "\(declared), \(origin)", own: own, working: own)
+    // Coordinates far outside where their CRS is defined: probably the wrong CRS.
+    if let definition = declared.projDefinition, let warning = extent.areaOfUseWarning(definition: definition) { report.warn(warning) }
+    if case .unprojected = coordinates { needsCoordinates = false }
+    guard needsCoordinates else {
+      layer.crs = declared
+      return (layer, extent)
+    }
+    try project(&layer.xs, &layer.ys, from: declared, what: role, option: option, pools: pools, report: report)
+    layer.crs = .definition(workingCRS)
+    extent.working = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
+    return (layer, extent)
+  }
+
+  private func project(
+    _ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, option: String, pools: TransformerPool.Cache,
+    report: RunReport
+  ) throws {
+    try transformers(from: source, what: what, pools: pools).transform(&xs, &ys, from: source, what: what, option: option, report: report)
+  }
+
+  /// Transformers from `source` into the working CRS (an error when the source is unknown).
+  private func transformers(from source: CRSReference, what: String, pools: TransformerPool.Cache) throws -> TransformerPool {
+    guard let definition = source.projDefinition else { throw GeometryInputError.unknownSourceCRS(what: what) }
+    return try pools.pool(from: definition)
+  }
+}
+
+extension CentroidSpec {
+  /// The centroids in their own CRS, with the count reported.
+  public func read(report: RunReport) throws -> PointLayer {
+    let layer = try PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: .definition(crs.crs))
+    report.figure("centroids read", Double(layer.count))
+    return layer
+  }
+}
