@@ -44,6 +44,8 @@ extension ErrorMessages {
       return Message(
         description:
           "\(disjoint). Give each layer its CRS: --zones-crs for the zones, --footprints-crs for the footprints\(withCentroids ? ", --centroid-crs for the centroids" : "") (each applies to its own layer only; --force-crs applies to both).")
+    case PracticeLocationError.undeclaredFootprintCRS:
+      return ValidationError("the practice footprint files declare no CRS")
     default:
       return nil
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import CatchmentCore
-import CatchmentGeoIO
 import CatchmentGeometry
 import CatchmentInputs
+import Foundation
 
 /// Zone centroids from CSV (`--centroids ...`), e.g. ONS population-weighted centroids.
 struct CentroidOptions: ParsableArguments {
@@ -49,17 +49,22 @@ struct PostcodeOptions: ParsableArguments {
 
   var isGiven: Bool { !postcodes.isEmpty }
 
+  /// The directory as the library takes it.
+  var spec: PostcodeSpec {
+    get throws {
+      var columns: PostcodeSpec.Columns?
+      if let postcodeColumns {
+        let parts = postcodeColumns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 3 else { throw ValidationError("--postcode-columns takes three columns: postcode,x,y") }
+        columns = .init(postcode: parts[0], x: parts[1], y: parts[2])
+      }
+      return PostcodeSpec(paths: postcodes, columns: columns, crs: postcodeCRS)
+    }
+  }
+
   /// The points of the `wanted` postcodes (normalised) that the directory holds, in
   /// `postcodeCRS`, keyed by normalised postcode.
   func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
-    var layout: PostcodeDirectory.Layout?
-    if let postcodeColumns {
-      let parts = postcodeColumns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 3 else { throw ValidationError("--postcode-columns takes three columns: postcode,x,y") }
-      layout = .init(postcode: parts[0], x: parts[1], y: parts[2])
-    }
-    let directory = try PostcodeDirectory.lookUp(wanted, in: postcodes, layout: layout, crs: .definition(postcodeCRS))
-    report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
-    return directory.points
+    try spec.lookUp(wanted, report: report)
   }
 }

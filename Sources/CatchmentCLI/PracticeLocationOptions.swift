@@ -1,11 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentEngine
-import CatchmentGeoIO
-import CatchmentGeometry
-import CatchmentTables
-import Foundation
+import CatchmentInputs
 
 /// Practices placed in registration footprints by their postcodes (point in polygon).
 struct PracticeLocationOptions: ParsableArguments {
@@ -48,52 +44,18 @@ struct PracticeLocationOptions: ParsableArguments {
     }
   }
 
-  /// The registration footprint of each practice, by postcode and point in polygon.
+  /// The settings as the library takes them (nil without --practices).
+  func locations() throws -> PracticeLocations? {
+    guard let practices else { return nil }
+    return PracticeLocations(
+      practices: practices, codeColumn: practiceCode, postcodeColumn: practicePostcode, postcodes: try postcodeDirectory.spec,
+      footprintPaths: practiceFootprints, footprintIDField: practiceFootprintID!, footprintNameField: practiceFootprintNameField)
+  }
+
+  /// The registration footprint of each practice, by postcode and point in polygon (see
+  /// ``PracticeLocations/place(workingCRS:workers:report:)``).
   func place(workingCRS: String, workers: Int, report: RunReport) throws -> UnitFootprintMap {
-    let list = try PracticeList.read(path: practices!, code: practiceCode, postcode: practicePostcode)
-    let wanted = Set(list.map { PostcodeDirectory.normalise($0.postcode) }.filter { !$0.isEmpty })
-    let found = try postcodeDirectory.lookUp(wanted, report: report)
-    let postcodeCRS = postcodeDirectory.postcodeCRS
-
-    var points = PointLayer(crs: .definition(postcodeCRS))
-    var noPostcode: [String: (rows: Int, amount: Double)] = [:]
-    for practice in list {
-      if let p = found[PostcodeDirectory.normalise(practice.postcode)] {
-        points.append(id: practice.code, x: p.x, y: p.y)
-      } else {
-        noPostcode[practice.code] = (1, 1)
-      }
-    }
-    let transformer = try CoordinateTransformer(from: postcodeCRS, to: workingCRS)
-    try transformer.transform(&points)
-
-    let source = try LayerSource.read(paths: practiceFootprints, fields: BoundaryFields(id: practiceFootprintID!, name: practiceFootprintNameField))
-    var footprints = source.layer
-    guard footprints.crs != .unknown else { throw ValidationError("the practice footprint files declare no CRS") }
-    try CoordinateTransformer(from: footprints.crs, to: workingCRS).transform(&footprints)
-    let located = try SpatialCrosswalk.locate(points: points, footprints: footprints, workers: workers)
-
-    var outside: [String: (rows: Int, amount: Double)] = [:]
-    var placements: [(unit: String, footprint: String?)] = []
-    var names: [String: String] = [:]
-    for (f, id) in footprints.ids.enumerated() where names[id] == nil { names[id] = footprints.names[f] }
-    for (i, code) in points.ids.enumerated() {
-      if let f = located[i] { placements.append((code, footprints.ids[f])) } else {
-        placements.append((code, nil))
-        outside[code] = (1, 1)
-      }
-    }
-    for code in list.map(\.code) where noPostcode[code] != nil { placements.append((code, nil)) }
-    // Practice files list every practice in the country, open or closed; whether an unplaced
-    // practice matters depends on its patients, which the flow report counts as losses.
-    report.figure("practices placed by postcode", Double(placements.filter { $0.footprint != nil }.count))
-    if !noPostcode.isEmpty || !outside.isEmpty {
-      report.note(
-        "\(noPostcode.count) practices of \(practices!) have a postcode the directory does not hold and \(outside.count) lie outside every registration footprint; those with registered patients are counted below as patients of practices without a location")
-    }
-    let allFootprints = footprints.ids
-    return UnitFootprintMap(
-      placements: placements, footprints: allFootprints, footprintNames: names, source: "location in a footprint (postcode not found, or outside every footprint)")
+    try locations()!.place(workingCRS: workingCRS, workers: workers, report: report)
   }
 }
 

@@ -1,0 +1,41 @@
+import CatchmentCore
+import CatchmentGeoIO
+
+/// A postcode directory to look postcodes up in (ONSPD/NSPL, OS Code-Point Open, or another
+/// layout), for placing practices, sites and headquarters.
+public struct PostcodeSpec: Sendable, Equatable {
+  /// Postcode, x and y columns, as names or 1-based positions.
+  public struct Columns: Sendable, Equatable {
+    public var postcode: String
+    public var x: String
+    public var y: String
+
+    public init(postcode: String, x: String, y: String) {
+      self.postcode = postcode
+      self.x = x
+      self.y = y
+    }
+  }
+
+  /// Directory files or folders.
+  public var paths: [String]
+  /// Another layout's columns; nil for the layouts recognised by their header or width.
+  public var columns: Columns?
+  /// The CRS of the coordinates.
+  public var crs: String
+
+  public init(paths: [String], columns: Columns? = nil, crs: String) {
+    self.paths = paths
+    self.columns = columns
+    self.crs = crs
+  }
+
+  /// The points of the `wanted` postcodes (normalised) that the directory holds, in ``crs``,
+  /// keyed by normalised postcode; the rows read are reported.
+  public func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
+    let layout = columns.map { PostcodeDirectory.Layout(postcode: $0.postcode, x: $0.x, y: $0.y) }
+    let directory = try PostcodeDirectory.lookUp(wanted, in: paths, layout: layout, crs: .definition(crs))
+    report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
+    return directory.points
+  }
+}
