@@ -44,6 +44,14 @@ extension ErrorMessages {
       return Message(
         description:
           "\(disjoint). Give each layer its CRS: --zones-crs for the zones, --footprints-crs for the footprints\(withCentroids ? ", --centroid-crs for the centroids" : "") (each applies to its own layer only; --force-crs applies to both).")
+    case SiteInputError.noCentroids(let method):
+      return ValidationError("--method \(method) needs --centroids FILE --centroid-id COLUMN")
+    case SiteInputError.noSitesOrProviders(let method):
+      return ValidationError("--method \(method) needs --sites FILE and/or --providers FILE")
+    case SiteInputError.notProjected(let crs):
+      return ValidationError("--crs \(crs) is not a projected CRS in metres, e.g. EPSG:27700")
+    case SiteInputError.needsPostcodes(let count):
+      return ValidationError("\(count) sites or headquarters are placed by postcode: give --postcodes PATH...")
     case PracticeLocationError.undeclaredFootprintCRS:
       return ValidationError("the practice footprint files declare no CRS")
     default:

@@ -49,18 +49,18 @@ struct PostcodeOptions: ParsableArguments {
 
   var isGiven: Bool { !postcodes.isEmpty }
 
-  /// The directory as the library takes it.
-  var spec: PostcodeSpec {
-    get throws {
-      var columns: PostcodeSpec.Columns?
-      if let postcodeColumns {
-        let parts = postcodeColumns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 3 else { throw ValidationError("--postcode-columns takes three columns: postcode,x,y") }
-        columns = .init(postcode: parts[0], x: parts[1], y: parts[2])
-      }
-      return PostcodeSpec(paths: postcodes, columns: columns, crs: postcodeCRS)
-    }
+  /// The columns of --postcode-columns; nil when not given or not three (refused by `validate`).
+  private var columns: PostcodeSpec.Columns? {
+    guard let parts = postcodeColumns?.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }), parts.count == 3 else { return nil }
+    return .init(postcode: parts[0], x: parts[1], y: parts[2])
   }
+
+  func validate() throws {
+    if postcodeColumns != nil && columns == nil { throw ValidationError("--postcode-columns takes three columns: postcode,x,y") }
+  }
+
+  /// The directory as the library takes it.
+  var spec: PostcodeSpec { PostcodeSpec(paths: postcodes, columns: columns, crs: postcodeCRS) }
 
   /// The points of the `wanted` postcodes (normalised) that the directory holds, in
   /// `postcodeCRS`, keyed by normalised postcode.

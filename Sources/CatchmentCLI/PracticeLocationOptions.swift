@@ -45,17 +45,17 @@ struct PracticeLocationOptions: ParsableArguments {
   }
 
   /// The settings as the library takes them (nil without --practices).
-  func locations() throws -> PracticeLocations? {
+  var locations: PracticeLocations? {
     guard let practices else { return nil }
     return PracticeLocations(
-      practices: practices, codeColumn: practiceCode, postcodeColumn: practicePostcode, postcodes: try postcodeDirectory.spec,
+      practices: practices, codeColumn: practiceCode, postcodeColumn: practicePostcode, postcodes: postcodeDirectory.spec,
       footprintPaths: practiceFootprints, footprintIDField: practiceFootprintID!, footprintNameField: practiceFootprintNameField)
   }
 
   /// The registration footprint of each practice, by postcode and point in polygon (see
   /// ``PracticeLocations/place(workingCRS:workers:report:)``).
   func place(workingCRS: String, workers: Int, report: RunReport) throws -> UnitFootprintMap {
-    try locations()!.place(workingCRS: workingCRS, workers: workers, report: report)
+    try locations!.place(workingCRS: workingCRS, workers: workers, report: report)
   }
 }
 
