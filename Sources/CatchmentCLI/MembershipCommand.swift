@@ -56,7 +56,7 @@ struct MembershipCommand: ParsableCommand {
     let crosswalk = try self.crosswalk.load(report: report)
     let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: report)
     let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
-    let multi = Set(membership.rows.filter(\.member).map(\.provider)).filter { p in membership.rows.filter { $0.provider == p && $0.member }.count >= 2 }
+    let multi = membership.multiSystemProviders
     report.figure("providers members of two or more systems", Double(multi.count))
     try write(membership.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
