@@ -1,7 +1,6 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentTables
 
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

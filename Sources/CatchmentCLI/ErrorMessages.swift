@@ -38,6 +38,8 @@ extension ErrorMessages {
       return ValidationError("--crs \(crs) is not a projected CRS; areas and distances need one in metres, e.g. EPSG:27700")
     case GeometryInputError.undeclaredCRS(let role, let setting):
       return ValidationError("the \(role) files declare no CRS; give \(setting) (e.g. EPSG:27700)")
+    case GeometryInputError.undeclaredLayerCRS(let what):
+      return ValidationError("the \(what) files declare no CRS")
     case GeometryInputError.unknownSourceCRS(let what):
       return ValidationError("the \(what) declare no CRS; give --assume-crs (e.g. EPSG:27700)")
     case GeometryInputError.disjoint(let disjoint, let withCentroids):

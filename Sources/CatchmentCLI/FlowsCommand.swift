@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentTables
 
 struct FlowsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,8 +1,6 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentEngine
-import CatchmentGeoIO
 import CatchmentGeometry
 import CatchmentInputs
 import Foundation
@@ -125,12 +123,9 @@ struct OverlapCommand: ParsableCommand {
 
   /// Area shares of the pieces of `ids`, from the three layers brought into the working CRS.
   func pieceShares(_ ids: [String], report: RunReport) throws -> [String: [(a: String, b: String, share: Double)]] {
-    let pools = TransformerPool.Cache(target: crs, workers: ProcessInfo.processInfo.activeProcessorCount)
+    let layers = DeclaredLayers(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount)
     func layer(_ paths: [String], _ id: String, _ what: String) throws -> PolygonLayer {
-      var layer = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id)).layer
-      guard let source = layer.crs.projDefinition else { throw ValidationError("the \(what) files declare no CRS") }
-      try pools.pool(from: source).transform(&layer.xs, &layer.ys, reportingAs: what, from: "\(layer.crs)", to: report)
-      return layer
+      try layers.read(paths: paths, idField: id, what: what, report: report)
     }
     return try PieceSplit.shares(
       zoneIDs: ids, zones: try layer(zones, zoneID!, "zones"), a: try layer(aFootprints, aFootprintID!, "A footprints"),

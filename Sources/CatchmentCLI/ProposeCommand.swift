@@ -3,7 +3,6 @@ import CatchmentAnalysis
 import CatchmentCore
 import CatchmentGeoIO
 import CatchmentGeometry
-import CatchmentTables
 import Foundation
 
 struct ProposeCommand: ParsableCommand {

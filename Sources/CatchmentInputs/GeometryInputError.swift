@@ -8,6 +8,8 @@ public enum GeometryInputError: Error, Sendable {
   /// A layer's files declare no CRS and none was given; `setting` is the layer's own
   /// setting label (``CRSChoice/ownLabel``).
   case undeclaredCRS(role: String, setting: String)
+  /// A layer that must declare its CRS declares none (``DeclaredLayers``).
+  case undeclaredLayerCRS(what: String)
   /// Points to transform have no known CRS.
   case unknownSourceCRS(what: String)
   /// Two layers do not meet in the working CRS (one probably read in the wrong CRS);
