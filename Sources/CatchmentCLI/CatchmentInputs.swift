@@ -1,7 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentTables
+import CatchmentInputs
 
 /// What `catchments` and `membership` share: the method, the population and either activity
 /// or sites.
@@ -38,47 +38,12 @@ struct CatchmentInputs: ParsableArguments {
   }
 
   /// The catchments over the zones of `crosswalk` when given, else over the population table's
-  /// zones, with the provider names from --providers (nil without).
+  /// zones, with the provider names from --providers (nil without); see
+  /// ``CatchmentSources/catchments(crosswalk:report:)``.
   func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
-    let method = parsedMethod!
-    let zones: CodeTable
-    let owner: String
-    if let crosswalk {
-      zones = crosswalk.zones
-      owner = "the crosswalk"
-    } else {
-      zones = try ZonePopulation.zones(inTable: population.population!, columns: population.columns)
-      owner = "the population table"
-      guard zones.count > 0 else { throw ValidationError("\(population.population!) holds no zone codes in column '\(population.id!)'") }
-    }
-    let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
-    let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, zones: zones, lookup: lookup, of: owner, report: report)
-      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
-    let codes = zones.codes
-    let shares: ZoneProviderShares
-    if method.usesActivity {
-      let table = try ActivityTable.read(path: activity.activity!, columns: activity.columns, lookup: lookup, zoneCount: zones.count, report: report)
-      shares = ActivityShares.shares(activity: table, zones: codes, method: method, report: report)
-      let noActivity = table.rows.indices.filter { table.rows[$0].isEmpty && pop.values[$0] > 0 }
-      if !noActivity.isEmpty {
-        report.note("\(noActivity.count) zones with population have no activity; their population is UNATTRIBUTED")
-      }
-    } else {
-      shares = try sites.shares(zones: codes, method: method, report: report)
-    }
-    let names = try sites.providerNames()
-    if let names {
-      let unnamed = shares.providers.filter { names[$0] == nil }
-      if !unnamed.isEmpty {
-        report.warn("\(unnamed.count) providers are not in \(sites.providers!) and have no name (merged or renamed trusts?)", codes: unnamed)
-      }
-    }
-    let result = ProviderCatchments(shares: shares, population: pop.values)
-    var total = 0.0
-    for v in pop.values { total += v }
-    report.figure("population counted", total)
-    report.figure("providers", Double(shares.providers.count))
-    report.figure("population UNATTRIBUTED", result.unattributed)
-    return (result, names)
+    let sources = CatchmentSources(
+      method: parsedMethod!, populationPath: population.population!, populationColumns: population.columns, activityPath: activity.activity,
+      activityColumns: activity.isGiven ? activity.columns : nil, sites: sites.inputs)
+    return try sources.catchments(crosswalk: crosswalk, report: report)
   }
 }

@@ -54,6 +54,10 @@ extension ErrorMessages {
       return ValidationError("--crs \(crs) is not a projected CRS in metres, e.g. EPSG:27700")
     case SiteInputError.needsPostcodes(let count):
       return ValidationError("\(count) sites or headquarters are placed by postcode: give --postcodes PATH...")
+    case CatchmentSourceError.noZoneCodes(let path, let column):
+      return ValidationError("\(path) holds no zone codes in column '\(column)'")
+    case CatchmentSourceError.noActivity(let method):
+      return ValidationError("--method \(method) needs --activity FILE (see --help)")
     case PracticeLocationError.undeclaredFootprintCRS:
       return ValidationError("the practice footprint files declare no CRS")
     default:

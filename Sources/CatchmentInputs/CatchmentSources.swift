@@ -1,0 +1,82 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentTables
+
+/// What `catchments`, `membership` and `compare` need for provider catchments: the method, the
+/// population table, and either an activity table (activity methods) or sites (nearest, Huff).
+public struct CatchmentSources: Sendable {
+  public var method: CatchmentMethod
+  /// The population table: residents by zone.
+  public var populationPath: String
+  public var populationColumns: PopulationColumns
+  /// The activity table (activity methods only).
+  public var activityPath: String?
+  public var activityColumns: ActivityColumns?
+  /// Sites and centroids (nearest, Huff) and provider names (every method).
+  public var sites: SiteInputs
+
+  public init(
+    method: CatchmentMethod, populationPath: String, populationColumns: PopulationColumns, activityPath: String?, activityColumns: ActivityColumns?,
+    sites: SiteInputs
+  ) {
+    self.method = method
+    self.populationPath = populationPath
+    self.populationColumns = populationColumns
+    self.activityPath = activityPath
+    self.activityColumns = activityColumns
+    self.sites = sites
+  }
+
+  /// The catchments over the zones of `crosswalk` when given, else over the population table's
+  /// zones, with the provider names of the provider list (nil without).
+  public func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
+    let zones: CodeTable
+    let owner: String
+    if let crosswalk {
+      zones = crosswalk.zones
+      owner = "the crosswalk"
+    } else {
+      zones = try ZonePopulation.zones(inTable: populationPath, columns: populationColumns)
+      owner = "the population table"
+      guard zones.count > 0 else { throw CatchmentSourceError.noZoneCodes(path: populationPath, column: populationColumns.id) }
+    }
+    let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
+    let pop = try ZonePopulation.read(path: populationPath, columns: populationColumns, zones: zones, lookup: lookup, of: owner, report: report)
+      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
+    let codes = zones.codes
+    let shares: ZoneProviderShares
+    if method.usesActivity {
+      guard let activityPath, let activityColumns else { throw CatchmentSourceError.noActivity(method: "\(method)") }
+      let table = try ActivityTable.read(path: activityPath, columns: activityColumns, lookup: lookup, zoneCount: zones.count, report: report)
+      shares = ActivityShares.shares(activity: table, zones: codes, method: method, report: report)
+      let noActivity = table.rows.indices.filter { table.rows[$0].isEmpty && pop.values[$0] > 0 }
+      if !noActivity.isEmpty {
+        report.note("\(noActivity.count) zones with population have no activity; their population is UNATTRIBUTED")
+      }
+    } else {
+      shares = try sites.shares(zones: codes, method: method, report: report)
+    }
+    let names = try sites.providerNames()
+    if let names, let providers = sites.providers {
+      let unnamed = shares.providers.filter { names[$0] == nil }
+      if !unnamed.isEmpty {
+        report.warn("\(unnamed.count) providers are not in \(providers.path) and have no name (merged or renamed trusts?)", codes: unnamed)
+      }
+    }
+    let result = ProviderCatchments(shares: shares, population: pop.values)
+    var total = 0.0
+    for v in pop.values { total += v }
+    report.figure("population counted", total)
+    report.figure("providers", Double(shares.providers.count))
+    report.figure("population UNATTRIBUTED", result.unattributed)
+    return (result, names)
+  }
+}
+
+/// Why provider catchments cannot be computed.
+public enum CatchmentSourceError: Error, Sendable, Equatable {
+  /// The population table holds no zone codes in its id column.
+  case noZoneCodes(path: String, column: String)
+  /// An activity method without an activity table.
+  case noActivity(method: String)
+}
