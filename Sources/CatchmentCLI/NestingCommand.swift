@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 import CatchmentTables
 import Foundation
 
@@ -117,28 +118,7 @@ struct NestingCommand: ParsableCommand {
   /// Parents weighted by member practices (each practice once).
   func byPractices(report: RunReport) throws -> Nesting {
     let columns = levels!.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-    let reader = try CSVReader(path: practiceMap!)
-    let indices = try columns.map { try reader.column(named: $0, role: "level column (--levels)") }
-    var links = Array(repeating: [(child: String, parent: String, amount: Double)](), count: columns.count - 1)
-    var roots = Set<String>()
-    var blank: [String: (rows: Int, amount: Double)] = [:]
-    var summary = InputSummary(role: "practice map", file: practiceMap!)
-    try reader.forEachRecord { record in
-      let codes = indices.map { record[$0].trimmedString }
-      if let empty = codes.firstIndex(where: \.isEmpty) {
-        blank[columns[empty], default: (0, 0)].rows += 1
-        blank[columns[empty], default: (0, 0)].amount += 1
-        summary.rowsLost += 1
-        return
-      }
-      for k in 0..<(codes.count - 1) { links[k].append((codes[k], codes[k + 1], 1)) }
-      roots.insert(codes.last!)
-      summary.rowsCounted += 1
-    }
-    summary.rowsRead = reader.recordsRead
-    report.add(summary)
-    report.lose(Tally(reason: "practices with a blank code in a level column (column in brackets)", unit: "practices", destination: "not nested", byCode: blank))
-    return Nesting(
-      levels: try levelNames(default: columns), links: links, roots: roots.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, tolerance: tolerance)
+    let map = try PracticeMapLevels.read(path: practiceMap!, columns: columns, columnRole: "level column (--levels)", report: report)
+    return Nesting(levels: try levelNames(default: columns), links: map.links, roots: map.roots, tolerance: tolerance)
   }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentGeoIO
 import CatchmentGeometry
+import CatchmentInputs
 import Foundation
 
 struct ProposeCommand: ParsableCommand {
@@ -93,11 +93,9 @@ struct ProposeCommand: ParsableCommand {
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let dissolveOutput {
-      let layer = try LayerSource.read(paths: zones, fields: BoundaryFields(id: zoneID!)).layer
-      let drawn = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers, report: report)
-      let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
-      try write(bytes: Array(GeoJSONWriter.featureCollection(features, crs: layer.crs).utf8), to: dissolveOutput)
-      report.note("wrote \(dissolveOutput) (\(drawn.count) footprints, in the zones' CRS \(layer.crs))")
+      let drawing = try FootprintDrawing.dissolve(zonePaths: zones, idField: zoneID!, crosswalk: crosswalk, workers: workers, report: report)
+      try write(bytes: Array(drawing.geoJSON.utf8), to: dissolveOutput)
+      report.note("wrote \(dissolveOutput) (\(drawing.count) footprints, in the zones' CRS \(drawing.crs))")
     }
     try runOptions.finish(report)
   }

@@ -1,0 +1,25 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentGeoIO
+import CatchmentGeometry
+
+/// Footprint polygons drawn by dissolving zone polygons along a crosswalk, as a GeoJSON
+/// FeatureCollection in the zones' own CRS (`propose --dissolve-output`).
+public struct FootprintDrawing: Sendable {
+  /// The GeoJSON text: one feature per footprint with FOOTPRINT_ID, FOOTPRINT_NAME and ZONES
+  /// (the number of zones dissolved).
+  public var geoJSON: String
+  /// Footprints drawn.
+  public var count: Int
+  /// The CRS of the coordinates: the zones'.
+  public var crs: CRSReference
+
+  /// Reads the zone polygons of `paths` (ids from `idField`) and dissolves them into the
+  /// footprints of `crosswalk`.
+  public static func dissolve(zonePaths paths: [String], idField: String, crosswalk: Crosswalk, workers: Int, report: RunReport) throws -> FootprintDrawing {
+    let layer = try LayerSource.read(paths: paths, fields: BoundaryFields(id: idField)).layer
+    let drawn = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers, report: report)
+    let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
+    return FootprintDrawing(geoJSON: GeoJSONWriter.featureCollection(features, crs: layer.crs), count: drawn.count, crs: layer.crs)
+  }
+}
