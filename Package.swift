@@ -51,10 +51,12 @@ let package = Package(
     .target(
       name: "CatchmentFuzzTargets",
       dependencies: ["CatchmentGeoIO", "CatchmentGeometry", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CSQLite"]),
+    // Options → CatchmentInputs values → analyses → outputs. No reader (GeoIO, Engine) here;
+    // CatchmentTables only for output files, standard streams and number formats.
     .target(
       name: "CatchmentCLI",
       dependencies: [
-        "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
+        "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),
