@@ -1,8 +1,8 @@
-/// What to read of a polygon layer and which CRS its coordinates are in.
-///
-/// Plain values: a front end (the CLI, a study file) fills them from its own settings and
-/// ``GeometryInputs`` reads them. Labels name each setting as the front end shows it, so the
-/// run report can say where a CRS came from without this library knowing any option name.
+// What to read of a polygon layer and which CRS its coordinates are in.
+//
+// Plain values: a front end (the CLI, a study file) fills them from its own settings and
+// ``GeometryInputs`` reads them. Labels name each setting as the front end shows it, so the
+// run report can say where a CRS came from without this library knowing any option name.
 
 /// A CRS given by the user, with how the front end names the setting (for messages).
 public struct CRSSetting: Sendable, Equatable {
