@@ -142,18 +142,24 @@ struct GeometryOptions: ParsableArguments {
     paths: [String], id: String, name: String?, gpkgLayer: String?, role: String, given: String?, option: String, pools: TransformerPool.Cache,
     report: RunReport, coordinates: CoordinateUse = .projected
   ) throws -> (layer: PolygonLayer, extent: LayerExtent) {
+    // A GeoPackage of several layers is answered with this layer's option.
+    func read(_ fields: BoundaryFields) throws -> LayerSource.Result {
+      do { return try LayerSource.read(paths: paths, fields: fields, layer: gpkgLayer) } catch let error as GeoIOError {
+        throw ErrorMessages.layerChoice(error, option: role == "zones" ? "--zone-layer" : "--footprint-layer")
+      }
+    }
     var result: LayerSource.Result
     var needsCoordinates = true
     if case .unlessEveryID(let known) = coordinates {
-      result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name, readsGeometry: false), layer: gpkgLayer)
+      result = try read(BoundaryFields(id: id, name: name, readsGeometry: false))
       if result.layer.ids.allSatisfy(known.contains) {
         needsCoordinates = false
         report.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
       } else {
-        result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
+        result = try read(BoundaryFields(id: id, name: name))
       }
     } else {
-      result = try LayerSource.read(paths: paths, fields: BoundaryFields(id: id, name: name), layer: gpkgLayer)
+      result = try read(BoundaryFields(id: id, name: name))
     }
     var layer = result.layer
     let files = result.files
