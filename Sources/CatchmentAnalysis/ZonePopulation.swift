@@ -166,7 +166,7 @@ public struct ZonePopulation: Sendable {
   /// Reads the file a second time, only when some zone repeats.
   static func checkRepeatedRows(path: String, columns: PopulationColumns, lookup: ZoneLookup, rowsPerZone: [Int32], report: RunReport) throws {
     let reader = try CSVReader(path: path)
-    let idColumn = try reader.column(named: columns.id, role: "zone code")
+    let idColumn = try reader.column(named: columns.id, role: "population zone code")
     let valueColumn = try reader.column(named: columns.value, role: "population")
     let filter = try RowFilter(columns.filters, reader: reader)
     let parts = filter.alternativeColumns

@@ -34,6 +34,12 @@ import Testing
     let literals = Set(SwiftStringLiterals.of(sources))
     #expect(ErrorMessages.columnOptions.keys.filter { !literals.contains($0) }.sorted() == [])
     #expect(Set(ErrorMessages.columnOptions.values).count == ErrorMessages.columnOptions.count)
+    // Conversely, every role a library reader gives is mapped, or is a column no option names
+    // (fixed names such as the crosswalk's, or columns whose option differs between commands).
+    let given = sources.matches(of: /\.column\(named[^\n]*?role: "([^"\\]+)"\)/).map { String($0.1) }
+    let unmapped: Set = ["crosswalk zone", "crosswalk footprint", "crosswalk weight", "practice code", "unit code", "zone code", "count", "postcode", "postcode x", "postcode y"]
+    #expect(given.count > 30)
+    #expect(Set(given).subtracting(ErrorMessages.columnOptions.keys).subtracting(unmapped).sorted() == [])
   }
 
   /// A GeoPackage of several layers names the option of the layer being read.
