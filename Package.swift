@@ -51,12 +51,13 @@ let package = Package(
     .target(
       name: "CatchmentFuzzTargets",
       dependencies: ["CatchmentGeoIO", "CatchmentGeometry", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CSQLite"]),
-    // Options → CatchmentInputs values → analyses → outputs. No reader (GeoIO, Engine) here;
-    // CatchmentTables only for output files, standard streams and number formats.
+    // Options → CatchmentInputs values → analyses → outputs. GeoIO and Engine only for
+    // ErrorMessages (it maps their typed errors); CatchmentTables for output files, standard
+    // streams and number formats.
     .target(
       name: "CatchmentCLI",
       dependencies: [
-        "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry",
+        "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),

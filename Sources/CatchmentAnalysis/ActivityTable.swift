@@ -56,19 +56,19 @@ public struct ActivityTable: Sendable {
     path: String, columns: ActivityColumns, lookup: ZoneLookup, zoneCount: Int, report: RunReport
   ) throws -> ActivityTable {
     let reader = try CSVReader(path: path)
-    let zoneColumn = try reader.column(named: columns.zone, role: "zone of residence (--activity-zone)")
-    let providerColumn = try reader.column(named: columns.provider, role: "provider (--activity-provider)")
+    let zoneColumn = try reader.column(named: columns.zone, role: "zone of residence")
+    let providerColumn = try reader.column(named: columns.provider, role: "provider")
     let isShare: Bool
     let valueColumn: Int
     switch columns.measure {
     case .count(let name):
       isShare = false
-      valueColumn = try reader.column(named: name, role: "patients (--activity-count)")
+      valueColumn = try reader.column(named: name, role: "patients")
     case .share(let name):
       isShare = true
-      valueColumn = try reader.column(named: name, role: "share (--activity-share)")
+      valueColumn = try reader.column(named: name, role: "share")
     }
-    let totalColumn = try columns.total.map { try reader.column(named: $0, role: "patients of all providers (--activity-total)") }
+    let totalColumn = try columns.total.map { try reader.column(named: $0, role: "patients of all providers") }
     let filter = try RowFilter(columns.filters, reader: reader)
     let classifier = ZoneCodeClassifier(entity: lookup.entity)
     let unit = isShare ? "share" : "patients"
@@ -147,13 +147,13 @@ public struct ActivityTable: Sendable {
     report.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
     if !totalConflicts.isEmpty {
       report.warn(
-        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used; if the file stacks years or admission types, keep one with --where COL=VALUE)",
+        "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used; if the file stacks years or admission types, keep one with a row filter, column = value)",
         codes: totalConflicts.keys.sorted())
     }
     let repeated = rowCounts.reduce(0) { $0 + $1.values.filter { $0 > 1 }.count }
     if repeated > 0 {
       report.warn(
-        "\(repeated) zone × provider pairs have several rows in \(path) and their values were summed; if the file stacks years or admission types, keep one set with --where COL=VALUE (e.g. --where catchment_year=2019)")
+        "\(repeated) zone × provider pairs have several rows in \(path) and their values were summed; if the file stacks years or admission types, keep one set with a row filter, column = value (e.g. catchment_year=2019)")
     }
     let rows = sums.map { byProvider in byProvider.sorted { $0.key < $1.key }.map { (provider: $0.key, value: $0.value) } }
     return ActivityTable(providers: providers, rows: rows, totals: totals, isShare: isShare)

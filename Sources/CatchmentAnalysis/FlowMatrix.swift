@@ -257,7 +257,7 @@ public struct FlowMatrix: Sendable {
     if residence.intersection(registration).isEmpty && !residence.isEmpty && !registration.isEmpty {
       let r = onlyResidence.first!, g = onlyRegistration.first!
       report.warn(
-        "the crosswalk and the practice map share no footprint code (e.g. \(r) vs \(g)): retention and capture will all be 0. They probably use different code systems (ONS E54… vs ODS codes such as QNC) or vintages; choose matching columns, e.g. --practice-footprint ONS_ICB_CODE")
+        "the crosswalk and the practice map share no footprint code (e.g. \(r) vs \(g)): retention and capture will all be 0. They probably use different code systems (ONS E54… vs ODS codes such as QNC) or vintages; choose a practice map column with the crosswalk's codes, e.g. ONS_ICB_CODE")
     }
   }
 }

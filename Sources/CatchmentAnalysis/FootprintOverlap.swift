@@ -17,8 +17,12 @@ public struct FootprintOverlap: Sendable {
   /// Zones that both crosswalks split, named in the refusal.
   public struct Refusal: Error, CustomStringConvertible {
     public let zones: [String]
-    public var description: String {
-      "\(zones.count) zones are split by both crosswalks, so the population of each piece a ∩ b is unknown (the product of the weights is only an assumption): \(zones.prefix(8).joined(separator: ", "))\(zones.count > 8 ? ", …" : ""). Give --zones, --a-footprints and --b-footprints to split them by the area of each piece."
+    public var description: String { message(splitBy: "Give zone polygons and both layers' polygons") }
+
+    /// The message, with `splitBy` phrasing how to give the polygons that split the zones (a
+    /// front end names its own settings for them).
+    public func message(splitBy: String) -> String {
+      "\(zones.count) zones are split by both crosswalks, so the population of each piece a ∩ b is unknown (the product of the weights is only an assumption): \(zones.prefix(8).joined(separator: ", "))\(zones.count > 8 ? ", …" : ""). \(splitBy) to split them by the area of each piece."
     }
   }
 

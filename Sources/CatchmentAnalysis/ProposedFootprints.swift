@@ -22,10 +22,10 @@ public struct BlockMapping: Sendable {
   /// a block's weights must sum to 1 (± 10⁻⁹).
   public static func read(path: String, block: String, footprint: String, name: String? = nil, weight: String? = nil) throws -> BlockMapping {
     let reader = try CSVReader(path: path)
-    let blockColumn = try reader.column(named: block, role: "building block (--block-column)")
-    let footprintColumn = try reader.column(named: footprint, role: "proposed footprint (--footprint-column)")
-    let nameColumn = try name.map { try reader.column(named: $0, role: "footprint name (--footprint-name-column)") }
-    let weightColumn = try weight.map { try reader.column(named: $0, role: "weight (--block-weight-column)") }
+    let blockColumn = try reader.column(named: block, role: "building block")
+    let footprintColumn = try reader.column(named: footprint, role: "proposed footprint")
+    let nameColumn = try name.map { try reader.column(named: $0, role: "proposed footprint name") }
+    let weightColumn = try weight.map { try reader.column(named: $0, role: "building block weight") }
     var map: [String: [(footprint: String, weight: Double)]] = [:]
     var names: [String: String] = [:]
     var order: [String] = []
@@ -36,7 +36,7 @@ public struct BlockMapping: Sendable {
       guard (0...1).contains(w) else { throw record.error("weight \(w) is outside [0, 1]") }
       if map[b] == nil { order.append(b) }
       if weightColumn == nil, let first = map[b]?.first {
-        throw record.error("block \(b) is mapped to \(first.footprint) and to \(f): the proposed footprints overlap there; give --block-weight-column to share it")
+        throw SharedBlockError(file: path, line: record.line, block: b, footprints: [first.footprint, f])
       }
       map[b, default: []].append((f, w))
       if let nameColumn, names[f] == nil { names[f] = record[nameColumn].trimmedString }
@@ -90,5 +90,23 @@ public struct BlockMapping: Sendable {
       report.note("\(shared.count) blocks are shared between proposed footprints by weight (the footprints overlap there)", codes: shared)
     }
     return try builder.build(method: "proposal")
+  }
+}
+
+/// A block mapped to two proposed footprints in a mapping without a weight column: the
+/// footprints overlap there, and how the block is shared needs weights.
+public struct SharedBlockError: Error, Sendable, CustomStringConvertible {
+  public let file: String
+  public let line: Int
+  public let block: String
+  /// The two footprints, in file order.
+  public let footprints: [String]
+
+  public var description: String { message(weightColumn: "name the mapping's weight column") }
+
+  /// The message, with `weightColumn` phrasing how to name a weight column (a front end names
+  /// its own setting for it).
+  public func message(weightColumn: String) -> String {
+    "\(file):\(line): block \(block) is mapped to \(footprints.joined(separator: " and to ")): the proposed footprints overlap there; \(weightColumn) to share it"
   }
 }

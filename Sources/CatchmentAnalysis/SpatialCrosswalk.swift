@@ -377,10 +377,10 @@ public enum SpatialCrosswalk {
         "footprints overlap each other: \(overlapZones) zones are covered more than once, by at least \(NumberFormat.csv((overlapArea / 1e6 * 1000).rounded() / 1000)) km² in all; their weights are shared by covered area")
     }
     if dropped > 0 {
-      report.note("--min-weight dropped \(dropped) sliver links holding \(NumberFormat.csv((droppedWeight * 1e6).rounded() / 1e6)) zone-weight in all, and shared it out over the zones' other footprints")
+      report.note("the minimum weight dropped \(dropped) sliver links holding \(NumberFormat.csv((droppedWeight * 1e6).rounded() / 1e6)) zone-weight in all, and shared it out over the zones' other footprints")
     }
     if basis == .zone && uncovered > 0 {
-      report.note("--area-basis zone: \(NumberFormat.csv((uncovered / 1e6 * 1000).rounded() / 1000)) km² of zones lie outside every footprint and are UNALLOCATED")
+      report.note("area basis zone: \(NumberFormat.csv((uncovered / 1e6 * 1000).rounded() / 1000)) km² of zones lie outside every footprint and are UNALLOCATED")
     }
     return try builder.build(method: "area")
   }

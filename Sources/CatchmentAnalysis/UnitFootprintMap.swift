@@ -52,11 +52,11 @@ public struct UnitFootprintMap: Sendable {
   public init(path: String, columns: UnitMapColumns, report: RunReport) throws {
     let reader = try CSVReader(path: path)
     let unitColumn = try reader.column(namedAnyOf: columns.unit, role: "practice code")
-    let footprintColumn = try reader.column(named: columns.footprint, role: "registration footprint (--practice-footprint)")
+    let footprintColumn = try reader.column(named: columns.footprint, role: "registration footprint")
     self.footprintColumn = reader.name(ofColumn: footprintColumn)
     let nameColumn: Int?
     if let given = columns.footprintName {
-      nameColumn = try reader.column(named: given, role: "footprint name (--practice-footprint-name)")
+      nameColumn = try reader.column(named: given, role: "registration footprint name")
     } else {
       nameColumn = try reader.optionalColumn(namedAnyOf: [UnitMapColumns.inferredNameColumn(for: columns.footprint)])
     }

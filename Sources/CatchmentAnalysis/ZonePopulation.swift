@@ -37,7 +37,7 @@ public struct ZonePopulation: Sendable {
   /// as expected exclusions by ``read(path:columns:zones:lookup:of:report:)``), in file order.
   public static func zones(inTable path: String, columns: PopulationColumns) throws -> CodeTable {
     let reader = try CSVReader(path: path)
-    let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
+    let idColumn = try reader.column(named: columns.id, role: "population zone code")
     let filter = try RowFilter(columns.filters, reader: reader)
     var codes: [String] = []
     try reader.forEachRecord { record in
@@ -72,8 +72,8 @@ public struct ZonePopulation: Sendable {
     noFootprint: Set<Int32> = []
   ) throws -> ZonePopulation {
     let reader = try CSVReader(path: path)
-    let idColumn = try reader.column(named: columns.id, role: "zone code (--population-id)")
-    let valueColumn = try reader.column(named: columns.value, role: "population (--population-value)")
+    let idColumn = try reader.column(named: columns.id, role: "population zone code")
+    let valueColumn = try reader.column(named: columns.value, role: "population")
     let filter = try RowFilter(columns.filters, reader: reader)
     let classifier = ZoneCodeClassifier(entity: lookup.entity)
     var values = Array(repeating: 0.0, count: zones.count)
@@ -166,7 +166,7 @@ public struct ZonePopulation: Sendable {
   /// Reads the file a second time, only when some zone repeats.
   static func checkRepeatedRows(path: String, columns: PopulationColumns, lookup: ZoneLookup, rowsPerZone: [Int32], report: RunReport) throws {
     let reader = try CSVReader(path: path)
-    let idColumn = try reader.column(named: columns.id, role: "zone code")
+    let idColumn = try reader.column(named: columns.id, role: "population zone code")
     let valueColumn = try reader.column(named: columns.value, role: "population")
     let filter = try RowFilter(columns.filters, reader: reader)
     let parts = filter.alternativeColumns

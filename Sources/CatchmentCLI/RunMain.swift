@@ -10,8 +10,10 @@ extension CatchmentCommand {
   /// by ``InputOutputCheck``. A run that fails leaves no output behind (``RunOutputs/discard()``).
   public static func runMain(_ arguments: [String]? = nil) -> Never {
     StandardStreams.reserveClosedDescriptors()
+    var commandName: String?
     do {
       var command = try parseAsRoot(arguments)
+      commandName = type(of: command).configuration.commandName
       if let named = command as? NamesFiles {
         do { try InputOutputCheck.check(named.files) } catch let conflict as FileConflict {
           // As ArgumentParser prints a usage error.
@@ -26,7 +28,7 @@ extension CatchmentCommand {
       try RunOutputs.shared.commit()
     } catch {
       RunOutputs.shared.discard()
-      exit(withError: ErrorMessages.cli(error))
+      exit(withError: ErrorMessages.cli(error, command: commandName))
     }
     exit(withError: nil)
   }

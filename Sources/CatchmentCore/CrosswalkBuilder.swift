@@ -194,8 +194,19 @@ public enum CrosswalkError: Error, Sendable, CustomStringConvertible {
     switch self {
     case .weightsExceedOne(let zone, let total, let detail, let origin):
       return "\(origin.isEmpty ? "" : origin + ": ")zone \(zone) has weights summing to \(NumberFormat.csv(total)) (> 1): \(detail); its population would be counted more than once"
+    case .ambiguousZone:
+      return message(weightColumn: "name the lookup's weight column")
+    }
+  }
+
+  /// The message, with `weightColumn` phrasing how to name a weight column (a front end names
+  /// its own setting for it); only ``ambiguousZone(zone:footprints:origin:)`` suggests one.
+  public func message(weightColumn: String) -> String {
+    switch self {
     case .ambiguousZone(let zone, let footprints, let origin):
-      return "\(origin.isEmpty ? "" : origin + ": ")zone \(zone) maps to \(footprints.count) footprints (\(footprints.joined(separator: ", "))) and the lookup has no weight column; give --lookup-weight, or choose a lookup with one footprint per zone"
+      return "\(origin.isEmpty ? "" : origin + ": ")zone \(zone) maps to \(footprints.count) footprints (\(footprints.joined(separator: ", "))) and the lookup has no weight column; \(weightColumn), or choose a lookup with one footprint per zone"
+    default:
+      return description
     }
   }
 }

@@ -32,10 +32,10 @@ extension Crosswalk {
   ///   for ambiguous zones or weights over 1.
   public static func fromLookup(path: String, columns: LookupColumns, report: RunReport) throws -> Crosswalk {
     let reader = try CSVReader(path: path)
-    let zoneColumn = try reader.column(named: columns.zone, role: "zone code (--lookup-zone)")
-    let footprintColumn = try reader.column(named: columns.footprint, role: "footprint code (--lookup-footprint)")
-    let weightColumn = try columns.weight.map { try reader.column(named: $0, role: "weight (--lookup-weight)") }
-    let nameColumn = try columns.name.map { try reader.column(named: $0, role: "footprint name (--lookup-name)") }
+    let zoneColumn = try reader.column(named: columns.zone, role: "lookup zone code")
+    let footprintColumn = try reader.column(named: columns.footprint, role: "lookup footprint code")
+    let weightColumn = try columns.weight.map { try reader.column(named: $0, role: "lookup weight") }
+    let nameColumn = try columns.name.map { try reader.column(named: $0, role: "lookup footprint name") }
     let weightName = columns.weight ?? ""
 
     var builder = CrosswalkBuilder(source: path)

@@ -48,7 +48,7 @@ public final class CoordinateTransformer {
   /// Prepares a transformation from a layer's declared CRS.
   ///
   /// - Throws: ``PROJError`` when the CRS is unknown (no `.prj`, no `crs` member: the caller
-  ///   should ask for `--assume-crs`), or PROJ cannot interpret or relate it.
+  ///   should ask for one to assume; ``PROJError/sourceCRSUnknown``), or PROJ cannot interpret or relate it.
   public convenience init(from source: CRSReference, to target: String) throws(PROJError) {
     try self.init(from: source, to: .definition(target))
   }
@@ -58,7 +58,7 @@ public final class CoordinateTransformer {
   /// - Throws: ``PROJError`` when either is unknown, or PROJ cannot interpret or relate them.
   public convenience init(from source: CRSReference, to target: CRSReference) throws(PROJError) {
     guard let definition = source.projDefinition else {
-      throw PROJError(code: 0, message: "the CRS is unknown (no .prj, no crs member); give --assume-crs")
+      throw PROJError(code: 0, message: "the CRS is unknown (no .prj, no crs member); give the CRS to assume", sourceCRSUnknown: true)
     }
     guard let targetDefinition = target.projDefinition else {
       throw PROJError(code: 0, message: "the target CRS is unknown")

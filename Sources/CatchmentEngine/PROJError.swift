@@ -6,10 +6,14 @@ import CPROJ
 public struct PROJError: Error, Sendable, Equatable, CustomStringConvertible {
   public let code: Int32
   public let message: String
+  /// True when the source CRS was unknown (nothing to give PROJ): the caller should ask for a CRS
+  /// to assume, in its own terms.
+  public let sourceCRSUnknown: Bool
 
-  public init(code: Int32, message: String) {
+  public init(code: Int32, message: String, sourceCRSUnknown: Bool = false) {
     self.code = code
     self.message = message
+    self.sourceCRSUnknown = sourceCRSUnknown
   }
 
   public var description: String { "PROJ: \(message)" + (code != 0 ? " (error \(code))" : "") }

@@ -62,10 +62,11 @@ public enum GeoPackageReader {
       table = match
     } else {
       guard layers.count == 1 else {
-        throw GeoIOError(
-          file: path,
-          reason: layers.isEmpty
-            ? "no feature layer" : "\(layers.count) feature layers (\(layers.joined(separator: ", "))): choose one with --layer")
+        throw layers.isEmpty
+          ? GeoIOError(file: path, reason: "no feature layer")
+          : GeoIOError(
+            file: path, reason: "\(layers.count) feature layers (\(layers.joined(separator: ", "))): choose one by its layer name",
+            remedy: .chooseLayer(available: layers))
       }
       table = layers[0]
     }

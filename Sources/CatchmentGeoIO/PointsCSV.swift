@@ -20,9 +20,9 @@ public enum PointsCSV {
   ///   an empty id or a coordinate that is not a number.
   public static func read(path: String, columns: Columns, crs: CRSReference) throws -> PointLayer {
     let reader = try CSVReader(path: path)
-    let id = try reader.column(named: columns.id, role: "point id (--centroid-id)")
-    let x = try reader.column(named: columns.x, role: "x coordinate (--centroid-x)")
-    let y = try reader.column(named: columns.y, role: "y coordinate (--centroid-y)")
+    let id = try reader.column(named: columns.id, role: "point id")
+    let x = try reader.column(named: columns.x, role: "x coordinate")
+    let y = try reader.column(named: columns.y, role: "y coordinate")
     var layer = PointLayer(crs: crs)
     while let record = try reader.next() {
       let code = record[id].trimmedString

@@ -105,8 +105,8 @@ public enum PracticeList {
   public static func read(path: String, code: String, postcode: String) throws -> [(code: String, postcode: String)] {
     let positional = Int(code) != nil && Int(postcode) != nil
     let reader = try CSVReader(path: path, hasHeader: !positional)
-    let codeColumn = positional ? Int(code)! - 1 : try reader.column(named: code, role: "practice code (--practice-code)")
-    let postcodeColumn = positional ? Int(postcode)! - 1 : try reader.column(named: postcode, role: "practice postcode (--practice-postcode)")
+    let codeColumn = positional ? Int(code)! - 1 : try reader.column(named: code, role: "practice list code")
+    let postcodeColumn = positional ? Int(postcode)! - 1 : try reader.column(named: postcode, role: "practice list postcode")
     var list: [(String, String)] = []
     while let record = try reader.next() {
       let c = record[codeColumn].trimmedString

@@ -79,9 +79,9 @@ public enum ProviderSites {
     func column(_ spec: String, _ role: String) throws -> Int {
       positional ? Int(spec)! - 1 : try reader.column(named: spec, role: role)
     }
-    let code = try column(columns.code, "provider code (--provider-code)")
-    let name = try column(columns.name, "provider name (--provider-name)")
-    let postcode = try column(columns.postcode, "provider postcode (--provider-postcode)")
+    let code = try column(columns.code, "provider code")
+    let name = try column(columns.name, "provider name")
+    let postcode = try column(columns.postcode, "provider postcode")
     var providers: [Provider] = []
     while let record = try reader.next() {
       let c = record[code].trimmedString
@@ -95,13 +95,13 @@ public enum ProviderSites {
   /// with only one of x and y, or a negative attractiveness, is an error naming the line.
   public static func readSites(path: String, columns: SiteColumns) throws -> [Site] {
     let reader = try CSVReader(path: path)
-    let provider = try reader.column(named: columns.provider, role: "site provider (--site-provider)")
-    let id = try columns.id.map { try reader.column(named: $0, role: "site id (--site-id)") }
-    let name = try columns.name.map { try reader.column(named: $0, role: "site name (--site-name)") }
-    let x = try columns.x.map { try reader.column(named: $0, role: "site x (--site-x)") }
-    let y = try columns.y.map { try reader.column(named: $0, role: "site y (--site-y)") }
-    let postcode = try columns.postcode.map { try reader.column(named: $0, role: "site postcode (--site-postcode)") }
-    let attractiveness = try columns.attractiveness.map { try reader.column(named: $0, role: "site attractiveness (--site-attractiveness)") }
+    let provider = try reader.column(named: columns.provider, role: "site provider")
+    let id = try columns.id.map { try reader.column(named: $0, role: "site id") }
+    let name = try columns.name.map { try reader.column(named: $0, role: "site name") }
+    let x = try columns.x.map { try reader.column(named: $0, role: "site x") }
+    let y = try columns.y.map { try reader.column(named: $0, role: "site y") }
+    let postcode = try columns.postcode.map { try reader.column(named: $0, role: "site postcode") }
+    let attractiveness = try columns.attractiveness.map { try reader.column(named: $0, role: "site attractiveness") }
     var sites: [Site] = []
     while let record = try reader.next() {
       let p = record[provider].trimmedString

@@ -1,4 +1,5 @@
 import CatchmentAnalysis
+import CatchmentGeoIO
 
 /// Why the geometry inputs cannot be loaded. Messages are the front end's (it names its own
 /// settings); the cases carry what they need.
@@ -10,6 +11,9 @@ public enum GeometryInputError: Error, Sendable {
   case undeclaredCRS(role: String, setting: String)
   /// A layer that must declare its CRS declares none (``DeclaredLayers``).
   case undeclaredLayerCRS(what: String)
+  /// A GeoPackage of the layer `role` holds several feature layers and none was chosen
+  /// (``LayerSpec/gpkgLayer``); the reader's error lists them.
+  case layerChoice(GeoIOError, role: String)
   /// Points to transform have no known CRS.
   case unknownSourceCRS(what: String)
   /// Two layers do not meet in the working CRS (one probably read in the wrong CRS);

@@ -102,18 +102,25 @@ public struct GeometryInputs: Sendable {
     _ spec: LayerSpec, pools: TransformerPool.Cache, report: RunReport, coordinates: CoordinateUse = .projected
   ) throws -> (layer: PolygonLayer, extent: LayerExtent) {
     let role = spec.role, option = spec.crs.ownLabel
+    // A GeoPackage of several layers: the front end names the setting that chooses this one.
+    func read(_ fields: BoundaryFields) throws -> LayerSource.Result {
+      do { return try LayerSource.read(paths: spec.paths, fields: fields, layer: spec.gpkgLayer) } catch let error as GeoIOError {
+        guard case .chooseLayer? = error.remedy else { throw error }
+        throw GeometryInputError.layerChoice(error, role: role)
+      }
+    }
     var result: LayerSource.Result
     var needsCoordinates = true
     if case .unlessEveryID(let known) = coordinates {
-      result = try LayerSource.read(paths: spec.paths, fields: BoundaryFields(id: spec.idField, name: spec.nameField, readsGeometry: false), layer: spec.gpkgLayer)
+      result = try read(BoundaryFields(id: spec.idField, name: spec.nameField, readsGeometry: false))
       if result.layer.ids.allSatisfy(known.contains) {
         needsCoordinates = false
         report.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
       } else {
-        result = try LayerSource.read(paths: spec.paths, fields: BoundaryFields(id: spec.idField, name: spec.nameField), layer: spec.gpkgLayer)
+        result = try read(BoundaryFields(id: spec.idField, name: spec.nameField))
       }
     } else {
-      result = try LayerSource.read(paths: spec.paths, fields: BoundaryFields(id: spec.idField, name: spec.nameField), layer: spec.gpkgLayer)
+      result = try read(BoundaryFields(id: spec.idField, name: spec.nameField))
     }
     var layer = result.layer
     let files = result.files

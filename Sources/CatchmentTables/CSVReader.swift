@@ -230,7 +230,8 @@ public final class CSVReader {
 
   /// The index of the first of `candidates` present in the header.
   ///
-  /// - Parameter role: what the column is for, used in the error ("population value").
+  /// - Parameter role: what the column is for, used in the error ("population zone code") and
+  ///   carried by it as ``TableError/missingColumnRole``.
   /// - Throws: ``TableError`` naming the file, the column(s) sought and the columns present.
   public func column(named candidates: String..., role: String? = nil) throws -> Int {
     try column(namedAnyOf: candidates, role: role)
@@ -250,7 +251,7 @@ public final class CSVReader {
     let what = role.map { " for the \($0)" } ?? ""
     throw TableError(
       file: path, line: headerLine,
-      reason: "no column \(sought)\(what); the header has: \(present)")
+      reason: "no column \(sought)\(what); the header has: \(present)", missingColumnRole: role)
   }
 
   /// The index of the first of `candidates` present in the header, or nil; for columns a reader

@@ -6,11 +6,15 @@ public struct TableError: Error, Sendable, CustomStringConvertible, Equatable {
   /// Physical line number (the header is line 1), or nil for whole-file problems.
   public let line: Int?
   public let reason: String
+  /// For a column the header lacks: the column's role as the caller named it ("population zone
+  /// code"), so that a front end can say which of its settings names that column.
+  public let missingColumnRole: String?
 
-  public init(file: String, line: Int? = nil, reason: String) {
+  public init(file: String, line: Int? = nil, reason: String, missingColumnRole: String? = nil) {
     self.file = file
     self.line = line
     self.reason = reason
+    self.missingColumnRole = missingColumnRole
   }
 
   public var description: String {

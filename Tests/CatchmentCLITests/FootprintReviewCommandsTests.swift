@@ -61,6 +61,7 @@ import Testing
     let result = try CommandRunner.run(["overlap", "--a", split.path, "--b", split.path] + population + ["--output", "-"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("1 zones are split by both crosswalks") && result.stderr.contains("E01100001"))
+    #expect(result.stderr.contains("Give --zones, --a-footprints and --b-footprints to split them"))
   }
 
   @Test func nestingOfCouncilsInICBs() throws {

@@ -11,7 +11,8 @@ import Testing
 
   @Test func severalLayersNeedAChoice() throws {
     let error = #expect(throws: GeoIOError.self) { try GeoPackageReader.read(path: path, fields: BoundaryFields(id: "code")) }
-    #expect(error?.reason == "2 feature layers (zones, zones_z): choose one with --layer")
+    #expect(error?.reason == "2 feature layers (zones, zones_z): choose one by its layer name")
+    #expect(error?.remedy == .chooseLayer(available: ["zones", "zones_z"]))
   }
 
   @Test func readsPolygonsHolesMultipartsAndNulls() throws {

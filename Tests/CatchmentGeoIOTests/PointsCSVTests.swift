@@ -28,10 +28,12 @@ import Testing
     #expect(error?.line == 3)
   }
 
-  @Test func missingColumnNamesTheOption() throws {
+  /// The error names the column's role, which the CLI maps to its option (`--centroid-id`).
+  @Test func missingColumnNamesItsRole() throws {
     let path = try temporaryFile("code,X,Y\nE01000001,530000,180000\n")
     let error = #expect(throws: TableError.self) { try PointsCSV.read(path: path, columns: columns, crs: .epsg(27700)) }
-    #expect(error?.description.contains("--centroid-id") == true)
+    #expect(error?.description.contains("for the point id;") == true)
+    #expect(error?.missingColumnRole == "point id")
   }
 
   @Test func emptyIdIsAnError() throws {
