@@ -37,7 +37,7 @@ struct CatchmentsCommand: ParsableCommand {
           --output out/trust_catchments_huff.csv
       """)
 
-  @OptionGroup var inputs: CatchmentInputs
+  @OptionGroup var inputs: CatchmentMethodOptions
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Catchments CSV to write ('-' for standard output).", valueName: "file"))
   var output: String

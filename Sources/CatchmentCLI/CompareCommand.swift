@@ -49,7 +49,7 @@ struct CompareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Crosswalk of the same zones to the proposed footprints.", valueName: "file"))
   var proposal: String
 
-  @OptionGroup var inputs: CatchmentInputs
+  @OptionGroup var inputs: CatchmentMethodOptions
 
   @Option(help: ArgumentHelp("Registrations (NHS patients registered at a GP practice, LSOA level).", valueName: "file"))
   var registrations: String?

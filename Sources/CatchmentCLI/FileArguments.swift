@@ -134,7 +134,7 @@ extension ActivityOptions: NamesFiles {
   func list(_ files: inout FileArguments) { files.input("--activity", activity) }
 }
 
-extension CatchmentInputs: NamesFiles {
+extension CatchmentMethodOptions: NamesFiles {
   func list(_ files: inout FileArguments) {
     files.add(population)
     files.add(activity)

@@ -29,7 +29,7 @@ struct MembershipCommand: ParsableCommand {
           --summary-output out/trust_multi_system.csv
       """)
 
-  @OptionGroup var inputs: CatchmentInputs
+  @OptionGroup var inputs: CatchmentMethodOptions
 
   @OptionGroup(title: "Crosswalk")
   var crosswalk: CrosswalkSource

@@ -5,7 +5,7 @@ import CatchmentInputs
 
 /// What `catchments` and `membership` share: the method, the population and either activity
 /// or sites.
-struct CatchmentInputs: ParsableArguments {
+struct CatchmentMethodOptions: ParsableArguments {
   @Option(help: ArgumentHelp("proportional (OHID), normalised, fptp, threshold:X, min-share:X (from --activity); nearest, huff (from --sites/--providers and --centroids).", valueName: "method"))
   var method = "proportional"
 
