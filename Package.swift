@@ -22,6 +22,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
   ],
   targets: [
     .target(name: "CatchmentTables"),
@@ -38,6 +40,14 @@ let package = Package(
     .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentEngine"]),
     .target(name: "CatchmentDemoData"),
+    // The study file of `catchment review` (TOML) and the manifest's provenance (SHA-256, vintages).
+    .target(
+      name: "CatchmentStudy",
+      dependencies: [
+        "CatchmentAnalysis",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // One fuzz target per reader of outside files (driven by scripts/fuzz.sh with libFuzzer;
     // corpora replayed by CatchmentFuzzTargetsTests).
     .target(
@@ -65,6 +75,7 @@ let package = Package(
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentStudyTests", dependencies: ["CatchmentStudy", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFuzzTargetsTests", dependencies: ["CatchmentFuzzTargets", "CatchmentTestSupport"]),
     .testTarget(
       name: "CatchmentCLITests",
