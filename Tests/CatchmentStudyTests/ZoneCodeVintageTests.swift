@@ -10,8 +10,12 @@ import Testing
 
   @Test func codesUpToTheLast2011CodeCannotBeTold() {
     #expect(ZoneCodeVintage.detect(["E01000001", "E01033768"]) == .lsoa2011Or2021)
-    // Welsh codes never decide.
-    #expect(ZoneCodeVintage.detect(["W01001958", "W01002000"]) == .lsoa2011Or2021)
+    #expect(ZoneCodeVintage.detect(["W01000001", "W01001958"]) == .lsoa2011Or2021)
+  }
+
+  @Test func welshCodesAboveTheLastWelsh2011CodeAre2021() {
+    #expect(ZoneCodeVintage.detect(["W01001958", "W01001959"]) == .lsoa2021)
+    #expect(ZoneCodeVintage.detect(["E01000001", "W01002040"]) == .lsoa2021)
   }
 
   @Test func retiredCodesFromONSTableDecide2011AndMixed() {
