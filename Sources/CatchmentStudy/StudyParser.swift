@@ -33,13 +33,7 @@ extension Study {
       throw StudyError(file: file, keyPath: "", problem: .syntax("NUL byte in the file", line: line, column: 1))
     }
     if let bad = firstForbiddenCharacterOutsideStrings(text) {
-      let hex = String(bad.character.value, radix: 16, uppercase: true)
-      let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-      throw StudyError(
-        file: file, keyPath: "",
-        problem: .syntax(
-          "character U+\(code) not allowed here (outside strings and comments: printable ASCII only; a table header starts with a key)", line: bad.line,
-          column: bad.column))
+      throw StudyError(file: file, keyPath: "", problem: .syntax(bad.problem, line: bad.line, column: bad.column))
     }
     let root: TOMLTable
     do {

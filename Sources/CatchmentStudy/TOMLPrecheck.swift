@@ -16,8 +16,14 @@
 /// `'''…'''`) and `#` comments; an unterminated single-line string ends at its line's end, an
 /// unterminated multi-line string at the file's end, leaving the error to the parser.
 ///
-/// - Returns: the 1-based line and column (in characters) of the offending character, or nil.
-func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column: Int, character: Unicode.Scalar)? {
+/// Keys are also limited to ``maxKeyDots`` dots per line: toml++ builds and frees nested tables
+/// recursively, and `a.a.a.…b = 1` 100,000 levels deep overflows the stack (signal 11, found by
+/// `StudyValidationTests.pathologicalInputIsAnError`). A study's deepest key has two dots
+/// (`zones.centroids.crs`); dots between digits (numbers, times) do not count.
+///
+/// - Returns: the 1-based line and column (in characters) of the offending character and what is
+///   wrong, or nil.
+func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column: Int, problem: String)? {
   enum State { case normal, comment, basic, literal, multiBasic, multiLiteral }
   let scalars = Array(text.unicodeScalars)
   var state = State.normal
@@ -28,6 +34,15 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
   // line: a `[` first on its line at depth 0 opens a table header.
   var depth = 0
   var lineStart = true
+  var dotsOnLine = 0
+  func isDigit(_ index: Int) -> Bool {
+    index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index])
+  }
+  func forbidden(_ c: Unicode.Scalar) -> String {
+    let hex = String(c.value, radix: 16, uppercase: true)
+    let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    return "character U+\(code) not allowed here (outside strings and comments: printable ASCII only; a table header starts with a key)"
+  }
   func starts(_ s: String, at index: Int) -> Bool {
     let pattern = Array(s.unicodeScalars)
     guard index + pattern.count <= scalars.count else { return false }
@@ -40,6 +55,7 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
       line += 1
       column = 0
       lineStart = true
+      dotsOnLine = 0
       if state == .comment || state == .basic || state == .literal { state = .normal }
       i += 1
       continue
@@ -47,7 +63,7 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
     switch state {
     case .normal:
       let allowed = c == "\t" || c == "\r" || (0x20...0x7E).contains(c.value)
-      if !allowed { return (line, column, c) }
+      if !allowed { return (line, column, forbidden(c)) }
       let wasLineStart = lineStart
       if c != " " && c != "\t" && c != "\r" { lineStart = false }
       if c == "[" && wasLineStart && depth == 0 {
@@ -65,12 +81,15 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
         if j < scalars.count {
           let k = scalars[j]
           let keyStart = isBareKeyScalar(k) || k == "\"" || k == "'" || k == "]"
-          if !keyStart { return (line, col, k) }
+          if !keyStart { return (line, col, forbidden(k)) }
         }
       } else if c == "[" || c == "{" {
         depth += 1
       } else if c == "]" || c == "}" {
         depth = max(0, depth - 1)
+      } else if c == ".", !(isDigit(i - 1) && isDigit(i + 1)) {
+        dotsOnLine += 1
+        if dotsOnLine > maxKeyDots { return (line, column, "key nested more than \(maxKeyDots) levels deep") }
       } else if c == "#" {
         state = .comment
       } else if starts("\"\"\"", at: i) {
@@ -115,3 +134,6 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
   }
   return nil
 }
+
+/// The most dots (outside strings, not between digits) a line of a study file may have.
+let maxKeyDots = 32

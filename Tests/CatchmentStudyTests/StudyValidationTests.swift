@@ -199,6 +199,33 @@ import Testing
     #expect(study.layers["icb"] == .lookup(file: StudyPath("l\"é", relativeTo: URL(fileURLWithPath: "/studies")), zone: "Z ñ", footprint: "F", name: nil, weight: nil))
   }
 
+  /// Deep nesting, huge numbers and odd values are errors, not crashes.
+  static let pathological: [String] = [
+    "x = " + String(repeating: "[", count: 100_000),
+    "x = " + String(repeating: "{a=", count: 100_000),
+    String(repeating: "[a.", count: 10_000) + "]",
+    "title = 99999999999999999999999",
+    "title = 1979-05-27T07:32:00Z\noutput = \"o\"",
+    "title = nan",
+    String(repeating: "a.", count: 100_000) + "b = 1",
+    String(repeating: "a.", count: 33) + "b = 1",
+  ]
+
+  @Test func deepKeysAreRefusedBeforeParsing() {
+    #expect(
+      error("title = \"t\"\n" + String(repeating: "a.", count: 33) + "b = 1")?.problem
+        == .syntax("key nested more than 32 levels deep", line: 2, column: 66))
+    // 32 dots, and dots in numbers and times, are left to the parser (here: an unknown key).
+    let fine = "title = \"t\"\nx = 1.5\ny = 07:32:00.999\n" + String(repeating: "a.", count: 32) + "b = 1"
+    #expect(error(fine)?.problem != .syntax("key nested more than 32 levels deep", line: 4, column: 66))
+  }
+
+  @Test func pathologicalInputIsAnError() {
+    for (i, text) in Self.pathological.enumerated() {
+      #expect(error(text) != nil, "input \(i)")
+    }
+  }
+
   @Test func missingFileIsUnreadable() {
     do {
       _ = try Study(contentsOf: "/nonexistent/study.toml")
