@@ -16,6 +16,9 @@
 /// `'''…'''`) and `#` comments; an unterminated single-line string ends at its line's end, an
 /// unterminated multi-line string at the file's end, leaving the error to the parser.
 ///
+/// In an array, an element may not start with `}` (`[1, }` asserts in `parser::parse_value`,
+/// found by a longer run of the same fuzz loop).
+///
 /// Keys are also limited to ``maxKeyDots`` dots per line: toml++ builds and frees nested tables
 /// recursively, and `a.a.a.…b = 1` 100,000 levels deep overflows the stack (signal 11, found by
 /// `StudyValidationTests.pathologicalInputIsAnError`). A study's deepest key has two dots
@@ -31,9 +34,12 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
   var column = 0
   var i = 0
   // Nesting of arrays and inline tables in values, and whether only blanks precede `i` on its
-  // line: a `[` first on its line at depth 0 opens a table header.
-  var depth = 0
+  // line: a `[` first on its line outside any of them opens a table header.
+  var nesting: [Unicode.Scalar] = []
   var lineStart = true
+  // After `[` or `,` in an array, until the next character that is not blank, a line break or
+  // a comment: toml++ asserts that the element does not start with `}`.
+  var expectingArrayElement = false
   var dotsOnLine = 0
   func isDigit(_ index: Int) -> Bool {
     index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index])
@@ -65,8 +71,13 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
       let allowed = c == "\t" || c == "\r" || (0x20...0x7E).contains(c.value)
       if !allowed { return (line, column, forbidden(c)) }
       let wasLineStart = lineStart
-      if c != " " && c != "\t" && c != "\r" { lineStart = false }
-      if c == "[" && wasLineStart && depth == 0 {
+      let blank = c == " " || c == "\t" || c == "\r"
+      if !blank { lineStart = false }
+      if expectingArrayElement && !blank && c != "#" {
+        expectingArrayElement = false
+        if c == "}" { return (line, column, "expected a value or ']' in the array, saw '}'") }
+      }
+      if c == "[" && wasLineStart && nesting.isEmpty {
         // A table header: skip a second `[` and blanks, then look at the key's first character.
         var j = i + 1
         var col = column + 1
@@ -84,9 +95,12 @@ func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column
           if !keyStart { return (line, col, forbidden(k)) }
         }
       } else if c == "[" || c == "{" {
-        depth += 1
+        nesting.append(c)
+        expectingArrayElement = c == "["
       } else if c == "]" || c == "}" {
-        depth = max(0, depth - 1)
+        _ = nesting.popLast()
+      } else if c == ",", nesting.last == "[" {
+        expectingArrayElement = true
       } else if c == ".", !(isDigit(i - 1) && isDigit(i + 1)) {
         dotsOnLine += 1
         if dotsOnLine > maxKeyDots { return (line, column, "key nested more than \(maxKeyDots) levels deep") }

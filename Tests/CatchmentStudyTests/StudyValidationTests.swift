@@ -209,6 +209,9 @@ import Testing
     "title = nan",
     String(repeating: "a.", count: 100_000) + "b = 1",
     String(repeating: "a.", count: 33) + "b = 1",
+    "x = [1, }",
+    "x = [ # comment\n  }",
+    "x = [[1], {a = [2, }]",
   ]
 
   @Test func deepKeysAreRefusedBeforeParsing() {
@@ -218,6 +221,13 @@ import Testing
     // 32 dots, and dots in numbers and times, are left to the parser (here: an unknown key).
     let fine = "title = \"t\"\nx = 1.5\ny = 07:32:00.999\n" + String(repeating: "a.", count: 32) + "b = 1"
     #expect(error(fine)?.problem != .syntax("key nested more than 32 levels deep", line: 4, column: 66))
+  }
+
+  /// toml++ asserts on `}` where an array element should start; refused first.
+  @Test func closingBraceAsArrayElementIsASyntaxError() {
+    #expect(error("x = [1,\n # c\n }")?.problem == .syntax("expected a value or ']' in the array, saw '}'", line: 3, column: 2))
+    // Braces that close inline tables inside arrays are fine.
+    #expect(error("x = [{a = 1}, {b = [2]}]\n" + Self.base)?.keyPath == "x")
   }
 
   @Test func pathologicalInputIsAnError() {
