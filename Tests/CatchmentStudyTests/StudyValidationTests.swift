@@ -253,15 +253,27 @@ import Testing
   /// a StudyError.
   @Test func arbitraryInputNeverCrashes() {
     var generator = SeededGenerator(seed: 10)
-    let demo = Self.base + "\n[[proposals]]\nname = \"a\"\nblocks = \"lad\"\nassign = \"a.csv\"\nfilter = { a = 1 }\n"
+    let demo =
+      Self.base
+      + "\nothers = [\"lad\"]\n[population]\nfile = \"p\"\nid = 'a'\nvalue = \"\"\"b\"\"\"\n"
+      + "filter = { x = 1, y = [1, {a = 2}] }\n[[proposals]]\nname = \"a\"\nblocks = \"lad\"\nassign = \"a.csv\"\n"
     let utf8 = Array(demo.utf8)
-    for _ in 0..<5_000 {
+    // TOML's punctuation, so that mutations reach the parser's corners, not only its first error.
+    let alphabet = Array("[]{}=.,\"'#\n \\\t\r0123456789abz-_+:eE".utf8)
+    for _ in 0..<10_000 {
       var bytes = utf8
-      for _ in 0..<Int(generator.next() % 4) {
+      for _ in 0..<(1 + Int(generator.next() % 6)) {
+        guard !bytes.isEmpty else { break }
         let i = Int(generator.next() % UInt64(bytes.count))
-        bytes[i] = UInt8(truncatingIfNeeded: generator.next())
+        let symbol = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+        switch generator.next() % 4 {
+        case 0: bytes[i] = symbol
+        case 1: bytes.insert(symbol, at: i)
+        case 2: bytes.remove(at: i)
+        default: bytes[i] = UInt8(truncatingIfNeeded: generator.next())
+        }
       }
-      let cut = Int(generator.next() % UInt64(bytes.count + 1))
+      let cut = generator.next() % 4 == 0 ? Int(generator.next() % UInt64(bytes.count + 1)) : bytes.count
       _ = error(String(decoding: bytes[..<cut], as: UTF8.self))
     }
   }
