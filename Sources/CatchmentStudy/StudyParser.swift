@@ -32,7 +32,8 @@ extension Study {
       let line = before.filter { $0 == 10 }.count + 1
       throw StudyError(file: file, keyPath: "", problem: .syntax("NUL byte in the file", line: line, column: 1))
     }
-    if let bad = firstForbiddenCharacterOutsideStrings(text) {
+    // Invalid TOML that would crash toml++ (see tomlPrecheck) is refused first.
+    if let bad = tomlPrecheck(text) {
       throw StudyError(file: file, keyPath: "", problem: .syntax(bad.problem, line: bad.line, column: bad.column))
     }
     let root: TOMLTable

@@ -1,32 +1,29 @@
-/// Finds the first character that toml++ must not see outside strings and comments, so that the
-/// study file is refused with a syntax error before TOMLKit parses it.
+/// Finds the first place in a study file that would crash toml++, so that the file is refused
+/// with a syntax error before TOMLKit parses it.
 ///
-/// Why: toml++ 3 (under TOMLKit 0.6.0) stops the process on an internal assertion in
-/// `parser::parse_key` when a table header's key starts with anything but a bare-key character
-/// or a quote: `[\u{FFFD}ayers.lad]`, `[\u{1}ayers.lad]`, `[\eview]`, `[.a]` all abort (found by
-/// `StudyValidationTests.arbitraryInputNeverCrashes`). None of these is valid TOML, so refusing
-/// them first keeps "never crash on any input" without changing what valid TOML means:
-/// - outside strings and comments, only printable ASCII, tab, CR and LF (TOML 1.0 allows other
-///   characters only inside strings and comments, and control characters nowhere outside them);
-/// - a table header (a `[` or `[[` first on its line, outside any array or inline table) must be
+/// Why: toml++ 3 (under TOMLKit 0.6.0) stops the process on internal assertions (in release
+/// builds they become `__builtin_assume`, undefined behaviour) for some invalid TOML, found by
+/// the fuzz loop `StudyValidationTests.arbitraryInputNeverCrashes`. None of what is refused here
+/// is valid TOML, so "never crash on any input" holds without changing what valid TOML means:
+/// - Outside strings and comments, only printable ASCII, tab, CR and LF (TOML 1.0 allows other
+///   characters only inside strings and comments). `[\u{FFFD}ayers.lad]` and
+///   `[\u{1}ayers.lad]` aborted in `parser::parse_key`.
+/// - A table header (a `[` or `[[` first on its line, outside any array or inline table) is
 ///   followed, after blanks, by a bare-key character, a quote or `]` (which toml++ reports
-///   itself).
+///   itself). `[\\eview]` and `[.a]` aborted in `parser::parse_key`.
+/// - In an array, an element does not start with `}`. `[1, }` aborted in `parser::parse_value`.
+/// - At most ``maxKeyDots`` dots per line (outside strings, not between digits as in numbers and
+///   times): toml++ builds and frees nested tables recursively, and `a.a.a.…b = 1` 100,000
+///   levels deep overflowed the stack (signal 11, `StudyValidationTests.pathologicalInputIsAnError`).
+///   A study's deepest key has two dots (`zones.centroids.crs`).
 ///
 /// The scan follows TOML's four string forms (`"…"` with escapes, `'…'`, `"""…"""` with escapes,
 /// `'''…'''`) and `#` comments; an unterminated single-line string ends at its line's end, an
 /// unterminated multi-line string at the file's end, leaving the error to the parser.
 ///
-/// In an array, an element may not start with `}` (`[1, }` asserts in `parser::parse_value`,
-/// found by a longer run of the same fuzz loop).
-///
-/// Keys are also limited to ``maxKeyDots`` dots per line: toml++ builds and frees nested tables
-/// recursively, and `a.a.a.…b = 1` 100,000 levels deep overflows the stack (signal 11, found by
-/// `StudyValidationTests.pathologicalInputIsAnError`). A study's deepest key has two dots
-/// (`zones.centroids.crs`); dots between digits (numbers, times) do not count.
-///
 /// - Returns: the 1-based line and column (in characters) of the offending character and what is
 ///   wrong, or nil.
-func firstForbiddenCharacterOutsideStrings(_ text: String) -> (line: Int, column: Int, problem: String)? {
+func tomlPrecheck(_ text: String) -> (line: Int, column: Int, problem: String)? {
   enum State { case normal, comment, basic, literal, multiBasic, multiLiteral }
   let scalars = Array(text.unicodeScalars)
   var state = State.normal
