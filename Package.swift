@@ -25,6 +25,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
   ],
   targets: [
     .target(name: "CatchmentTables"),
@@ -46,6 +48,14 @@ let package = Package(
       name: "CatchmentInputs",
       dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine"]),
     .target(name: "CatchmentDemoData"),
+    // The study file of `catchment review` (TOML) and the manifest's provenance (SHA-256, vintages).
+    .target(
+      name: "CatchmentStudy",
+      dependencies: [
+        "CatchmentAnalysis",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // One fuzz target per reader of outside files (driven by scripts/fuzz.sh with libFuzzer;
     // corpora replayed by CatchmentFuzzTargetsTests).
     .target(
@@ -79,6 +89,7 @@ let package = Package(
       name: "CatchmentInputsTests",
       dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentStudyTests", dependencies: ["CatchmentStudy", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFuzzTargetsTests", dependencies: ["CatchmentFuzzTargets", "CatchmentTestSupport"]),
     .testTarget(
       name: "CatchmentCLITests",
