@@ -11,6 +11,8 @@
 // CatchmentInputs owns the inputs of a run (reading layers and tables, resolving and
 // transforming CRSs) behind plain value types; the CLI turns its options into those values,
 // calls CatchmentInputs and CatchmentAnalysis, and maps their typed errors to messages.
+// CatchmentStudy reads a review's study file (TOML) and writes its provenance (manifest,
+// SHA-256 of every file); `catchment review` will run a study through the layers above.
 import PackageDescription
 
 let package = Package(
