@@ -55,6 +55,8 @@ let package = Package(
       name: "CatchmentStudy",
       dependencies: [
         "CatchmentAnalysis",
+        "CatchmentCore",
+        "CatchmentTables",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -70,6 +72,7 @@ let package = Package(
       name: "CatchmentCLI",
       dependencies: [
         "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
+        "CatchmentStudy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),

@@ -32,6 +32,7 @@ public struct CatchmentCommand: ParsableCommand {
       CrosswalkCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
       SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self, ProposeCommand.self,
       CompareCommand.self,
+      ReviewCommand.self,
     ])
 
   public init() {}

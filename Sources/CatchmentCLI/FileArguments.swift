@@ -259,3 +259,11 @@ extension CompareCommand: NamesFiles {
     files.add(runOptions)
   }
 }
+
+extension ReviewCommand: NamesFiles {
+  func list(_ files: inout FileArguments) {
+    // The study's own inputs and the pack's folder are known only once the study is parsed.
+    files.input("study", study)
+    files.add(runOptions)
+  }
+}

@@ -1,0 +1,96 @@
+import CatchmentCore
+import Crypto
+import Foundation
+
+/// What `catchment review` writes, held in memory: the pack's files in a stable order, the one
+/// report of every step, and the inputs read (for the manifest). Nothing is written here; the
+/// caller writes ``files`` into ``Study/output`` all or nothing.
+public struct ReviewPack {
+  /// One file of the pack: its name relative to the pack's folder and its bytes.
+  public struct File: Equatable, Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+      self.name = name
+      self.bytes = bytes
+    }
+  }
+
+  /// An input file the review read, under the study key that names it
+  /// (`layers.icb.lookup`, `population.file`).
+  public struct Input: Equatable, Sendable {
+    public var key: String
+    public var path: StudyPath
+    /// The zone-code vintage of the codes read from it, when they are zone codes.
+    public var vintage: ZoneCodeVintage?
+
+    public init(key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil) {
+      self.key = key
+      self.path = path
+      self.vintage = vintage
+    }
+  }
+
+  /// The pack's tables, in the order the steps produced them.
+  public var files: [File]
+  /// Every step's accounting, each step's tallies and notes labelled with the step.
+  public var report: RunReport
+  /// Every input read, in the order read.
+  public var inputs: [Input]
+
+  public init(files: [File], report: RunReport, inputs: [Input]) {
+    self.files = files
+    self.report = report
+    self.inputs = inputs
+  }
+
+  /// The manifest of this pack once `outputs` (its files plus `report.json`, as written) are
+  /// in place: every input's size and SHA-256 read from the disk, rows read from the report,
+  /// every option of `study` in force.
+  ///
+  /// - Parameters:
+  ///   - studyFile: the study file as given on the command line; its bytes are hashed and kept.
+  ///   - tool: the tool's name, version and revision.
+  ///   - runAt: when the run started.
+  /// - Throws: ``FileDigestError`` naming a file that cannot be read.
+  public func manifest(
+    study: Study, studyFile: String, outputs: [File], tool: Manifest.Tool, runAt: Date
+  ) throws(FileDigestError) -> Manifest {
+    let studyDigest = try FileDigest(ofFileAt: studyFile)
+    let text: String
+    do {
+      text = try String(contentsOf: URL(fileURLWithPath: studyFile), encoding: .utf8)
+    } catch {
+      throw FileDigestError(path: studyFile, reason: error.localizedDescription)
+    }
+    var rows: [String: Int] = [:]
+    for summary in report.inputs { rows[summary.file] = max(rows[summary.file] ?? 0, summary.rowsRead) }
+    var seen = Set<String>()
+    var manifestInputs: [Manifest.Input] = []
+    for input in inputs where seen.insert(input.key).inserted {
+      let digest = try FileDigest(ofFileAt: input.path.url.path)
+      manifestInputs.append(
+        Manifest.Input(
+          key: input.key, path: input.path.given, digest: digest, rowsRead: rows[input.path.url.path], vintage: input.vintage))
+    }
+    return Manifest(
+      tool: tool, study: Manifest.StudyFile(path: studyFile, sha256: studyDigest.sha256, text: text), inputs: manifestInputs,
+      outputs: outputs.map { Manifest.Output(path: $0.name, sha256: FileDigest(bytes: $0.bytes).sha256) },
+      options: study.settings, runAt: runAt)
+  }
+}
+
+extension FileDigest {
+  /// The size and SHA-256 of bytes held in memory (an output before it is written).
+  public init(bytes: [UInt8]) {
+    let hash = SHA256.hash(data: bytes)
+    self.init(size: UInt64(bytes.count), sha256: hash.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}

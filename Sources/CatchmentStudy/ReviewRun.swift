@@ -1,0 +1,193 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentTables
+import Foundation
+
+/// Runs a study: every step of a footprint review, with the library calls and defaults of the
+/// single commands, so each table of the pack has the bytes the single command writes.
+///
+/// The pack (file names relative to the pack's folder, `<layer>` a `[layers.NAME]` name,
+/// `<baseline>` the `[review]` baseline):
+/// - `crosswalk_<layer>.csv` for every lookup or crosswalk layer (as `crosswalk`);
+/// - `population_<layer>.csv` for each of them when `[population]` is given (as `populations`);
+/// - `flows_<baseline>.csv`, `flow_matrix_<baseline>.csv`, `flow_summary_<baseline>.csv` when
+///   `[registrations]` gives a practice map (as `flows`, the summary with the population's
+///   list inflation when `[population]` is given);
+/// - `overlap_<baseline>_<other>.csv`, `overlap_matrix_<baseline>_<other>.csv`,
+///   `overlap_summary_<baseline>_<other>.csv` for the councils layer and every other layer,
+///   when `[population]` is given (as `overlap`, the baseline as layer A).
+///
+/// Polygon layers (`polygons = …`) are not in the pack yet: each is reported as a warning.
+/// Every step records into a report of its own, merged into the run's report under the step's
+/// name, so every loss of every step reaches the one report.
+public struct ReviewRun {
+  public var study: Study
+  /// How tables write numbers (the single commands' default: readable).
+  public var numbers: NumberFormat
+  /// Whether tables start with a UTF-8 byte-order mark.
+  public var byteOrderMark: Bool
+
+  /// Coverage defaults of the overlap summary, as `catchment overlap` has them.
+  public static let minCoverage = 0.01
+  public static let coterminous = 0.95
+
+  public init(study: Study, numbers: NumberFormat = .readable, byteOrderMark: Bool = false) {
+    self.study = study
+    self.numbers = numbers
+    self.byteOrderMark = byteOrderMark
+  }
+
+  /// Runs every step; nothing is written.
+  ///
+  /// - Throws: the first input error (a file that cannot be read, a missing column, a zone split
+  ///   by two layers without polygons to split it by), as the single command throws it.
+  public func run() throws -> ReviewPack {
+    var state = State(report: RunReport(command: "review"))
+    let crosswalks = try layerCrosswalks(&state)
+    let populationColumns = study.population.map { p in
+      PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
+    }
+    if let p = study.population, let columns = populationColumns {
+      state.inputs.append(ReviewPack.Input(key: "population.file", path: p.file))
+      for (name, crosswalk) in crosswalks {
+        try state.step("population \(name)") { report in
+          let zones = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: crosswalk, report: report)
+          let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
+          report.figure("population counted", zones.values.reduce(0, +))
+          result.reportUnallocated(to: report)
+          return [("population_\(name).csv", result.csv(numbers: numbers, byteOrderMark: byteOrderMark))]
+        }
+      }
+    }
+    let baselineName = study.review.baseline
+    guard let baseline = crosswalks.first(where: { $0.name == baselineName })?.crosswalk else {
+      state.report.warn("the baseline layer \(baselineName) is a polygon layer: its flows and overlaps are not in the pack yet")
+      return state.pack
+    }
+    if let registrations = study.registrations {
+      try flows(registrations, baseline: baseline, populationColumns: populationColumns, &state)
+    }
+    if let p = study.population, let columns = populationColumns {
+      var others: [String] = []
+      for name in [study.review.councils].compactMap({ $0 }) + study.review.others where !others.contains(name) && name != baselineName {
+        others.append(name)
+      }
+      for other in others {
+        guard let b = crosswalks.first(where: { $0.name == other })?.crosswalk else { continue }
+        let stem = "\(baselineName)_\(other)"
+        try state.step("overlap \(stem)") { report in
+          let population = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: baseline, report: report)
+          let overlap = try FootprintOverlap(a: baseline, b: b, population: population, report: report)
+          return [
+            ("overlap_\(stem).csv", overlap.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
+            ("overlap_matrix_\(stem).csv", overlap.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
+            (
+              "overlap_summary_\(stem).csv",
+              overlap.summaryCSV(
+                minCoverage: Self.minCoverage, coterminous: Self.coterminous, numbers: numbers, byteOrderMark: byteOrderMark)
+            ),
+          ]
+        }
+      }
+    } else if study.review.councils != nil || !study.review.others.isEmpty {
+      state.report.note("overlaps need residents per zone: the study has no [population], so none are in the pack")
+    }
+    return state.pack
+  }
+
+  /// The crosswalk of every lookup and crosswalk layer, by layer name in sorted order, each
+  /// written as `crosswalk_<layer>.csv`.
+  private func layerCrosswalks(_ state: inout State) throws -> [(name: String, crosswalk: Crosswalk)] {
+    var result: [(name: String, crosswalk: Crosswalk)] = []
+    for name in study.layers.keys.sorted() {
+      guard let layer = study.layers[name] else { continue }
+      var crosswalk: Crosswalk?
+      var input: ReviewPack.Input?
+      try state.step("crosswalk \(name)") { report in
+        switch layer {
+        case .lookup(let file, let zone, let footprint, let label, let weight):
+          let columns = LookupColumns(zone: zone, footprint: footprint, weight: weight, name: label)
+          crosswalk = try Crosswalk.fromLookup(path: file.url.path, columns: columns, report: report)
+          input = ReviewPack.Input(key: "layers.\(name).lookup", path: file)
+        case .crosswalk(let file):
+          crosswalk = try Crosswalk.read(path: file.url.path, report: report)
+          input = ReviewPack.Input(key: "layers.\(name).crosswalk", path: file)
+        case .polygons:
+          report.warn("polygon layers are not in the pack yet: no crosswalk, populations or overlaps for this layer")
+        }
+        guard let crosswalk else { return [] }
+        return [("crosswalk_\(name).csv", crosswalk.csv(byteOrderMark: byteOrderMark))]
+      }
+      if let crosswalk, var input {
+        input.vintage = ZoneCodeVintage.detect(crosswalk.zones.codes)
+        state.inputs.append(input)
+        result.append((name, crosswalk))
+      }
+    }
+    return result
+  }
+
+  /// Flows of registered patients across the baseline's footprints, as `catchment flows` with
+  /// `--practice-map` and its default columns.
+  private func flows(
+    _ registrations: RegistrationsSpec, baseline: Crosswalk, populationColumns: PopulationColumns?, _ state: inout State
+  ) throws {
+    guard let mapFile = registrations.practiceMap, let footprint = registrations.practiceFootprint else {
+      state.report.note("flows need a practice map: the study's [registrations] has none, so no flows are in the pack")
+      return
+    }
+    let name = study.review.baseline
+    state.inputs.append(ReviewPack.Input(key: "registrations.file", path: registrations.file))
+    state.inputs.append(ReviewPack.Input(key: "registrations.practice_map", path: mapFile))
+    let population = study.population
+    try state.step("flows \(name)") { report in
+      var columns = UnitZoneColumns()
+      columns.unit = ["PRACTICE_CODE"]
+      let counts = try UnitZoneCounts(path: registrations.file.url.path, columns: columns, crosswalk: baseline)
+      report.add(counts.summary)
+      report.repeated(counts.repeatedRows)
+      var mapColumns = UnitMapColumns(footprint: footprint, footprintName: nil)
+      mapColumns.unit = ["PRACTICE_CODE"]
+      let map = try UnitFootprintMap(path: mapFile.url.path, columns: mapColumns, report: report)
+      let matrix = FlowMatrix(counts: counts, crosswalk: baseline, map: map, report: report, practiceList: map)
+      if !counts.extractDates.isEmpty {
+        report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
+      }
+      report.figure("patients counted", counts.total)
+      var resident: ResidentPopulation?
+      if let population, let populationColumns {
+        let zones = try ZonePopulation.read(
+          path: population.file.url.path, columns: populationColumns, crosswalk: baseline, report: report)
+        resident = ResidentPopulation(population: zones, crosswalk: baseline)
+      }
+      let summary = FlowSummary(matrix: matrix, population: resident)
+      summary.reportPartialFootprints(to: report)
+      return [
+        ("flows_\(name).csv", matrix.longCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("flow_matrix_\(name).csv", matrix.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("flow_summary_\(name).csv", summary.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
+      ]
+    }
+  }
+
+  /// The pack as it grows.
+  private struct State {
+    var report: RunReport
+    var files: [ReviewPack.File] = []
+    var inputs: [ReviewPack.Input] = []
+
+    var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs) }
+
+    /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
+    /// its tables.
+    mutating func step(_ label: String, _ body: (RunReport) throws -> [(String, CSVWriter)]) throws {
+      let own = RunReport(command: label)
+      let tables = try body(own)
+      report.merge(own, label: label)
+      for (name, table) in tables {
+        files.append(ReviewPack.File(name: name, bytes: table.bytes))
+        report.note("\(label): wrote \(name)")
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import CatchmentTestSupport
+import Foundation
+import Testing
+
+/// `catchment review` on the demo study: every CSV of the pack has the bytes the single command
+/// writes on the same inputs, and the manifest's SHA-256 of every input is what `sha256sum`
+/// prints for the file.
+@Suite struct ReviewCommandTests {
+  /// A copy of data/ in a temporary folder (the study's output, `../out/review`, lands beside it
+  /// in the same folder), and the pack's folder.
+  func demoCopy() throws -> (root: URL, data: URL, pack: URL) {
+    let root = try temporaryFolder()
+    let data = root.appendingPathComponent("data")
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: data)
+    return (root, data, root.appendingPathComponent("out/review"))
+  }
+
+  func run(_ arguments: [String], in folder: URL) throws {
+    let result = try CommandRunner.run(arguments + ["--quiet"], in: folder)
+    #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+  }
+
+  /// What `/usr/bin/sha256sum` prints for `file`: 64 hexadecimal digits, then the name.
+  func sha256sum(_ file: URL) throws -> String {
+    let result = try ShellRunner.run("/usr/bin/sha256sum \(ShellRunner.quote(file.path))", in: file.deletingLastPathComponent())
+    #expect(result.status == 0, "\(result.output)")
+    return result.output
+  }
+
+  @Test func packTablesAreTheSingleCommandsBytes() throws {
+    let (root, data, pack) = try demoCopy()
+    try run(["review", "data/demo_study.toml"], in: root)
+    let single = root.appendingPathComponent("single")
+    try FileManager.default.createDirectory(at: single, withIntermediateDirectories: true)
+    let lookup = data.appendingPathComponent("lsoa_sicbl_icb_lad_lookup.csv").path
+    let population = [
+      "--population", data.appendingPathComponent("population_lsoa_mid2022.csv").path, "--population-id", "Area Codes",
+      "--population-value", "All Ages",
+    ]
+    var expected: [String] = []
+    func out(_ name: String) -> String {
+      expected.append(name)
+      return single.appendingPathComponent(name).path
+    }
+    for (layer, code, name) in [("icb", "ICB23CD", "ICB23NM"), ("sicbl", "SICBL23CD", "SICBL23NM"), ("lad", "LAD23CD", "LAD23NM")] {
+      let crosswalk = out("crosswalk_\(layer).csv")
+      try run(
+        [
+          "crosswalk", "--method", "lookup", "--lookup", lookup, "--lookup-zone", "LSOA21CD", "--lookup-footprint", code,
+          "--lookup-name", name, "--output", crosswalk,
+        ], in: root)
+      try run(["populations", "--crosswalk", crosswalk] + population + ["--output", out("population_\(layer).csv")], in: root)
+    }
+    let icb = single.appendingPathComponent("crosswalk_icb.csv").path
+    try run(
+      [
+        "flows", "--crosswalk", icb, "--registrations", data.appendingPathComponent("gp_reg_pat_prac_lsoa.csv").path,
+        "--practice-map", data.appendingPathComponent("gp_reg_pat_prac_map.csv").path, "--practice-footprint", "ONS_ICB_CODE",
+        "--output", out("flows_icb.csv"), "--matrix-output", out("flow_matrix_icb.csv"), "--summary-output",
+        out("flow_summary_icb.csv"),
+      ] + population, in: root)
+    for other in ["lad", "sicbl"] {
+      try run(
+        [
+          "overlap", "--a", icb, "--b", single.appendingPathComponent("crosswalk_\(other).csv").path, "--output",
+          out("overlap_icb_\(other).csv"), "--matrix-output", out("overlap_matrix_icb_\(other).csv"), "--summary-output",
+          out("overlap_summary_icb_\(other).csv"),
+        ] + population, in: root)
+    }
+    for name in expected {
+      let review = try Data(contentsOf: pack.appendingPathComponent(name))
+      let alone = try Data(contentsOf: single.appendingPathComponent(name))
+      #expect(!review.isEmpty)
+      #expect(review == alone, "\(name) differs from the single command's output")
+    }
+    // Every CSV of the pack is one of those compared.
+    let packCSVs = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { $0.hasSuffix(".csv") }
+    #expect(Set(packCSVs) == Set(expected))
+  }
+
+  @Test func manifestDigestsAreSha256sum() throws {
+    let (root, data, pack) = try demoCopy()
+    try run(["review", "data/demo_study.toml"], in: root)
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: pack.appendingPathComponent("manifest.json"))) as? [String: Any])
+    let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+    let keys = Set(inputs.compactMap { $0["key"] as? String })
+    #expect(
+      keys.isSuperset(of: ["population.file", "layers.icb.lookup", "registrations.file", "registrations.practice_map"]),
+      "\(keys.sorted())")
+    for input in inputs {
+      let path = try #require(input["path"] as? String)
+      let file = data.appendingPathComponent(path)
+      let sum = try sha256sum(file)
+      #expect(input["sha256"] as? String == String(sum.prefix(64)), "\(path)")
+      let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber
+      #expect((input["size"] as? NSNumber)?.int64Value == size?.int64Value, "\(path)")
+    }
+    // Outputs: every file of the pack but the manifest, each with the SHA-256 of its bytes.
+    let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+    let files = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { $0 != "manifest.json" }
+    #expect(Set(outputs.compactMap { $0["path"] as? String }) == Set(files))
+    for output in outputs {
+      let path = try #require(output["path"] as? String)
+      let sum = try sha256sum(pack.appendingPathComponent(path))
+      #expect(output["sha256"] as? String == String(sum.prefix(64)), "\(path)")
+    }
+    #expect((manifest["options"] as? [String: String])?["review.baseline"] == "icb")
+  }
+
+  @Test func badStudyFileExitsOneWithItsMessageAndWritesNothing() throws {
+    let (root, data, pack) = try demoCopy()
+    let study = data.appendingPathComponent("demo_study.toml")
+    var text = try String(contentsOf: study, encoding: .utf8)
+    text = text.replacingOccurrences(of: "baseline = \"icb\"", with: "baseline = \"icbx\"")
+    try text.write(to: study, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["review", "data/demo_study.toml"], in: root)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("review.baseline"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: pack.path))
+  }
+}
