@@ -57,6 +57,7 @@ let package = Package(
         "CatchmentAnalysis",
         "CatchmentCore",
         "CatchmentTables",
+        "CatchmentInputs",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),

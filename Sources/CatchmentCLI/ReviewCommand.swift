@@ -11,7 +11,7 @@ struct ReviewCommand: ParsableCommand {
     discussion: """
       The study file names every input once (see data/demo_study.toml); paths in \
       it are relative to the study file, the pack's folder too (output). The pack \
-      holds crosswalk_<layer>.csv for every lookup or crosswalk layer, \
+      holds crosswalk_<layer>.csv for every layer (polygon layers over [zones]), \
       population_<layer>.csv (with [population]), flows_<baseline>.csv, \
       flow_matrix_<baseline>.csv and flow_summary_<baseline>.csv (with \
       [registrations] and a practice map), overlap_<baseline>_<other>.csv, \

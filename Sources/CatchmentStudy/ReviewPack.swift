@@ -69,6 +69,11 @@ public struct ReviewPack {
     var seen = Set<String>()
     var manifestInputs: [Manifest.Input] = []
     for input in inputs where seen.insert(input.key).inserted {
+      // A folder or a glob of boundary files has no single digest; it is not listed yet.
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input.path.url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+        continue
+      }
       let digest = try FileDigest(ofFileAt: input.path.url.path)
       manifestInputs.append(
         Manifest.Input(

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The pack (file names relative to the pack's folder, `<layer>` a `[layers.NAME]` name,
 /// `<baseline>` the `[review]` baseline):
-/// - `crosswalk_<layer>.csv` for every lookup or crosswalk layer (as `crosswalk`);
+/// - `crosswalk_<layer>.csv` for every layer (as `crosswalk`);
 /// - `population_<layer>.csv` for each of them when `[population]` is given (as `populations`);
 /// - `flows_<baseline>.csv`, `flow_matrix_<baseline>.csv`, `flow_summary_<baseline>.csv` when
 ///   `[registrations]` gives a practice map (as `flows`, the summary with the population's
@@ -17,7 +17,8 @@ import Foundation
 ///   `overlap_summary_<baseline>_<other>.csv` for the councils layer and every other layer,
 ///   when `[population]` is given (as `overlap`, the baseline as layer A).
 ///
-/// Polygon layers (`polygons = …`) are not in the pack yet: each is reported as a warning.
+/// Polygon layers (`polygons = …`) are overlaid on `[zones]` as `crosswalk --method best-fit`
+/// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:report:)``).
 /// Every step records into a report of its own, merged into the run's report under the step's
 /// name, so every loss of every step reaches the one report.
 public struct ReviewRun {
@@ -61,7 +62,7 @@ public struct ReviewRun {
     }
     let baselineName = study.review.baseline
     guard let baseline = crosswalks.first(where: { $0.name == baselineName })?.crosswalk else {
-      state.report.warn("the baseline layer \(baselineName) is a polygon layer: its flows and overlaps are not in the pack yet")
+      state.report.warn("the baseline layer \(baselineName) gave no crosswalk: no flows or overlaps are in the pack")
       return state.pack
     }
     if let registrations = study.registrations {
@@ -103,6 +104,8 @@ public struct ReviewRun {
       guard let layer = study.layers[name] else { continue }
       var crosswalk: Crosswalk?
       var input: ReviewPack.Input?
+      // A polygon layer's files: the zones (their codes give the vintage), its polygons, centroids.
+      var drawnInputs: [ReviewPack.Input] = []
       try state.step("crosswalk \(name)") { report in
         switch layer {
         case .lookup(let file, let zone, let footprint, let label, let weight):
@@ -112,17 +115,25 @@ public struct ReviewRun {
         case .crosswalk(let file):
           crosswalk = try Crosswalk.read(path: file.url.path, report: report)
           input = ReviewPack.Input(key: "layers.\(name).crosswalk", path: file)
-        case .polygons:
-          report.warn("polygon layers are not in the pack yet: no crosswalk, populations or overlaps for this layer")
+        case .polygons(let path, let id, let label, let method, let crs):
+          let drawn = try polygonCrosswalk(layer: name, path: path, id: id, name: label, method: method, crs: crs, report: report)
+          crosswalk = drawn.crosswalk
+          drawnInputs = drawn.inputs
         }
         guard let crosswalk else { return [] }
         return [("crosswalk_\(name).csv", crosswalk.csv(byteOrderMark: byteOrderMark))]
       }
-      if let crosswalk, var input {
-        input.vintage = ZoneCodeVintage.detect(crosswalk.zones.codes)
+      guard let crosswalk else { continue }
+      let vintage = ZoneCodeVintage.detect(crosswalk.zones.codes)
+      if var input {
+        input.vintage = vintage
         state.inputs.append(input)
-        result.append((name, crosswalk))
       }
+      for var drawn in drawnInputs {
+        if drawn.key == "zones.path" { drawn.vintage = vintage }
+        state.inputs.append(drawn)
+      }
+      result.append((name, crosswalk))
     }
     return result
   }

@@ -51,6 +51,28 @@ import Testing
         ], in: root)
       try run(["populations", "--crosswalk", crosswalk] + population + ["--output", out("population_\(layer).csv")], in: root)
     }
+    // The polygon layers, with the CRSs their files state (the study's are assumed only when a file states none).
+    let geometry = [
+      "--zones", data.appendingPathComponent("lsoa_boundaries.geojson").path, "--zone-id", "LSOA21CD",
+    ]
+    try run(
+      [
+        "crosswalk", "--method", "best-fit", "--footprints", data.appendingPathComponent("icb_boundaries.shp").path,
+        "--footprint-id", "ICB23CD", "--footprint-name", "ICB23NM", "--centroids", data.appendingPathComponent("lsoa_pwc.csv").path,
+        "--centroid-id", "LSOA21CD", "--centroid-x", "x", "--centroid-y", "y", "--centroid-crs", "EPSG:27700",
+        "--output", out("crosswalk_icb_bestfit.csv"),
+      ] + geometry, in: root)
+    try run(
+      [
+        "crosswalk", "--method", "area", "--footprints", data.appendingPathComponent("proposed_footprints.geojson").path,
+        "--footprint-id", "FOOTPRINT_ID", "--footprint-name", "FOOTPRINT_NAME", "--output", out("crosswalk_proposed.csv"),
+      ] + geometry, in: root)
+    for layer in ["icb_bestfit", "proposed"] {
+      try run(
+        ["populations", "--crosswalk", single.appendingPathComponent("crosswalk_\(layer).csv").path] + population + [
+          "--output", out("population_\(layer).csv"),
+        ], in: root)
+    }
     let icb = single.appendingPathComponent("crosswalk_icb.csv").path
     try run(
       [
@@ -59,7 +81,7 @@ import Testing
         "--output", out("flows_icb.csv"), "--matrix-output", out("flow_matrix_icb.csv"), "--summary-output",
         out("flow_summary_icb.csv"),
       ] + population, in: root)
-    for other in ["lad", "sicbl"] {
+    for other in ["lad", "sicbl", "icb_bestfit", "proposed"] {
       try run(
         [
           "overlap", "--a", icb, "--b", single.appendingPathComponent("crosswalk_\(other).csv").path, "--output",
@@ -86,7 +108,10 @@ import Testing
     let inputs = try #require(manifest["inputs"] as? [[String: Any]])
     let keys = Set(inputs.compactMap { $0["key"] as? String })
     #expect(
-      keys.isSuperset(of: ["population.file", "layers.icb.lookup", "registrations.file", "registrations.practice_map"]),
+      keys.isSuperset(of: [
+        "population.file", "layers.icb.lookup", "registrations.file", "registrations.practice_map", "zones.path",
+        "zones.centroids.file", "layers.icb_bestfit.polygons", "layers.proposed.polygons",
+      ]),
       "\(keys.sorted())")
     for input in inputs {
       let path = try #require(input["path"] as? String)

@@ -1,0 +1,76 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentInputs
+import Foundation
+
+extension ReviewRun {
+  /// The working CRS of geometry layers, as `catchment crosswalk` has it by default: British
+  /// National Grid, metres.
+  public static let workingCRS = "EPSG:27700"
+  /// Best fit: a centroid outside every footprint goes to the nearest within this many metres
+  /// (`catchment crosswalk`'s default).
+  public static let snapDistance = 1000.0
+  /// The CRS of centroids whose `[zones.centroids]` gives none (`catchment crosswalk`'s
+  /// default): longitude/latitude.
+  public static let centroidCRS = "OGC:CRS84"
+
+  /// The crosswalk of a polygon layer, overlaid on `[zones]` through CatchmentInputs as
+  /// `catchment crosswalk --method best-fit|area` does with its defaults (area basis `covered`,
+  /// no minimum weight); a CRS given in the study is assumed only for files that state none.
+  ///
+  /// - Throws: ``ReviewError/noZones(layer:)`` when the study has no `[zones]`; input errors as
+  ///   the single command throws them.
+  func polygonCrosswalk(
+    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: String?, report: RunReport
+  ) throws -> (crosswalk: Crosswalk, inputs: [ReviewPack.Input]) {
+    guard let zones = study.zones else { throw ReviewError.noZones(layer: layer) }
+    let zoneSpec = CatchmentInputs.LayerSpec(
+      paths: [zones.path.url.path], idField: zones.id, role: "zones",
+      crs: CRSChoice(own: nil, ownLabel: "zones.crs", assumed: zones.crs.map { CRSSetting($0, label: "zones.crs") }))
+    let footprintSpec = CatchmentInputs.LayerSpec(
+      paths: [path.url.path], idField: id, nameField: name, role: "footprints",
+      crs: CRSChoice(
+        own: nil, ownLabel: "layers.\(layer).crs", assumed: crs.map { CRSSetting($0, label: "layers.\(layer).crs") }))
+    var inputs = [
+      ReviewPack.Input(key: "zones.path", path: zones.path), ReviewPack.Input(key: "layers.\(layer).polygons", path: path),
+    ]
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+    switch method {
+    case .bestFit:
+      let centroids = zones.centroids.map { c in
+        CentroidSpec(
+          path: c.file.url.path, idColumn: c.id, xColumn: c.x, yColumn: c.y,
+          crs: CRSSetting(c.crs ?? Self.centroidCRS, label: "zones.centroids.crs"))
+      }
+      if let c = zones.centroids { inputs.append(ReviewPack.Input(key: "zones.centroids.file", path: c.file)) }
+      let geometry = GeometryInputs(
+        zones: zoneSpec, footprints: footprintSpec, centroids: centroids, workingCRS: Self.workingCRS, workers: workers)
+      let loaded = try geometry.load(report: report)
+      let crosswalk = try SpatialCrosswalk.bestFit(
+        zones: loaded.zones, centroids: loaded.centroids, footprints: loaded.footprints, snapDistance: Self.snapDistance,
+        workers: workers, report: report)
+      return (crosswalk, inputs)
+    case .area:
+      let geometry = GeometryInputs(
+        zones: zoneSpec, footprints: footprintSpec, centroids: nil, workingCRS: Self.workingCRS, workers: workers)
+      let loaded = try geometry.loadLeavingZonesUnprojected(report: report)
+      let crosswalk = try SpatialCrosswalk.area(
+        zones: loaded.zones, projectZones: loaded.projectZones, footprints: loaded.footprints, basis: .covered, minWeight: nil,
+        workers: workers, report: report)
+      return (crosswalk, inputs)
+    }
+  }
+}
+
+/// Why a study cannot be reviewed although its file is valid.
+public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A polygon layer needs the zone polygons of `[zones]`, and the study has none.
+  case noZones(layer: String)
+
+  public var description: String {
+    switch self {
+    case .noZones(let layer):
+      return "layer \(layer) is drawn from polygons, which are overlaid on the zone polygons: give the study a [zones] table"
+    }
+  }
+}
