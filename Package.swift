@@ -12,7 +12,8 @@
 // transforming CRSs) behind plain value types; the CLI turns its options into those values,
 // calls CatchmentInputs and CatchmentAnalysis, and maps their typed errors to messages.
 // CatchmentStudy reads a review's study file (TOML) and writes its provenance (manifest,
-// SHA-256 of every file); `catchment review` will run a study through the layers above.
+// SHA-256 of every file) and runs it (ReviewRun, through CatchmentInputs and CatchmentAnalysis)
+// into the pack that `catchment review` writes.
 import PackageDescription
 
 let package = Package(

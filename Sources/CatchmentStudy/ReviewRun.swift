@@ -15,7 +15,10 @@ import Foundation
 ///   list inflation when `[population]` is given);
 /// - `overlap_<baseline>_<other>.csv`, `overlap_matrix_<baseline>_<other>.csv`,
 ///   `overlap_summary_<baseline>_<other>.csv` for the councils layer and every other layer,
-///   when `[population]` is given (as `overlap`, the baseline as layer A).
+///   when `[population]` is given (as `overlap`, the baseline as layer A);
+/// - with `[providers]` and `[population]`: `catchments.csv`, `catchment_zones.csv`,
+///   `membership_<baseline>.csv`, `membership_summary_<baseline>.csv` (see
+///   ``providerSteps(_:population:populationColumns:baseline:state:)``).
 ///
 /// Polygon layers (`polygons = …`) are overlaid on `[zones]` as `crosswalk --method best-fit`
 /// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:report:)``).
@@ -43,7 +46,7 @@ public struct ReviewRun {
   /// - Throws: the first input error (a file that cannot be read, a missing column, a zone split
   ///   by two layers without polygons to split it by), as the single command throws it.
   public func run() throws -> ReviewPack {
-    var state = State(report: RunReport(command: "review"))
+    var state = ReviewRunState(report: RunReport(command: "review"))
     let crosswalks = try layerCrosswalks(&state)
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
@@ -93,12 +96,19 @@ public struct ReviewRun {
     } else if study.review.councils != nil || !study.review.others.isEmpty {
       state.report.note("overlaps need residents per zone: the study has no [population], so none are in the pack")
     }
+    if let providers = study.providers {
+      if let p = study.population, let columns = populationColumns {
+        try providerSteps(providers, population: p, populationColumns: columns, baseline: baseline, state: &state)
+      } else {
+        state.report.note("catchments need residents per zone: the study has no [population], so none are in the pack")
+      }
+    }
     return state.pack
   }
 
   /// The crosswalk of every lookup and crosswalk layer, by layer name in sorted order, each
   /// written as `crosswalk_<layer>.csv`.
-  private func layerCrosswalks(_ state: inout State) throws -> [(name: String, crosswalk: Crosswalk)] {
+  private func layerCrosswalks(_ state: inout ReviewRunState) throws -> [(name: String, crosswalk: Crosswalk)] {
     var result: [(name: String, crosswalk: Crosswalk)] = []
     for name in study.layers.keys.sorted() {
       guard let layer = study.layers[name] else { continue }
@@ -141,7 +151,7 @@ public struct ReviewRun {
   /// Flows of registered patients across the baseline's footprints, as `catchment flows` with
   /// `--practice-map` and its default columns.
   private func flows(
-    _ registrations: RegistrationsSpec, baseline: Crosswalk, populationColumns: PopulationColumns?, _ state: inout State
+    _ registrations: RegistrationsSpec, baseline: Crosswalk, populationColumns: PopulationColumns?, _ state: inout ReviewRunState
   ) throws {
     guard let mapFile = registrations.practiceMap, let footprint = registrations.practiceFootprint else {
       state.report.note("flows need a practice map: the study's [registrations] has none, so no flows are in the pack")
@@ -180,25 +190,25 @@ public struct ReviewRun {
       ]
     }
   }
+}
 
-  /// The pack as it grows.
-  private struct State {
-    var report: RunReport
-    var files: [ReviewPack.File] = []
-    var inputs: [ReviewPack.Input] = []
+/// The pack as it grows during ``ReviewRun/run()``.
+struct ReviewRunState {
+  var report: RunReport
+  var files: [ReviewPack.File] = []
+  var inputs: [ReviewPack.Input] = []
 
-    var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs) }
+  var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs) }
 
-    /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
-    /// its tables.
-    mutating func step(_ label: String, _ body: (RunReport) throws -> [(String, CSVWriter)]) throws {
-      let own = RunReport(command: label)
-      let tables = try body(own)
-      report.merge(own, label: label)
-      for (name, table) in tables {
-        files.append(ReviewPack.File(name: name, bytes: table.bytes))
-        report.note("\(label): wrote \(name)")
-      }
+  /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
+  /// its tables.
+  mutating func step(_ label: String, _ body: (RunReport) throws -> [(String, CSVWriter)]) throws {
+    let own = RunReport(command: label)
+    let tables = try body(own)
+    report.merge(own, label: label)
+    for (name, table) in tables {
+      files.append(ReviewPack.File(name: name, bytes: table.bytes))
+      report.note("\(label): wrote \(name)")
     }
   }
 }

@@ -89,6 +89,18 @@ import Testing
           out("overlap_summary_icb_\(other).csv"),
         ] + population, in: root)
     }
+    // [providers]: the demo's trust admissions, proportional, threshold 0.05, names from etr.csv.
+    let activity = [
+      "--method", "proportional", "--activity", data.appendingPathComponent("trust_activity.csv").path, "--activity-zone", "lsoa21cd",
+      "--activity-provider", "trust_code", "--activity-count", "patients", "--activity-total", "total_patients", "--where",
+      "admission_type=All", "--where", "catchment_year=2022", "--providers", data.appendingPathComponent("trusts_etr.csv").path,
+    ] + population
+    try run(["catchments", "--output", out("catchments.csv"), "--zone-output", out("catchment_zones.csv")] + activity, in: root)
+    try run(
+      [
+        "membership", "--crosswalk", icb, "--threshold", "0.05", "--output", out("membership_icb.csv"), "--summary-output",
+        out("membership_summary_icb.csv"),
+      ] + activity, in: root)
     for name in expected {
       let review = try Data(contentsOf: pack.appendingPathComponent(name))
       let alone = try Data(contentsOf: single.appendingPathComponent(name))
@@ -110,7 +122,7 @@ import Testing
     #expect(
       keys.isSuperset(of: [
         "population.file", "layers.icb.lookup", "registrations.file", "registrations.practice_map", "zones.path",
-        "zones.centroids.file", "layers.icb_bestfit.polygons", "layers.proposed.polygons",
+        "zones.centroids.file", "layers.icb_bestfit.polygons", "layers.proposed.polygons", "providers.activity", "providers.names",
       ]),
       "\(keys.sorted())")
     for input in inputs {

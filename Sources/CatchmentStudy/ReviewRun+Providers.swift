@@ -1,0 +1,52 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentInputs
+import Foundation
+
+extension ReviewRun {
+  /// The `[providers]` steps: provider catchments (`catchments.csv`, `catchment_zones.csv`, as
+  /// `catchment catchments` with `--zone-output`) and the baseline's membership
+  /// (`membership_<baseline>.csv`, `membership_summary_<baseline>.csv`, as `catchment
+  /// membership` with `--summary-output`), by the study's method and threshold. Provider names
+  /// come from `names` read as `--providers` reads an ODS `etr.csv` (code in column 1, name in
+  /// column 2).
+  func providerSteps(
+    _ providers: ProvidersSpec, population: PopulationSpec, populationColumns: PopulationColumns, baseline: Crosswalk,
+    state: inout ReviewRunState
+  ) throws {
+    let measure: ActivityColumns.Measure
+    switch providers.measure {
+    case .count(let column): measure = .count(column)
+    case .share(let column): measure = .share(column)
+    }
+    let columns = ActivityColumns(
+      zone: providers.zone, provider: providers.provider, measure: measure, total: providers.total,
+      filters: providers.filter.keys.sorted().map { "\($0)=\(providers.filter[$0] ?? "")" })
+    let sites = SiteInputs(
+      providers: providers.names.map { SiteInputs.Providers(path: $0.url.path, codeColumn: "1", nameColumn: "2", postcodeColumn: "10") },
+      sites: nil, sitesLabel: "providers.names", postcodes: nil, centroids: nil,
+      parameters: ModelledCatchment.HuffParameters(), workingCRS: Self.workingCRS, workers: ProcessInfo.processInfo.activeProcessorCount)
+    let sources = CatchmentSources(
+      method: providers.method, populationPath: population.file.url.path, populationColumns: populationColumns,
+      activityPath: providers.activity.url.path, activityColumns: columns, sites: sites)
+    state.inputs.append(ReviewPack.Input(key: "providers.activity", path: providers.activity))
+    if let names = providers.names { state.inputs.append(ReviewPack.Input(key: "providers.names", path: names)) }
+    try state.step("catchments") { report in
+      let (catchments, names) = try sources.catchments(crosswalk: nil, report: report)
+      return [
+        ("catchments.csv", catchments.csv(names: names, numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("catchment_zones.csv", catchments.zoneCSV(names: names, numbers: numbers, byteOrderMark: byteOrderMark)),
+      ]
+    }
+    let name = study.review.baseline
+    try state.step("membership \(name)") { report in
+      let (catchments, names) = try sources.catchments(crosswalk: baseline, report: report)
+      let membership = Membership(catchments: catchments, crosswalk: baseline, threshold: providers.threshold)
+      report.figure("providers members of two or more systems", Double(membership.multiSystemProviders.count))
+      return [
+        ("membership_\(name).csv", membership.csv(names: names, numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("membership_summary_\(name).csv", membership.summaryCSV(names: names, byteOrderMark: byteOrderMark)),
+      ]
+    }
+  }
+}
