@@ -18,7 +18,9 @@ import Foundation
 ///   when `[population]` is given (as `overlap`, the baseline as layer A);
 /// - with `[providers]` and `[population]`: `catchments.csv`, `catchment_zones.csv`,
 ///   `membership_<baseline>.csv`, `membership_summary_<baseline>.csv` (see
-///   ``providerSteps(_:population:populationColumns:baseline:state:)``).
+///   ``providerSteps(_:population:populationColumns:baseline:state:)``);
+/// - per `[[proposals]]`: `crosswalk_proposal_<name>.csv` and, with `[zones]`,
+///   `proposal_<name>.geojson` (see ``proposalSteps(_:number:blocks:state:)``).
 ///
 /// Polygon layers (`polygons = …`) are overlaid on `[zones]` as `crosswalk --method best-fit`
 /// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:report:)``).
@@ -95,6 +97,10 @@ public struct ReviewRun {
       }
     } else if study.review.councils != nil || !study.review.others.isEmpty {
       state.report.note("overlaps need residents per zone: the study has no [population], so none are in the pack")
+    }
+    for (i, proposal) in study.proposals.enumerated() {
+      guard let blocks = crosswalks.first(where: { $0.name == proposal.blocks })?.crosswalk else { continue }
+      try proposalSteps(proposal, number: i + 1, blocks: blocks, state: &state)
     }
     if let providers = study.providers {
       if let p = study.population, let columns = populationColumns {
@@ -203,12 +209,17 @@ struct ReviewRunState {
   /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
   /// its tables.
   mutating func step(_ label: String, _ body: (RunReport) throws -> [(String, CSVWriter)]) throws {
+    try step(label) { report in try body(report).map { ReviewPack.File(name: $0.0, bytes: $0.1.bytes) } }
+  }
+
+  /// As the step above, for steps that write files other than tables (GeoJSON).
+  mutating func step(_ label: String, _ body: (RunReport) throws -> [ReviewPack.File]) throws {
     let own = RunReport(command: label)
-    let tables = try body(own)
+    let written = try body(own)
     report.merge(own, label: label)
-    for (name, table) in tables {
-      files.append(ReviewPack.File(name: name, bytes: table.bytes))
-      report.note("\(label): wrote \(name)")
+    for file in written {
+      files.append(file)
+      report.note("\(label): wrote \(file.name)")
     }
   }
 }

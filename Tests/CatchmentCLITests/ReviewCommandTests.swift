@@ -101,15 +101,24 @@ import Testing
         "membership", "--crosswalk", icb, "--threshold", "0.05", "--output", out("membership_icb.csv"), "--summary-output",
         out("membership_summary_icb.csv"),
       ] + activity, in: root)
+    // [[proposals]] councils-whole: the councils (layer lad) as blocks, drawn from the zones.
+    try run(
+      [
+        "propose", "--blocks", data.appendingPathComponent("proposal_councils_whole.csv").path, "--block-column", "block_id",
+        "--footprint-column", "footprint_id", "--footprint-name-column", "footprint_name", "--crosswalk",
+        single.appendingPathComponent("crosswalk_lad.csv").path, "--output", out("crosswalk_proposal_councils-whole.csv"),
+        "--zones", data.appendingPathComponent("lsoa_boundaries.geojson").path, "--zone-id", "LSOA21CD", "--dissolve-output",
+        out("proposal_councils-whole.geojson"),
+      ], in: root)
     for name in expected {
       let review = try Data(contentsOf: pack.appendingPathComponent(name))
       let alone = try Data(contentsOf: single.appendingPathComponent(name))
       #expect(!review.isEmpty)
       #expect(review == alone, "\(name) differs from the single command's output")
     }
-    // Every CSV of the pack is one of those compared.
-    let packCSVs = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { $0.hasSuffix(".csv") }
-    #expect(Set(packCSVs) == Set(expected))
+    // Every file of the pack but report.json and manifest.json is one of those compared.
+    let packTables = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { !$0.hasSuffix(".json") }
+    #expect(Set(packTables) == Set(expected))
   }
 
   @Test func manifestDigestsAreSha256sum() throws {
@@ -123,6 +132,7 @@ import Testing
       keys.isSuperset(of: [
         "population.file", "layers.icb.lookup", "registrations.file", "registrations.practice_map", "zones.path",
         "zones.centroids.file", "layers.icb_bestfit.polygons", "layers.proposed.polygons", "providers.activity", "providers.names",
+        "proposals[1].assign",
       ]),
       "\(keys.sorted())")
     for input in inputs {
