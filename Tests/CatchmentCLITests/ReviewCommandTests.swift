@@ -2,6 +2,8 @@ import CatchmentTestSupport
 import Foundation
 import Testing
 
+@testable import CatchmentCLI
+
 /// `catchment review` on the demo study: every CSV of the pack has the bytes the single command
 /// writes on the same inputs, and the manifest's SHA-256 of every input is what `sha256sum`
 /// prints for the file.
@@ -165,5 +167,47 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("review.baseline"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: pack.path))
+  }
+
+  /// Two runs of the same study on the same inputs: the same files with the same bytes, and
+  /// manifests that differ only in `run_at`.
+  @Test func twoRunsGiveTheSamePackApartFromTheTimestamp() throws {
+    let (root, _, pack) = try demoCopy()
+    try run(["review", "data/demo_study.toml"], in: root)
+    let first = root.appendingPathComponent("first")
+    try FileManager.default.moveItem(at: pack, to: first)
+    Thread.sleep(forTimeInterval: 1.1)
+    try run(["review", "data/demo_study.toml"], in: root)
+    let names = try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted()
+    #expect(names == (try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()))
+    func withoutTimestamp(_ url: URL) throws -> String {
+      try contents(url).split(separator: "\n").filter { !$0.contains("\"run_at\"") }.joined(separator: "\n")
+    }
+    for name in names where name != "manifest.json" {
+      #expect(try Data(contentsOf: pack.appendingPathComponent(name)) == Data(contentsOf: first.appendingPathComponent(name)), "\(name)")
+    }
+    let manifest = pack.appendingPathComponent("manifest.json"), earlier = first.appendingPathComponent("manifest.json")
+    #expect(try contents(manifest) != contents(earlier), "run_at should differ a second later")
+    #expect(try withoutTimestamp(manifest) == withoutTimestamp(earlier))
+  }
+
+  /// `--strict` applies to the whole review: the demo loses a zone's population (E01100151 has
+  /// no population row) and patients of unknown zones, so the run fails with exit 3 and writes
+  /// no file of the pack.
+  @Test func strictFailsOnTheDemoLossesAndWritesNothing() throws {
+    let (root, _, pack) = try demoCopy()
+    let result = try CommandRunner.run(["review", "data/demo_study.toml", "--strict", "--quiet"], in: root)
+    #expect(result.status == 3, "\(result.stderr)")
+    #expect(result.stderr.contains("E01100151") || result.stderr.contains("lost"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: pack.path))
+  }
+
+  /// The review's file options (`--report`) are listed for the input/output check, with the
+  /// study file as an input.
+  @Test func reviewFileOptionsAreListed() throws {
+    let command = try CatchmentCommand.parseAsRoot(["review", "s.toml", "--report", "r.json"])
+    let files = try #require(command as? NamesFiles).files
+    #expect(files.inputs.map(\.path) == ["s.toml"])
+    #expect(files.outputs.map(\.option) == ["--report"])
   }
 }
