@@ -18,7 +18,9 @@ struct ReviewCommand: ParsableCommand {
       overlap_matrix_<baseline>_<other>.csv and overlap_summary_<baseline>_<other>.csv \
       for the councils and every other layer (with [population]), catchments.csv, \
       catchment_zones.csv, membership_<baseline>.csv and \
-      membership_summary_<baseline>.csv (with [providers]), per proposal \
+      membership_summary_<baseline>.csv, system_overlap_<baseline>.csv, \
+      system_overlap_shared_<baseline>.csv and system_overlap_served_<baseline>.csv \
+      (with [providers]), per proposal \
       crosswalk_proposal_<name>.csv and proposal_<name>.geojson (with [zones]), \
       report.json (the \
       accounting of every step) and manifest.json (the provenance: every input's \

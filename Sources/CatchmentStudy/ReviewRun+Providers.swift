@@ -7,7 +7,10 @@ extension ReviewRun {
   /// The `[providers]` steps: provider catchments (`catchments.csv`, `catchment_zones.csv`, as
   /// `catchment catchments` with `--zone-output`) and the baseline's membership
   /// (`membership_<baseline>.csv`, `membership_summary_<baseline>.csv`, as `catchment
-  /// membership` with `--summary-output`), by the study's method and threshold. Provider names
+  /// membership` with `--summary-output`), by the study's method and threshold, and the overlap
+  /// of the baseline's systems through shared providers (`system_overlap_<baseline>.csv`,
+  /// `system_overlap_shared_<baseline>.csv`, `system_overlap_served_<baseline>.csv`, as `catchment
+  /// system-overlap` on that membership table with both matrix outputs). Provider names
   /// come from `names` read as `--providers` reads an ODS `etr.csv` (code in column 1, name in
   /// column 2).
   func providerSteps(
@@ -43,9 +46,20 @@ extension ReviewRun {
       let (catchments, names) = try sources.catchments(crosswalk: baseline, report: report)
       let membership = Membership(catchments: catchments, crosswalk: baseline, threshold: providers.threshold)
       report.figure("providers members of two or more systems", Double(membership.multiSystemProviders.count))
+      // System overlap as `catchment system-overlap` computes it from the membership table:
+      // each catchment at the precision the table writes it (people to 2 decimals by default),
+      // so the matrices have the single commands' bytes.
+      let rows = membership.rows.map { r in
+        (provider: r.provider, footprint: r.footprint, catchment: Double(numbers.people(r.catchment)) ?? r.catchment, member: r.member)
+      }
+      let systems = SystemOverlap(rows: rows, names: membership.footprintNames)
+      report.figure("systems", Double(systems.systems.count))
       return [
         ("membership_\(name).csv", membership.csv(names: names, numbers: numbers, byteOrderMark: byteOrderMark)),
         ("membership_summary_\(name).csv", membership.summaryCSV(names: names, byteOrderMark: byteOrderMark)),
+        ("system_overlap_\(name).csv", systems.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("system_overlap_shared_\(name).csv", systems.sharedMatrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("system_overlap_served_\(name).csv", systems.servedMatrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
       ]
     }
   }

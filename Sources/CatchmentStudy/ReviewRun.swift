@@ -17,7 +17,8 @@ import Foundation
 ///   `overlap_summary_<baseline>_<other>.csv` for the councils layer and every other layer,
 ///   when `[population]` is given (as `overlap`, the baseline as layer A);
 /// - with `[providers]` and `[population]`: `catchments.csv`, `catchment_zones.csv`,
-///   `membership_<baseline>.csv`, `membership_summary_<baseline>.csv` (see
+///   `membership_<baseline>.csv`, `membership_summary_<baseline>.csv`, `system_overlap_<baseline>.csv`
+///   and its shared and served matrices (see
 ///   ``providerSteps(_:population:populationColumns:baseline:state:)``);
 /// - per `[[proposals]]`: `crosswalk_proposal_<name>.csv` and, with `[zones]`,
 ///   `proposal_<name>.geojson` (see ``proposalSteps(_:number:blocks:state:)``).

@@ -103,6 +103,12 @@ import Testing
         "membership", "--crosswalk", icb, "--threshold", "0.05", "--output", out("membership_icb.csv"), "--summary-output",
         out("membership_summary_icb.csv"),
       ] + activity, in: root)
+    try run(
+      [
+        "system-overlap", "--membership", single.appendingPathComponent("membership_icb.csv").path, "--output",
+        out("system_overlap_icb.csv"), "--shared-matrix-output", out("system_overlap_shared_icb.csv"), "--served-matrix-output",
+        out("system_overlap_served_icb.csv"),
+      ], in: root)
     // [[proposals]] councils-whole: the councils (layer lad) as blocks, drawn from the zones.
     try run(
       [
