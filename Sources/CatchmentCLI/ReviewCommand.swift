@@ -21,7 +21,8 @@ struct ReviewCommand: ParsableCommand {
       membership_summary_<baseline>.csv, system_overlap_<baseline>.csv, \
       system_overlap_shared_<baseline>.csv and system_overlap_served_<baseline>.csv \
       (with [providers]), per proposal \
-      crosswalk_proposal_<name>.csv and proposal_<name>.geojson (with [zones]), \
+      crosswalk_proposal_<name>.csv, proposal_<name>.geojson (with [zones]), \
+      compare_<name>.csv and membership_changes_<name>.csv (with [providers]), \
       report.json (the \
       accounting of every step) and manifest.json (the provenance: every input's \
       path, size and SHA-256, every option in force, every output's SHA-256). Each \

@@ -12,15 +12,18 @@ extension ReviewRun {
   /// - Parameters:
   ///   - number: the entry's place in the file, from 1 (its key path `proposals[n]`).
   ///   - blocks: the crosswalk of the layer whose footprints are the blocks.
-  func proposalSteps(_ proposal: ProposalSpec, number: Int, blocks: Crosswalk, state: inout ReviewRunState) throws {
+  /// - Returns: the proposal's zone crosswalk.
+  func proposalSteps(_ proposal: ProposalSpec, number: Int, blocks: Crosswalk, state: inout ReviewRunState) throws -> Crosswalk? {
     state.inputs.append(ReviewPack.Input(key: "proposals[\(number)].assign", path: proposal.assign))
     let zones = study.zones
+    var drawn: Crosswalk?
     try state.step("proposal \(proposal.name)") { report in
       let mapping = try BlockMapping.read(
         path: proposal.assign.url.path, block: proposal.blockColumn, footprint: proposal.footprintColumn,
         name: proposal.footprintNameColumn, weight: proposal.weightColumn)
       let crosswalk = try mapping.crosswalk(base: blocks, report: report)
       report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))
+      drawn = crosswalk
       var files = [ReviewPack.File(name: "crosswalk_proposal_\(proposal.name).csv", bytes: crosswalk.csv(byteOrderMark: byteOrderMark).bytes)]
       if let zones {
         let drawing = try FootprintDrawing.dissolve(
@@ -30,5 +33,6 @@ extension ReviewRun {
       }
       return files
     }
+    return drawn
   }
 }

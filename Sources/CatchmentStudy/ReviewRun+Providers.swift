@@ -17,21 +17,7 @@ extension ReviewRun {
     _ providers: ProvidersSpec, population: PopulationSpec, populationColumns: PopulationColumns, baseline: Crosswalk,
     state: inout ReviewRunState
   ) throws {
-    let measure: ActivityColumns.Measure
-    switch providers.measure {
-    case .count(let column): measure = .count(column)
-    case .share(let column): measure = .share(column)
-    }
-    let columns = ActivityColumns(
-      zone: providers.zone, provider: providers.provider, measure: measure, total: providers.total,
-      filters: providers.filter.keys.sorted().map { "\($0)=\(providers.filter[$0] ?? "")" })
-    let sites = SiteInputs(
-      providers: providers.names.map { SiteInputs.Providers(path: $0.url.path, codeColumn: "1", nameColumn: "2", postcodeColumn: "10") },
-      sites: nil, sitesLabel: "providers.names", postcodes: nil, centroids: nil,
-      parameters: ModelledCatchment.HuffParameters(), workingCRS: Self.workingCRS, workers: ProcessInfo.processInfo.activeProcessorCount)
-    let sources = CatchmentSources(
-      method: providers.method, populationPath: population.file.url.path, populationColumns: populationColumns,
-      activityPath: providers.activity.url.path, activityColumns: columns, sites: sites)
+    let sources = catchmentSources(providers, population: population, populationColumns: populationColumns)
     state.inputs.append(ReviewPack.Input(key: "providers.activity", path: providers.activity))
     if let names = providers.names { state.inputs.append(ReviewPack.Input(key: "providers.names", path: names)) }
     try state.step("catchments") { report in
@@ -62,5 +48,28 @@ extension ReviewRun {
         ("system_overlap_served_\(name).csv", systems.servedMatrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
       ]
     }
+  }
+
+  /// The catchment inputs of `[providers]` as CatchmentSources takes them: the activity table's
+  /// columns and filters, provider names from `names` (ODS `etr.csv`: code in column 1, name in
+  /// column 2, as `--providers` reads it).
+  func catchmentSources(
+    _ providers: ProvidersSpec, population: PopulationSpec, populationColumns: PopulationColumns
+  ) -> CatchmentSources {
+    let measure: ActivityColumns.Measure
+    switch providers.measure {
+    case .count(let column): measure = .count(column)
+    case .share(let column): measure = .share(column)
+    }
+    let columns = ActivityColumns(
+      zone: providers.zone, provider: providers.provider, measure: measure, total: providers.total,
+      filters: providers.filter.keys.sorted().map { "\($0)=\(providers.filter[$0] ?? "")" })
+    let sites = SiteInputs(
+      providers: providers.names.map { SiteInputs.Providers(path: $0.url.path, codeColumn: "1", nameColumn: "2", postcodeColumn: "10") },
+      sites: nil, sitesLabel: "providers.names", postcodes: nil, centroids: nil,
+      parameters: ModelledCatchment.HuffParameters(), workingCRS: Self.workingCRS, workers: ProcessInfo.processInfo.activeProcessorCount)
+    return CatchmentSources(
+      method: providers.method, populationPath: population.file.url.path, populationColumns: populationColumns,
+      activityPath: providers.activity.url.path, activityColumns: columns, sites: sites)
   }
 }

@@ -21,7 +21,10 @@ import Foundation
 ///   and its shared and served matrices (see
 ///   ``providerSteps(_:population:populationColumns:baseline:state:)``);
 /// - per `[[proposals]]`: `crosswalk_proposal_<name>.csv` and, with `[zones]`,
-///   `proposal_<name>.geojson` (see ``proposalSteps(_:number:blocks:state:)``).
+///   `proposal_<name>.geojson` (see ``proposalSteps(_:number:blocks:state:)``), and with
+///   `[population]` its comparison with the baseline, `compare_<name>.csv` and
+///   `membership_changes_<name>.csv` (see
+///   ``comparisonStep(name:baseline:proposal:councils:population:populationColumns:state:)``).
 ///
 /// Polygon layers (`polygons = …`) are overlaid on `[zones]` as `crosswalk --method best-fit`
 /// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:report:)``).
@@ -101,7 +104,13 @@ public struct ReviewRun {
     }
     for (i, proposal) in study.proposals.enumerated() {
       guard let blocks = crosswalks.first(where: { $0.name == proposal.blocks })?.crosswalk else { continue }
-      try proposalSteps(proposal, number: i + 1, blocks: blocks, state: &state)
+      guard let drawn = try proposalSteps(proposal, number: i + 1, blocks: blocks, state: &state) else { continue }
+      if let p = study.population, let columns = populationColumns {
+        let councils = study.review.councils.flatMap { c in crosswalks.first(where: { $0.name == c })?.crosswalk }
+        try comparisonStep(
+          name: proposal.name, baseline: baseline, proposal: drawn, councils: councils, population: p, populationColumns: columns,
+          state: &state)
+      }
     }
     if let providers = study.providers {
       if let p = study.population, let columns = populationColumns {

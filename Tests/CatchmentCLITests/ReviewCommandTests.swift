@@ -118,6 +118,14 @@ import Testing
         "--zones", data.appendingPathComponent("lsoa_boundaries.geojson").path, "--zone-id", "LSOA21CD", "--dissolve-output",
         out("proposal_councils-whole.geojson"),
       ], in: root)
+    try run(
+      [
+        "compare", "--baseline", icb, "--proposal", single.appendingPathComponent("crosswalk_proposal_councils-whole.csv").path,
+        "--registrations", data.appendingPathComponent("gp_reg_pat_prac_lsoa.csv").path, "--practice-map",
+        data.appendingPathComponent("gp_reg_pat_prac_map.csv").path, "--practice-footprint", "ONS_ICB_CODE", "--councils",
+        single.appendingPathComponent("crosswalk_lad.csv").path, "--threshold", "0.05", "--output", out("compare_councils-whole.csv"),
+        "--membership-changes-output", out("membership_changes_councils-whole.csv"),
+      ] + activity, in: root)
     for name in expected {
       let review = try Data(contentsOf: pack.appendingPathComponent(name))
       let alone = try Data(contentsOf: single.appendingPathComponent(name))
