@@ -13,7 +13,8 @@ struct ReviewCommand: ParsableCommand {
       it are relative to the study file, the pack's folder too (output). The pack \
       holds crosswalk_<layer>.csv for every layer (polygon layers over [zones]), \
       population_<layer>.csv (with [population]), flows_<baseline>.csv, \
-      flow_matrix_<baseline>.csv and flow_summary_<baseline>.csv (with \
+      flow_matrix_<baseline>.csv, flow_summary_<baseline>.csv and \
+      practice_flows_<baseline>.csv (with \
       [registrations] and a practice map), overlap_<baseline>_<other>.csv, \
       overlap_matrix_<baseline>_<other>.csv and overlap_summary_<baseline>_<other>.csv \
       for the councils and every other layer (with [population]), catchments.csv, \

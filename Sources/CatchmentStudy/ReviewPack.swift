@@ -24,11 +24,14 @@ public struct ReviewPack {
     public var path: StudyPath
     /// The zone-code vintage of the codes read from it, when they are zone codes.
     public var vintage: ZoneCodeVintage?
+    /// The extract or estimate date the file states (`EXTRACT_DATE`), when it states one.
+    public var statedDate: String?
 
-    public init(key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil) {
+    public init(key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil) {
       self.key = key
       self.path = path
       self.vintage = vintage
+      self.statedDate = statedDate
     }
   }
 
@@ -77,7 +80,8 @@ public struct ReviewPack {
       let digest = try FileDigest(ofFileAt: input.path.url.path)
       manifestInputs.append(
         Manifest.Input(
-          key: input.key, path: input.path.given, digest: digest, rowsRead: rows[input.path.url.path], vintage: input.vintage))
+          key: input.key, path: input.path.given, digest: digest, rowsRead: rows[input.path.url.path], vintage: input.vintage,
+          statedDate: input.statedDate))
     }
     return Manifest(
       tool: tool, study: Manifest.StudyFile(path: studyFile, sha256: studyDigest.sha256, text: text), inputs: manifestInputs,

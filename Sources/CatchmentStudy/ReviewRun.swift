@@ -12,7 +12,8 @@ import Foundation
 /// - `population_<layer>.csv` for each of them when `[population]` is given (as `populations`);
 /// - `flows_<baseline>.csv`, `flow_matrix_<baseline>.csv`, `flow_summary_<baseline>.csv` when
 ///   `[registrations]` gives a practice map (as `flows`, the summary with the population's
-///   list inflation when `[population]` is given);
+///   list inflation when `[population]` is given), and `practice_flows_<baseline>.csv` (as
+///   `flows --practice-output`);
 /// - `overlap_<baseline>_<other>.csv`, `overlap_matrix_<baseline>_<other>.csv`,
 ///   `overlap_summary_<baseline>_<other>.csv` for the councils layer and every other layer,
 ///   when `[population]` is given (as `overlap`, the baseline as layer A);
@@ -174,9 +175,15 @@ public struct ReviewRun {
       return
     }
     let name = study.review.baseline
-    state.inputs.append(ReviewPack.Input(key: "registrations.file", path: registrations.file))
     state.inputs.append(ReviewPack.Input(key: "registrations.practice_map", path: mapFile))
     let population = study.population
+    var extractDates: [String] = []
+    defer {
+      // The extract date the file states (EXTRACT_DATE), for the manifest.
+      var input = ReviewPack.Input(key: "registrations.file", path: registrations.file)
+      input.statedDate = extractDates.isEmpty ? nil : extractDates.joined(separator: ",")
+      state.inputs.append(input)
+    }
     try state.step("flows \(name)") { report in
       var columns = UnitZoneColumns()
       columns.unit = ["PRACTICE_CODE"]
@@ -186,7 +193,9 @@ public struct ReviewRun {
       var mapColumns = UnitMapColumns(footprint: footprint, footprintName: nil)
       mapColumns.unit = ["PRACTICE_CODE"]
       let map = try UnitFootprintMap(path: mapFile.url.path, columns: mapColumns, report: report)
-      let matrix = FlowMatrix(counts: counts, crosswalk: baseline, map: map, report: report, practiceList: map)
+      let matrix = FlowMatrix(
+        counts: counts, crosswalk: baseline, map: map, report: report, keepUnitBreakdown: true, practiceList: map)
+      extractDates = counts.extractDates
       if !counts.extractDates.isEmpty {
         report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
       }
@@ -203,6 +212,7 @@ public struct ReviewRun {
         ("flows_\(name).csv", matrix.longCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
         ("flow_matrix_\(name).csv", matrix.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
         ("flow_summary_\(name).csv", summary.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
+        ("practice_flows_\(name).csv", matrix.unitCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
       ]
     }
   }

@@ -81,7 +81,7 @@ import Testing
         "flows", "--crosswalk", icb, "--registrations", data.appendingPathComponent("gp_reg_pat_prac_lsoa.csv").path,
         "--practice-map", data.appendingPathComponent("gp_reg_pat_prac_map.csv").path, "--practice-footprint", "ONS_ICB_CODE",
         "--output", out("flows_icb.csv"), "--matrix-output", out("flow_matrix_icb.csv"), "--summary-output",
-        out("flow_summary_icb.csv"),
+        out("flow_summary_icb.csv"), "--practice-output", out("practice_flows_icb.csv"),
       ] + population, in: root)
     for other in ["lad", "sicbl", "icb_bestfit", "proposed"] {
       try run(
@@ -169,6 +169,8 @@ import Testing
       #expect(output["sha256"] as? String == String(sum.prefix(64)), "\(path)")
     }
     #expect((manifest["options"] as? [String: String])?["review.baseline"] == "icb")
+    // The demo registrations state EXTRACT_DATE 01Oct2025 on every row.
+    #expect(inputs.first { $0["key"] as? String == "registrations.file" }?["stated_date"] as? String == "01Oct2025")
   }
 
   @Test func badStudyFileExitsOneWithItsMessageAndWritesNothing() throws {
