@@ -226,4 +226,16 @@ import Testing
     #expect(files.inputs.map(\.path) == ["s.toml"])
     #expect(files.outputs.map(\.option) == ["--report"])
   }
+
+  /// A Shapefile without its `.prj` declares no CRS: the review stops (exit 1) naming the study
+  /// key that gives it, not an option, and writes nothing.
+  @Test func undeclaredCRSNamesTheStudyKey() throws {
+    let (root, data, pack) = try demoCopy()
+    try FileManager.default.removeItem(at: data.appendingPathComponent("icb_boundaries.prj"))
+    let result = try CommandRunner.run(["review", "data/demo_study.toml"], in: root)
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("layers.icb_bestfit.crs"), "\(result.stderr)")
+    #expect(!result.stderr.contains("--"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: pack.path))
+  }
 }
