@@ -48,6 +48,9 @@ public struct ReviewPack {
     self.inputs = inputs
   }
 
+  /// The files read with a `.shp`, when present.
+  public static let shapefileSidecars = ["dbf", "shx", "prj", "cpg"]
+
   /// The manifest of this pack once `outputs` (its files plus `report.json`, as written) are
   /// in place: every input's size and SHA-256 read from the disk, rows read from the report,
   /// every option of `study` in force.
@@ -82,6 +85,15 @@ public struct ReviewPack {
         Manifest.Input(
           key: input.key, path: input.path.given, digest: digest, rowsRead: rows[input.path.url.path], vintage: input.vintage,
           statedDate: input.statedDate))
+      // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
+      // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
+      guard input.path.url.pathExtension.lowercased() == "shp" else { continue }
+      for sidecar in ReviewPack.shapefileSidecars {
+        let url = input.path.url.deletingPathExtension().appendingPathExtension(sidecar)
+        guard FileManager.default.fileExists(atPath: url.path) else { continue }
+        let given = String(input.path.given.dropLast(input.path.url.pathExtension.count)) + sidecar
+        manifestInputs.append(Manifest.Input(key: input.key, path: given, digest: try FileDigest(ofFileAt: url.path)))
+      }
     }
     return Manifest(
       tool: tool, study: Manifest.StudyFile(path: studyFile, sha256: studyDigest.sha256, text: text), inputs: manifestInputs,

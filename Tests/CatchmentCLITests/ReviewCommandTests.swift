@@ -151,6 +151,9 @@ import Testing
         "proposals[1].assign",
       ]),
       "\(keys.sorted())")
+    // The Shapefile's sidecars are listed with it.
+    let paths = Set(inputs.compactMap { $0["path"] as? String })
+    #expect(paths.isSuperset(of: ["icb_boundaries.shp", "icb_boundaries.dbf", "icb_boundaries.shx", "icb_boundaries.prj", "icb_boundaries.cpg"]))
     for input in inputs {
       let path = try #require(input["path"] as? String)
       let file = data.appendingPathComponent(path)
