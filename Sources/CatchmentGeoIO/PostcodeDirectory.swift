@@ -14,7 +14,7 @@ import Foundation
 /// directories space them differently (`B1  1AY`, `B1 1AY`).
 public enum PostcodeDirectory {
   /// Where the columns are: names (header) or 1-based positions (no header).
-  public struct Layout: Sendable {
+  public struct Layout: Sendable, Equatable {
     public var postcode: String
     public var x: String
     public var y: String

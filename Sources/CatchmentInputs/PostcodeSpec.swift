@@ -4,18 +4,8 @@ import CatchmentGeoIO
 /// A postcode directory to look postcodes up in (ONSPD/NSPL, OS Code-Point Open, or another
 /// layout), for placing practices, sites and headquarters.
 public struct PostcodeSpec: Sendable, Equatable {
-  /// Postcode, x and y columns, as names or 1-based positions.
-  public struct Columns: Sendable, Equatable {
-    public var postcode: String
-    public var x: String
-    public var y: String
-
-    public init(postcode: String, x: String, y: String) {
-      self.postcode = postcode
-      self.x = x
-      self.y = y
-    }
-  }
+  /// Postcode, x and y columns, as names or 1-based positions: the reader's own layout.
+  public typealias Columns = PostcodeDirectory.Layout
 
   /// Directory files or folders.
   public var paths: [String]
@@ -33,8 +23,7 @@ public struct PostcodeSpec: Sendable, Equatable {
   /// The points of the `wanted` postcodes (normalised) that the directory holds, in ``crs``,
   /// keyed by normalised postcode; the rows read are reported.
   public func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
-    let layout = columns.map { PostcodeDirectory.Layout(postcode: $0.postcode, x: $0.x, y: $0.y) }
-    let directory = try PostcodeDirectory.lookUp(wanted, in: paths, layout: layout, crs: .definition(crs))
+    let directory = try PostcodeDirectory.lookUp(wanted, in: paths, layout: columns, crs: .definition(crs))
     report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
     return directory.points
   }
