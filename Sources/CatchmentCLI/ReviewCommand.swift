@@ -58,5 +58,7 @@ struct ReviewCommand: ParsableCommand {
     }
     pack.report.note("wrote \(outputs.count) files to \(folder.path)")
     try runOptions.finish(pack.report)
+    // Where the pack is and its headline figures, on stdout (the report went to stderr).
+    if !runOptions.quiet { print(pack.headline(study: study).text(pack: folder.path, files: outputs.count), terminator: "") }
   }
 }

@@ -41,11 +41,14 @@ public struct ReviewPack {
   public var report: RunReport
   /// Every input read, in the order read.
   public var inputs: [Input]
+  /// The values the headline figures come from (see ``headline(study:)``).
+  public var results: ReviewResults
 
-  public init(files: [File], report: RunReport, inputs: [Input]) {
+  public init(files: [File], report: RunReport, inputs: [Input], results: ReviewResults = ReviewResults()) {
     self.files = files
     self.report = report
     self.inputs = inputs
+    self.results = results
   }
 
   /// The files read with a `.shp`, when present.

@@ -28,9 +28,12 @@ extension ReviewRun {
       ]
     }
     let name = study.review.baseline
+    var baselineMembership: Membership?
+    defer { state.results.membership = baselineMembership }
     try state.step("membership \(name)") { report in
       let (catchments, names) = try sources.catchments(crosswalk: baseline, report: report)
       let membership = Membership(catchments: catchments, crosswalk: baseline, threshold: providers.threshold)
+      baselineMembership = membership
       report.figure("providers members of two or more systems", Double(membership.multiSystemProviders.count))
       // System overlap as `catchment system-overlap` computes it from the membership table:
       // each catchment at the precision the table writes it (people to 2 decimals by default),

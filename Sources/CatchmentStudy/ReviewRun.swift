@@ -60,10 +60,13 @@ public struct ReviewRun {
     }
     if let p = study.population, let columns = populationColumns {
       state.inputs.append(ReviewPack.Input(key: "population.file", path: p.file))
+      var baselinePopulation: ResidentPopulation?
+      defer { state.results.population = baselinePopulation }
       for (name, crosswalk) in crosswalks {
         try state.step("population \(name)") { report in
           let zones = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: crosswalk, report: report)
           let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
+          if name == study.review.baseline { baselinePopulation = result }
           report.figure("population counted", zones.values.reduce(0, +))
           result.reportUnallocated(to: report)
           return [("population_\(name).csv", result.csv(numbers: numbers, byteOrderMark: byteOrderMark))]
@@ -178,6 +181,8 @@ public struct ReviewRun {
     state.inputs.append(ReviewPack.Input(key: "registrations.practice_map", path: mapFile))
     let population = study.population
     var extractDates: [String] = []
+    var flowSummary: FlowSummary?
+    defer { state.results.flows = flowSummary }
     defer {
       // The extract date the file states (EXTRACT_DATE), for the manifest.
       var input = ReviewPack.Input(key: "registrations.file", path: registrations.file)
@@ -207,6 +212,7 @@ public struct ReviewRun {
         resident = ResidentPopulation(population: zones, crosswalk: baseline)
       }
       let summary = FlowSummary(matrix: matrix, population: resident)
+      flowSummary = summary
       summary.reportPartialFootprints(to: report)
       return [
         ("flows_\(name).csv", matrix.longCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
@@ -223,8 +229,9 @@ struct ReviewRunState {
   var report: RunReport
   var files: [ReviewPack.File] = []
   var inputs: [ReviewPack.Input] = []
+  var results = ReviewResults()
 
-  var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs) }
+  var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results) }
 
   /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
   /// its tables.
