@@ -30,6 +30,11 @@ struct ReviewCommand: ParsableCommand {
       table has the bytes the single command writes with its defaults. Files are \
       written only when the whole review succeeds.
 
+      When the pack is written, it prints on stdout where the pack is and five \
+      headline figures about the baseline: residents, registered patients (with \
+      list inflation), retention, capture and the trusts in two or more systems \
+      (not with --quiet).
+
       Example (the demo study, after bash scripts/demo.sh; the pack goes to out/review):
         catchment review data/demo_study.toml
       """)

@@ -25,8 +25,8 @@ extension ReviewHeadline {
     if let registered {
       let inflation = listInflation.map { String(format: "; list inflation %.3f (registered residents ÷ residents)", $0) } ?? ""
       lines.append(
-        "  2. Registered patients: \(Self.people(registered)) on the lists of the footprints' practices\(inflation) "
-          + "(flow_summary_\(baseline).csv)")
+        "  2. Registered patients: \(Self.people(registered)) on the lists of the footprints' practices "
+          + "(flow_summary_\(baseline).csv)\(inflation)")
     } else {
       lines.append("  2. Registered patients: \(notHere) (it needs [registrations] with a practice map)")
     }

@@ -92,6 +92,10 @@ import Testing
     let readme = Self.readmeCommands(try contents(packageRoot.appendingPathComponent("README.md")))
     #expect(readme.contains("bash scripts/demo.sh"))
     #expect(readme.contains { $0.hasPrefix("catchment crosswalk") })
+    // The first two commands are the main job and the tests; the review comes before the single commands.
+    #expect(Array(readme.prefix(2)) == ["bash scripts/demo.sh", "bash scripts/test.sh"])
+    let review = try #require(readme.firstIndex(of: "catchment review data/demo_study.toml"))
+    #expect(review < (readme.firstIndex { $0.hasPrefix("catchment crosswalk") } ?? 0))
     var failures: [String] = []
     func run(_ command: String, from source: String) throws {
       let result = try ShellRunner.run(command, in: folder, environment: environment)
@@ -107,6 +111,8 @@ import Testing
       if command.hasPrefix("bash scripts/demo.sh") {
         let link = folder.appendingPathComponent("bin/catchment").path
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == CommandRunner.executable.path)
+        // The main job wrote the demo study's pack (DemoScriptTests checks its contents).
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/review/manifest.json").path))
       }
     }
     for name in Self.commands {
