@@ -20,14 +20,14 @@ struct CompareCommand: ParsableCommand {
       'catchments' (--activity … or --sites …), and --membership-changes-output lists the \
       providers whose systems change.
 
-      Example (after bash scripts/demo.sh, which writes the baseline \
-      out/crosswalk_lsoa_icb.csv, and the example of 'catchment propose --help', \
+      Example (after bash scripts/demo.sh, whose review writes the baseline \
+      out/review/crosswalk_icb.csv, and the example of 'catchment propose --help', \
       which writes the proposal): first the councils as a crosswalk, then the \
       comparison:
         catchment crosswalk --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
           --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
           --lookup-name LAD23NM --output out/crosswalk_lsoa_lad.csv
-        catchment compare --baseline out/crosswalk_lsoa_icb.csv \\
+        catchment compare --baseline out/review/crosswalk_icb.csv \\
           --proposal out/crosswalk_lsoa_proposal.csv \\
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\

@@ -16,8 +16,8 @@ struct MembershipCommand: ParsableCommand {
       footprint's population whole. --summary-output lists the providers that are members \
       of two or more systems.
 
-      Example (after bash scripts/demo.sh, which writes out/crosswalk_lsoa_icb.csv):
-        catchment membership --crosswalk out/crosswalk_lsoa_icb.csv \\
+      Example (after bash scripts/demo.sh, whose review writes out/review/crosswalk_icb.csv):
+        catchment membership --crosswalk out/review/crosswalk_icb.csv \\
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
           --activity data/trust_activity.csv --activity-zone lsoa21cd \\

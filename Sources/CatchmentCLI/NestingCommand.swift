@@ -20,9 +20,9 @@ struct NestingCommand: ParsableCommand {
       id:share;…); a child nests when the share outside its main parent is at most \
       --tolerance. --tree-output writes the tree as JSON (children under their main parent).
 
-      Examples (the crosswalks are written by bash scripts/demo.sh):
-        catchment nesting --crosswalk out/crosswalk_lsoa_sicbl.csv \\
-          --crosswalk out/crosswalk_lsoa_icb.csv --names sub-icb,icb \\
+      Examples (the crosswalks are written by the review of bash scripts/demo.sh):
+        catchment nesting --crosswalk out/review/crosswalk_sicbl.csv \\
+          --crosswalk out/review/crosswalk_icb.csv --names sub-icb,icb \\
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
           --output out/nesting.csv --tree-output out/nesting.json

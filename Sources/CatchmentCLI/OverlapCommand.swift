@@ -22,9 +22,9 @@ struct OverlapCommand: ParsableCommand {
       population-weighted crosswalk between two layers built from finer zones).
 
       Example (sub-ICB locations against ICBs, both crosswalks from the LSOA lookup, \
-      written by bash scripts/demo.sh):
-        catchment overlap --a out/crosswalk_lsoa_sicbl.csv \\
-          --b out/crosswalk_lsoa_icb.csv \\
+      written by the review of bash scripts/demo.sh):
+        catchment overlap --a out/review/crosswalk_sicbl.csv \\
+          --b out/review/crosswalk_icb.csv \\
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
           --output out/overlap_sicbl_icb.csv \\

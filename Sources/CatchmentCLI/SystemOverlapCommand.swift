@@ -16,8 +16,9 @@ struct SystemOverlapCommand: ParsableCommand {
       serve. --shared-matrix-output and --served-matrix-output write the two as wide \
       matrices (rows a, columns b).
 
-      Example (reads the membership that bash scripts/demo.sh, or the example of \
-      'catchment membership --help', writes):
+      Example (reads the membership that the example of 'catchment membership \
+      --help' writes; the review of bash scripts/demo.sh writes the same table as \
+      out/review/membership_icb.csv):
         catchment system-overlap --membership out/trust_membership.csv \\
           --output out/system_overlap.csv \\
           --served-matrix-output out/system_served_matrix.csv

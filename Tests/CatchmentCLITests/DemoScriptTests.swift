@@ -49,12 +49,13 @@ import Testing
   @Test func demoScriptRunsTheReviewOfTheDemoStudy() throws {
     let (folder, environment) = try workspace()
     let result = try ShellRunner.run("bash scripts/demo.sh 2>demo.err", in: folder, environment: environment)
-    #expect(result.status == 0, "\(result.output)\n\(try contents(folder.appendingPathComponent("demo.err")))")
+    let stderr = try contents(folder.appendingPathComponent("demo.err"))
+    #expect(result.status == 0, "\(result.output)\n\(stderr)")
     let pack = folder.appendingPathComponent("out/review")
     let expected = PackHeadline(pack: pack, baseline: "icb")
     let figures = ([try expected.packLine(), ""] + (try expected.figureLines(threshold: "5%"))).joined(separator: "\n")
     #expect(result.output.contains(figures), "\(result.output)")
-    #expect(try contents(folder.appendingPathComponent("demo.err")).contains("+ catchment review data/demo_study.toml"))
+    #expect(stderr.contains("+ catchment review data/demo_study.toml"))
     // The baseline's crosswalk, population and flows, by the single commands on the same files.
     let single = folder.appendingPathComponent("single")
     try FileManager.default.createDirectory(at: single, withIntermediateDirectories: true)
@@ -78,7 +79,8 @@ import Testing
     }
     for name in ["crosswalk_icb.csv", "population_icb.csv", "flows_icb.csv", "flow_matrix_icb.csv", "flow_summary_icb.csv", "practice_flows_icb.csv"] {
       let review = try Data(contentsOf: pack.appendingPathComponent(name))
-      #expect(!review.isEmpty && review == (try Data(contentsOf: single.appendingPathComponent(name))), "\(name)")
+      let alone = try Data(contentsOf: single.appendingPathComponent(name))
+      #expect(!review.isEmpty && review == alone, "\(name)")
     }
     // Every output the manifest lists is in the pack.
     let manifest = try #require(
@@ -88,6 +90,25 @@ import Testing
     for name in outputs { #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent(name).path), "\(name)") }
     let link = folder.appendingPathComponent("bin/catchment").path
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == CommandRunner.executable.path)
+  }
+
+  /// The README shows what `catchment review data/demo_study.toml` prints: the pack line (its
+  /// folder and file count aside, which depend on the checkout and on the pack's contents) and
+  /// every figure line as the review prints it.
+  @Test func readmeShowsTheFiguresTheReviewPrints() throws {
+    let (folder, _) = try workspace()
+    let result = try CommandRunner.run(["review", "data/demo_study.toml"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let readme = try contents(packageRoot.appendingPathComponent("README.md"))
+    let block = try #require(
+      readme.components(separatedBy: "$ catchment review data/demo_study.toml\n").dropFirst().first?.components(separatedBy: "```").first)
+    let shown = block.split(separator: "\n").map(String.init).filter { $0.hasPrefix("The review pack") || $0.hasPrefix("Headline") || $0.hasPrefix("  ") }
+    let printed = result.stdout.split(separator: "\n").map(String.init)
+    #expect(shown.count == 7 && printed.count == 7, "\(shown)\n\(printed)")
+    func general(_ line: String) -> String {
+      line.replacingOccurrences(of: #"is in .* \(\d+ files"#, with: "is in PACK (N files", options: .regularExpression)
+    }
+    #expect(shown.map(general) == printed.map(general))
   }
 
   /// The README shows the demo study as committed.
@@ -116,7 +137,8 @@ import Testing
     #expect(tables.count > 30)
     for name in tables {
       let generated = try Data(contentsOf: bare.appendingPathComponent("out/review").appendingPathComponent(name))
-      #expect(generated == (try Data(contentsOf: full.appendingPathComponent("out/review").appendingPathComponent(name))), "\(name)")
+      let committed = try Data(contentsOf: full.appendingPathComponent("out/review").appendingPathComponent(name))
+      #expect(generated == committed, "\(name)")
     }
   }
 }
