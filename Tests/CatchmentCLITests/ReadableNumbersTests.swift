@@ -2,8 +2,8 @@ import CatchmentTestSupport
 import Foundation
 import Testing
 
-/// Every table of the demo run (scripts/demo.sh, plus overlap and nesting) as a person opens it:
-/// no exponent notation, people to 2 decimal places, ratios to 10 significant digits, names
+/// Every table of the demo's single commands (steps of the review scripts/demo.sh runs, plus
+/// nesting) as a person opens it: no exponent notation, people to 2 decimal places, ratios to 10 significant digits, names
 /// beside codes; and with `--full-precision`, the exact shortest round-trip form.
 @Suite struct ReadableNumbersTests {
   static let data = packageRoot.appendingPathComponent("data")
@@ -23,7 +23,7 @@ import Testing
     return folder
   }
 
-  /// The demo job's commands (as scripts/demo.sh runs them) writing into a new folder.
+  /// The demo job's steps as single commands, writing into a new folder.
   static func runDemo(extra: [String]) throws -> (URL, [String]) {
     let out = try temporaryFolder()
     func o(_ name: String) -> String { out.appendingPathComponent(name).path }
