@@ -4,16 +4,17 @@
 //
 // Dependencies run one way:
 //   readers (CatchmentTables, CatchmentGeoIO, CatchmentEngine)
-//     → CatchmentInputs → CatchmentAnalysis / CatchmentCLI → catchment
+//     → CatchmentCore → CatchmentAnalysis → CatchmentInputs → CatchmentStudy / CatchmentCLI → catchment
 // CatchmentTables knows bytes and CSV; CatchmentGeoIO reads boundary and point files;
-// CatchmentEngine is GEOS and PROJ; CatchmentCore knows zones, footprints, crosswalks and the
-// run report; CatchmentAnalysis computes the measures in ../shared/MISSION.md.
-// CatchmentInputs owns the inputs of a run (reading layers and tables, resolving and
-// transforming CRSs) behind plain value types; the CLI turns its options into those values,
-// calls CatchmentInputs and CatchmentAnalysis, and maps their typed errors to messages.
-// CatchmentStudy reads a review's study file (TOML) and writes its provenance (manifest,
-// SHA-256 of every file) and runs it (ReviewRun, through CatchmentInputs and CatchmentAnalysis)
-// into the pack that `catchment review` writes.
+// CatchmentEngine is GEOS and PROJ (the only importer of either); CatchmentCore knows zones,
+// footprints, crosswalks, tables keyed by their own codes and the run report;
+// CatchmentAnalysis computes the measures in ../shared/MISSION.md by joining those tables to
+// crosswalks. CatchmentInputs owns the inputs of a run: it opens each published file once,
+// recognises its layout, resolves and transforms its CRS, and hands back plain values.
+// CatchmentStudy reads a review's study file (TOML), runs it (ReviewRun) into the pack that
+// `catchment review` writes, and records its provenance (manifest, SHA-256 of every file).
+// The CLI turns options into CatchmentInputs values, calls the analyses, writes the outputs
+// and maps typed errors to messages and exit codes; it computes nothing itself.
 import PackageDescription
 
 let package = Package(
