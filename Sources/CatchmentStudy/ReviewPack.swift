@@ -1,4 +1,5 @@
 import CatchmentCore
+import CatchmentInputs
 import Crypto
 import Foundation
 
@@ -41,11 +42,15 @@ public struct ReviewPack {
   public var report: RunReport
   /// Every input read, in the order read.
   public var inputs: [Input]
+  /// Every option in force, defaults included (``ReviewRun/optionsInForce``); empty when not
+  /// known, and then the manifest lists the study's settings.
+  public var options: [String: String]
 
-  public init(files: [File], report: RunReport, inputs: [Input]) {
+  public init(files: [File], report: RunReport, inputs: [Input], options: [String: String] = [:]) {
     self.files = files
     self.report = report
     self.inputs = inputs
+    self.options = options
   }
 
   /// The files read with a `.shp`, when present.
@@ -59,9 +64,10 @@ public struct ReviewPack {
   ///   - studyFile: the study file as given on the command line; its bytes are hashed and kept.
   ///   - tool: the tool's name, version and revision.
   ///   - runAt: when the run started.
+  ///   - runOptions: options of the front end in force (`run.strict`), added to ``options``.
   /// - Throws: ``FileDigestError`` naming a file that cannot be read.
   public func manifest(
-    study: Study, studyFile: String, outputs: [File], tool: Manifest.Tool, runAt: Date
+    study: Study, studyFile: String, outputs: [File], tool: Manifest.Tool, runAt: Date, runOptions: [String: String] = [:]
   ) throws(FileDigestError) -> Manifest {
     let studyDigest = try FileDigest(ofFileAt: studyFile)
     let text: String
@@ -74,31 +80,63 @@ public struct ReviewPack {
     for summary in report.inputs { rows[summary.file] = max(rows[summary.file] ?? 0, summary.rowsRead) }
     var seen = Set<String>()
     var manifestInputs: [Manifest.Input] = []
+    let studyFolder = URL(fileURLWithPath: studyFile).deletingLastPathComponent()
     for input in inputs where seen.insert(input.key).inserted {
-      // A folder or a glob of boundary files has no single digest; it is not listed yet.
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: input.path.url.path, isDirectory: &isFolder), !isFolder.boolValue else {
-        continue
-      }
-      let digest = try FileDigest(ofFileAt: input.path.url.path)
-      manifestInputs.append(
-        Manifest.Input(
-          key: input.key, path: input.path.given, digest: digest, rowsRead: rows[input.path.url.path], vintage: input.vintage,
-          statedDate: input.statedDate))
-      // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
-      // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
-      guard input.path.url.pathExtension.lowercased() == "shp" else { continue }
-      for sidecar in ReviewPack.shapefileSidecars {
-        let url = input.path.url.deletingPathExtension().appendingPathExtension(sidecar)
-        guard FileManager.default.fileExists(atPath: url.path) else { continue }
-        let given = String(input.path.given.dropLast(input.path.url.pathExtension.count)) + sidecar
-        manifestInputs.append(Manifest.Input(key: input.key, path: given, digest: try FileDigest(ofFileAt: url.path)))
+      // A folder or a glob of boundary files: every file it matches, each as the readers
+      // expand it, with its path relative to the study file's folder.
+      for (file, given) in try ReviewPack.files(of: input.path, studyFolder: studyFolder) {
+        manifestInputs.append(
+          Manifest.Input(
+            key: input.key, path: given, digest: try FileDigest(ofFileAt: file.path), rowsRead: rows[file.path],
+            vintage: input.vintage, statedDate: input.statedDate))
+        // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
+        // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
+        guard file.pathExtension.lowercased() == "shp" else { continue }
+        for sidecar in ReviewPack.shapefileSidecars {
+          let url = file.deletingPathExtension().appendingPathExtension(sidecar)
+          guard FileManager.default.fileExists(atPath: url.path) else { continue }
+          let sidecarGiven = String(given.dropLast(file.pathExtension.count)) + sidecar
+          manifestInputs.append(Manifest.Input(key: input.key, path: sidecarGiven, digest: try FileDigest(ofFileAt: url.path)))
+        }
       }
     }
+    let options = (self.options.isEmpty ? study.settings : self.options).merging(runOptions) { _, front in front }
     return Manifest(
       tool: tool, study: Manifest.StudyFile(path: studyFile, sha256: studyDigest.sha256, text: text), inputs: manifestInputs,
       outputs: outputs.map { Manifest.Output(path: $0.name, sha256: FileDigest(bytes: $0.bytes).sha256) },
-      options: study.settings, runAt: runAt)
+      options: options, runAt: runAt)
+  }
+
+  /// The files an input path names, each with its path as the manifest records it: a file as
+  /// written in the study; a folder's or a glob's boundary files (as the layer readers expand
+  /// them) relative to the study file's folder (absolute when the study wrote an absolute path).
+  ///
+  /// - Throws: ``FileDigestError`` when the folder or glob matches nothing (the review has then
+  ///   failed already, reading it).
+  static func files(of path: StudyPath, studyFolder: URL) throws(FileDigestError) -> [(url: URL, given: String)] {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path.url.path, isDirectory: &isFolder), !isFolder.boolValue {
+      return [(path.url, path.given)]
+    }
+    let matched: [String]
+    do {
+      matched = try BoundaryFiles.expand([path.url.path])
+    } catch {
+      throw FileDigestError(path: path.given, reason: "\(error)")
+    }
+    return matched.map { file in
+      let url = URL(fileURLWithPath: file).standardizedFileURL
+      return (url, path.given.hasPrefix("/") ? url.path : relativePath(of: url, to: studyFolder))
+    }
+  }
+
+  /// `file`'s path from `folder`, with `..` where it lies outside: `zones/a.shp`, `../b/c.shp`.
+  static func relativePath(of file: URL, to folder: URL) -> String {
+    let target = file.standardizedFileURL.pathComponents
+    let base = folder.standardizedFileURL.pathComponents
+    var common = 0
+    while common < base.count, common < target.count - 1, target[common] == base[common] { common += 1 }
+    return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
   }
 }
 
