@@ -1,5 +1,6 @@
 import CatchmentCore
 import CatchmentInputs
+import CatchmentTables
 import Crypto
 import Foundation
 
@@ -27,12 +28,18 @@ public struct ReviewPack {
     public var vintage: ZoneCodeVintage?
     /// The extract or estimate date the file states (`EXTRACT_DATE`), when it states one.
     public var statedDate: String?
+    /// False for a table without a header row (ODS files such as `etr.csv`), so that its rows
+    /// read count every line.
+    public var hasHeader: Bool
 
-    public init(key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil) {
+    public init(
+      key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil, hasHeader: Bool = true
+    ) {
       self.key = key
       self.path = path
       self.vintage = vintage
       self.statedDate = statedDate
+      self.hasHeader = hasHeader
     }
   }
 
@@ -87,7 +94,8 @@ public struct ReviewPack {
       for (file, given) in try ReviewPack.files(of: input.path, studyFolder: studyFolder) {
         manifestInputs.append(
           Manifest.Input(
-            key: input.key, path: given, digest: try FileDigest(ofFileAt: file.path), rowsRead: rows[file.path],
+            key: input.key, path: given, digest: try FileDigest(ofFileAt: file.path),
+            rowsRead: rows[file.path] ?? ReviewPack.rows(ofTable: file, hasHeader: input.hasHeader),
             vintage: input.vintage, statedDate: input.statedDate))
         // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
         // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
@@ -128,6 +136,17 @@ public struct ReviewPack {
       let url = URL(fileURLWithPath: file).standardizedFileURL
       return (url, path.given.hasPrefix("/") ? url.path : relativePath(of: url, to: studyFolder))
     }
+  }
+
+  /// The data rows of a CSV table (blank lines and the header excluded) whose reader records
+  /// none in the report (the proposal's assignment, the centroids, provider names): counted as
+  /// its reader reads every row. Nil for a file that is not a table (`.csv`, `.txt`) or cannot
+  /// be read (the review has then failed already).
+  static func rows(ofTable file: URL, hasHeader: Bool) -> Int? {
+    guard ["csv", "txt"].contains(file.pathExtension.lowercased()) else { return nil }
+    guard let reader = try? CSVReader(path: file.path, hasHeader: hasHeader) else { return nil }
+    guard (try? reader.forEachRecord { _ in }) != nil else { return nil }
+    return reader.recordsRead
   }
 
   /// `file`'s path from `folder`, with `..` where it lies outside: `zones/a.shp`, `../b/c.shp`.

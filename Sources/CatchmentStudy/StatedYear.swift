@@ -37,7 +37,7 @@ public struct StatedYear: Equatable, Sendable {
   ///   column the file lacks (the population step reports both too).
   public static func read(path: String, value: String, id: String, filters: [String]) throws -> StatedYear? {
     let reader = try CSVReader(path: path)
-    if let column = reader.index(of: value), let year = year(in: reader.name(ofColumn: column)) {
+    if let column = reader.index(of: value), let year = Self.year(in: reader.name(ofColumn: column)) {
       let name = reader.name(ofColumn: column)
       return StatedYear(source: "column name \"\(name)\"", texts: [name], years: [year])
     }
@@ -53,7 +53,7 @@ public struct StatedYear: Equatable, Sendable {
     try reader.forEachRecord { record in
       guard filter.isEmpty || filter.accepts(record) else { return }
       let text = record[column].trimmedString
-      guard let year = year(in: text) else { return }
+      guard let year = Self.year(in: text) else { return }
       years.insert(year)
       if texts.count < maxTexts, !texts.contains(text) { texts.append(text) }
     }

@@ -192,7 +192,8 @@ import Testing
   func reviewWithPopulationPeriod(_ period: String) throws -> (warnings: [String], notes: [String], population: [String: Any]) {
     let (root, data, pack) = try demoCopy()
     let file = data.appendingPathComponent("population_lsoa_mid2022.csv")
-    let lines = try contents(file).split(separator: "\n", omittingEmptySubsequences: false)
+    // The file's lines end in CRLF, which Swift's String sees as one character: LF from here.
+    let lines = try contents(file).replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
     let stated = lines.enumerated().map { i, line in
       line.isEmpty ? "" : (i == 0 ? "period," : "\(period),") + line
     }
