@@ -7,7 +7,7 @@ import Foundation
 /// at run time `git rev-parse HEAD` in that folder gives its commit. The commit is the build's
 /// only when the sources have not changed since the build, so it is checked:
 /// - tracked files under `Sources/` and `Package.swift` changed since that commit
-///   (`git status --porcelain --untracked-files=no`): the commit gets `-dirty`, git's own
+///   (`git status` of tracked files): the commit gets `-dirty`, git's own
 ///   suffix (built from that commit with local changes);
 /// - any of those files newer than the running executable: the checkout has moved on since the
 ///   build (a pull, a checkout, an edit not rebuilt), so the commit is not the build's:
@@ -34,9 +34,9 @@ public enum SourceRevision {
   public static func revision(packageFolder: URL, executable: URL?) -> String {
     let sources = packageFolder.appendingPathComponent("Sources")
     guard FileManager.default.fileExists(atPath: sources.path) else { return unknown }
-    guard let head = git(["rev-parse", "--verify", "HEAD"], in: packageFolder), isCommitHash(head) else { return unknown }
-    guard let status = git(["status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift"], in: packageFolder)
-    else { return unknown }
+    guard let head = git(["rev-parse", "HEAD^{commit}"], in: packageFolder), isCommitHash(head) else { return unknown }
+    // Short status of tracked files only (-s -uno): empty when they match the commit.
+    guard let status = git(["status", "-s", "-uno", "--", "Sources", "Package.swift"], in: packageFolder) else { return unknown }
     if let executable, let built = modified(executable) {
       let newest = newestModification(under: sources, also: packageFolder.appendingPathComponent("Package.swift"))
       if let newest, newest > built { return unknown }
@@ -54,7 +54,7 @@ public enum SourceRevision {
   static func git(_ arguments: [String], in folder: URL) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", folder.path] + arguments
+    process.arguments = ["git", "-C", folder.path, "-c", "color.ui=false"] + arguments
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_OPTIONAL_LOCKS"] = "0"
     environment["LC_ALL"] = "C"
