@@ -263,6 +263,41 @@ import Testing
     #expect(options["run.numbers"]?.hasPrefix("readable") == true)
   }
 
+  /// `[zones] path` as a glob: the demo's LSOA polygons split into two files, read as one layer
+  /// (the pack's crosswalks are those of the single file), and both listed in the manifest with
+  /// the SHA-256 `sha256sum` prints.
+  @Test func zonesGlobListsEachFile() throws {
+    let (root, data, pack) = try demoCopy()
+    let single = try json(data.appendingPathComponent("lsoa_boundaries.geojson"))
+    let features = try #require(single["features"] as? [Any])
+    let zones = data.appendingPathComponent("zones")
+    try FileManager.default.createDirectory(at: zones, withIntermediateDirectories: true)
+    for (name, part) in [("part1.geojson", features[..<180]), ("part2.geojson", features[180...])] {
+      var collection = single
+      collection["features"] = Array(part)
+      try JSONSerialization.data(withJSONObject: collection).write(to: zones.appendingPathComponent(name))
+    }
+    try run(["review", "data/demo_study.toml"], in: root)
+    let whole = root.appendingPathComponent("whole")
+    try FileManager.default.moveItem(at: pack, to: whole)
+    let study = data.appendingPathComponent("demo_study.toml")
+    let text = try contents(study).replacingOccurrences(
+      of: "path = \"lsoa_boundaries.geojson\"", with: "path = \"zones/*.geojson\"")
+    try text.write(to: study, atomically: true, encoding: .utf8)
+    try run(["review", "data/demo_study.toml"], in: root)
+    for name in ["crosswalk_icb_bestfit.csv", "crosswalk_proposed.csv"] {
+      #expect(try Data(contentsOf: pack.appendingPathComponent(name)) == Data(contentsOf: whole.appendingPathComponent(name)), "\(name)")
+    }
+    let inputs = try #require(try json(pack.appendingPathComponent("manifest.json"))["inputs"] as? [[String: Any]])
+    let listed = inputs.filter { $0["key"] as? String == "zones.path" }
+    #expect(listed.compactMap { $0["path"] as? String } == ["zones/part1.geojson", "zones/part2.geojson"])
+    for input in listed {
+      let path = try #require(input["path"] as? String)
+      #expect(input["sha256"] as? String == String(try sha256sum(data.appendingPathComponent(path)).prefix(64)), "\(path)")
+      #expect(input["vintage"] as? String == "LSOA 2021", "\(path)")
+    }
+  }
+
   @Test func badStudyFileExitsOneWithItsMessageAndWritesNothing() throws {
     let (root, data, pack) = try demoCopy()
     let study = data.appendingPathComponent("demo_study.toml")
