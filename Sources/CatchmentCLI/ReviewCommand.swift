@@ -24,6 +24,7 @@ struct ReviewCommand: ParsableCommand {
       (with [providers]), per proposal \
       crosswalk_proposal_<name>.csv, proposal_<name>.geojson (with [zones]), \
       compare_<name>.csv and membership_changes_<name>.csv (with [providers]), \
+      nesting_<layers>.csv and nesting_<layers>.json (with [review] nesting), \
       report.json (the \
       accounting of every step) and manifest.json (the provenance: every input's \
       path, size and SHA-256, every option in force, every output's SHA-256). Each \
@@ -56,7 +57,8 @@ struct ReviewCommand: ParsableCommand {
     outputs.append(ReviewPack.File(name: "report.json", bytes: reportJSON))
     let manifest = try pack.manifest(
       study: study, studyFile: self.study, outputs: outputs,
-      tool: Manifest.Tool(version: CatchmentCommand.configuration.version), runAt: runAt)
+      tool: Manifest.Tool(version: CatchmentCommand.configuration.version, revision: SourceRevision.current()), runAt: runAt,
+      runOptions: ["run.strict": "\(runOptions.strict)"])
     outputs.append(ReviewPack.File(name: "manifest.json", bytes: [UInt8](try manifest.encoded())))
     for file in outputs {
       try write(bytes: file.bytes, to: folder.appendingPathComponent(file.name).path)

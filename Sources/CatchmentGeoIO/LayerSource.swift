@@ -82,8 +82,12 @@ public enum LayerSource {
     }
   }
 
-  /// The files that `paths` name, in order, without repeats.
-  static func expand(_ paths: [String]) throws -> [String] {
+  /// The files that `paths` name, in order, without repeats: a file as it is, a directory's
+  /// boundary files (by extension) sorted by name, a glob's matches sorted.
+  ///
+  /// - Throws: ``GeoIOError`` for a path that matches nothing or a directory without boundary
+  ///   files.
+  public static func expand(_ paths: [String]) throws -> [String] {
     var files: [String] = []
     var seen = Set<String>()
     func add(_ file: String) { if seen.insert(file).inserted { files.append(file) } }

@@ -26,12 +26,18 @@ public struct ReviewPack {
     public var vintage: ZoneCodeVintage?
     /// The extract or estimate date the file states (`EXTRACT_DATE`), when it states one.
     public var statedDate: String?
+    /// False for a table without a header row (ODS files such as `etr.csv`), so that its rows
+    /// read count every line.
+    public var hasHeader: Bool
 
-    public init(key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil) {
+    public init(
+      key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil, hasHeader: Bool = true
+    ) {
       self.key = key
       self.path = path
       self.vintage = vintage
       self.statedDate = statedDate
+      self.hasHeader = hasHeader
     }
   }
 
@@ -43,12 +49,18 @@ public struct ReviewPack {
   public var inputs: [Input]
   /// The values the headline figures come from (see ``headline(study:)``).
   public var results: ReviewResults
+  /// Every option in force, defaults included (``ReviewRun/optionsInForce``); empty when not
+  /// known, and then the manifest lists the study's settings.
+  public var options: [String: String]
 
-  public init(files: [File], report: RunReport, inputs: [Input], results: ReviewResults = ReviewResults()) {
+  public init(
+    files: [File], report: RunReport, inputs: [Input], results: ReviewResults = ReviewResults(), options: [String: String] = [:]
+  ) {
     self.files = files
     self.report = report
     self.inputs = inputs
     self.results = results
+    self.options = options
   }
 
   /// The files read with a `.shp`, when present.
@@ -62,9 +74,10 @@ public struct ReviewPack {
   ///   - studyFile: the study file as given on the command line; its bytes are hashed and kept.
   ///   - tool: the tool's name, version and revision.
   ///   - runAt: when the run started.
+  ///   - runOptions: options of the front end in force (`run.strict`), added to ``options``.
   /// - Throws: ``FileDigestError`` naming a file that cannot be read.
   public func manifest(
-    study: Study, studyFile: String, outputs: [File], tool: Manifest.Tool, runAt: Date
+    study: Study, studyFile: String, outputs: [File], tool: Manifest.Tool, runAt: Date, runOptions: [String: String] = [:]
   ) throws(FileDigestError) -> Manifest {
     let studyDigest = try FileDigest(ofFileAt: studyFile)
     let text: String
@@ -77,31 +90,32 @@ public struct ReviewPack {
     for summary in report.inputs { rows[summary.file] = max(rows[summary.file] ?? 0, summary.rowsRead) }
     var seen = Set<String>()
     var manifestInputs: [Manifest.Input] = []
+    let studyFolder = URL(fileURLWithPath: studyFile).deletingLastPathComponent()
     for input in inputs where seen.insert(input.key).inserted {
-      // A folder or a glob of boundary files has no single digest; it is not listed yet.
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: input.path.url.path, isDirectory: &isFolder), !isFolder.boolValue else {
-        continue
-      }
-      let digest = try FileDigest(ofFileAt: input.path.url.path)
-      manifestInputs.append(
-        Manifest.Input(
-          key: input.key, path: input.path.given, digest: digest, rowsRead: rows[input.path.url.path], vintage: input.vintage,
-          statedDate: input.statedDate))
-      // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
-      // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
-      guard input.path.url.pathExtension.lowercased() == "shp" else { continue }
-      for sidecar in ReviewPack.shapefileSidecars {
-        let url = input.path.url.deletingPathExtension().appendingPathExtension(sidecar)
-        guard FileManager.default.fileExists(atPath: url.path) else { continue }
-        let given = String(input.path.given.dropLast(input.path.url.pathExtension.count)) + sidecar
-        manifestInputs.append(Manifest.Input(key: input.key, path: given, digest: try FileDigest(ofFileAt: url.path)))
+      // A folder or a glob of boundary files: every file it matches, each as the readers
+      // expand it, with its path relative to the study file's folder.
+      for (file, given) in try ReviewPack.files(of: input.path, studyFolder: studyFolder) {
+        manifestInputs.append(
+          Manifest.Input(
+            key: input.key, path: given, digest: try FileDigest(ofFileAt: file.path),
+            rowsRead: rows[file.path] ?? ReviewPack.rows(ofTable: file, hasHeader: input.hasHeader),
+            vintage: input.vintage, statedDate: input.statedDate))
+        // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
+        // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
+        guard file.pathExtension.lowercased() == "shp" else { continue }
+        for sidecar in ReviewPack.shapefileSidecars {
+          let url = file.deletingPathExtension().appendingPathExtension(sidecar)
+          guard FileManager.default.fileExists(atPath: url.path) else { continue }
+          let sidecarGiven = String(given.dropLast(file.pathExtension.count)) + sidecar
+          manifestInputs.append(Manifest.Input(key: input.key, path: sidecarGiven, digest: try FileDigest(ofFileAt: url.path)))
+        }
       }
     }
+    let options = (self.options.isEmpty ? study.settings : self.options).merging(runOptions) { _, front in front }
     return Manifest(
       tool: tool, study: Manifest.StudyFile(path: studyFile, sha256: studyDigest.sha256, text: text), inputs: manifestInputs,
       outputs: outputs.map { Manifest.Output(path: $0.name, sha256: FileDigest(bytes: $0.bytes).sha256) },
-      options: study.settings, runAt: runAt)
+      options: options, runAt: runAt)
   }
 }
 

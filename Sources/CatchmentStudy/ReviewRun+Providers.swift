@@ -19,7 +19,7 @@ extension ReviewRun {
   ) throws {
     let sources = catchmentSources(providers, population: population, populationColumns: populationColumns)
     state.inputs.append(ReviewPack.Input(key: "providers.activity", path: providers.activity))
-    if let names = providers.names { state.inputs.append(ReviewPack.Input(key: "providers.names", path: names)) }
+    if let names = providers.names { state.inputs.append(ReviewPack.Input(key: "providers.names", path: names, hasHeader: false)) }
     try state.step("catchments") { report in
       let (catchments, names) = try sources.catchments(crosswalk: nil, report: report)
       return [

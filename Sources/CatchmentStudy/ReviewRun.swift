@@ -53,13 +53,13 @@ public struct ReviewRun {
   /// - Throws: the first input error (a file that cannot be read, a missing column, a zone split
   ///   by two layers without polygons to split it by), as the single command throws it.
   public func run() throws -> ReviewPack {
-    var state = ReviewRunState(report: RunReport(command: "review"))
+    var state = ReviewRunState(report: RunReport(command: "review"), options: optionsInForce)
     let crosswalks = try layerCrosswalks(&state)
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
     }
     if let p = study.population, let columns = populationColumns {
-      state.inputs.append(ReviewPack.Input(key: "population.file", path: p.file))
+      populationInput(p, state: &state)
       var baselinePopulation: ResidentPopulation?
       defer { state.results.population = baselinePopulation }
       for (name, crosswalk) in crosswalks {
@@ -106,6 +106,7 @@ public struct ReviewRun {
     } else if study.review.councils != nil || !study.review.others.isEmpty {
       state.report.note("overlaps need residents per zone: the study has no [population], so none are in the pack")
     }
+    try nestingStep(crosswalks: crosswalks, population: study.population.map(populationSource), state: &state)
     for (i, proposal) in study.proposals.enumerated() {
       guard let blocks = crosswalks.first(where: { $0.name == proposal.blocks })?.crosswalk else { continue }
       guard let drawn = try proposalSteps(proposal, number: i + 1, blocks: blocks, state: &state) else { continue }
@@ -230,8 +231,10 @@ struct ReviewRunState {
   var files: [ReviewPack.File] = []
   var inputs: [ReviewPack.Input] = []
   var results = ReviewResults()
+  /// Every option in force (``ReviewRun/optionsInForce``), for the manifest.
+  var options: [String: String] = [:]
 
-  var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results) }
+  var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results, options: options) }
 
   /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
   /// its tables.

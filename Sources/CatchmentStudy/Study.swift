@@ -150,11 +150,16 @@ public struct ReviewSpec: Equatable, Sendable {
   public var councils: String?
   /// Other layers overlapped with the baseline (`others`); empty when not given.
   public var others: [String]
+  /// Layers from the smallest to the largest whose nesting is checked (`nesting`, e.g.
+  /// `["sicbl", "icb"]`: does each sub-ICB location lie within one ICB?), as `catchment nesting`
+  /// with their crosswalks in that order; empty when not given.
+  public var nesting: [String]
 
-  public init(baseline: String, councils: String? = nil, others: [String] = []) {
+  public init(baseline: String, councils: String? = nil, others: [String] = [], nesting: [String] = []) {
     self.baseline = baseline
     self.councils = councils
     self.others = others
+    self.nesting = nesting
   }
 }
 

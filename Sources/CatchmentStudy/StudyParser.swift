@@ -168,8 +168,27 @@ private struct StudyReader {
       throw StudyError(
         file: file, keyPath: "\(t.keyPath("others"))[\(i + 1)]", problem: .unknownLayer(other, known: layers.keys.sorted()))
     }
+    let nesting = try t.stringArray("nesting") ?? []
+    try nestingLayers(t, nesting, layers)
     try t.finish()
-    return ReviewSpec(baseline: baseline, councils: councils, others: others)
+    return ReviewSpec(baseline: baseline, councils: councils, others: others, nesting: nesting)
+  }
+
+  /// `[review] nesting`: two or more layers, smallest first, each a layer and none twice (a
+  /// layer cannot nest in itself); an empty list asks for no nesting.
+  func nestingLayers(_ t: TableReader, _ nesting: [String], _ layers: [String: LayerSpec]) throws(StudyError) {
+    if nesting.count == 1 {
+      throw t.error("nesting", .invalid("needs two or more layers, smallest first, e.g. [\"sicbl\", \"icb\"]"))
+    }
+    for (i, name) in nesting.enumerated() {
+      let key = "\(t.keyPath("nesting"))[\(i + 1)]"
+      guard layers[name] != nil else {
+        throw StudyError(file: file, keyPath: key, problem: .unknownLayer(name, known: layers.keys.sorted()))
+      }
+      if nesting[..<i].contains(name) {
+        throw StudyError(file: file, keyPath: key, problem: .invalid("layer '\(name)' is listed twice"))
+      }
+    }
   }
 
   func registrations(_ t: TableReader) throws(StudyError) -> RegistrationsSpec {

@@ -21,7 +21,7 @@ extension Study {
         s["zones.centroids.id"] = c.id
         s["zones.centroids.x"] = c.x
         s["zones.centroids.y"] = c.y
-        s["zones.centroids.crs"] = c.crs
+        s["zones.centroids.crs"] = c.crs ?? ReviewRun.centroidCRS
       }
     }
     for (name, layer) in layers {
@@ -46,6 +46,7 @@ extension Study {
     s["review.baseline"] = review.baseline
     s["review.councils"] = review.councils
     s["review.others"] = review.others.joined(separator: ",")
+    s["review.nesting"] = review.nesting.joined(separator: ",")
     if let r = registrations {
       s["registrations.file"] = r.file.given
       s["registrations.practice_map"] = r.practiceMap?.given

@@ -91,6 +91,12 @@ import Testing
           out("overlap_summary_icb_\(other).csv"),
         ] + population, in: root)
     }
+    // [review] nesting = ["sicbl", "icb"]: the crosswalks smallest first, named as the layers.
+    try run(
+      [
+        "nesting", "--crosswalk", single.appendingPathComponent("crosswalk_sicbl.csv").path, "--crosswalk", icb, "--names",
+        "sicbl,icb", "--output", out("nesting_sicbl_icb.csv"), "--tree-output", out("nesting_sicbl_icb.json"),
+      ] + population, in: root)
     // [providers]: the demo's trust admissions, proportional, threshold 0.05, names from etr.csv.
     let activity = [
       "--method", "proportional", "--activity", data.appendingPathComponent("trust_activity.csv").path, "--activity-zone", "lsoa21cd",
@@ -133,7 +139,7 @@ import Testing
       #expect(review == alone, "\(name) differs from the single command's output")
     }
     // Every file of the pack but report.json and manifest.json is one of those compared.
-    let packTables = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { !$0.hasSuffix(".json") }
+    let packTables = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { $0 != "report.json" && $0 != "manifest.json" }
     #expect(Set(packTables) == Set(expected))
   }
 
@@ -174,6 +180,122 @@ import Testing
     #expect((manifest["options"] as? [String: String])?["review.baseline"] == "icb")
     // The demo registrations state EXTRACT_DATE 01Oct2025 on every row.
     #expect(inputs.first { $0["key"] as? String == "registrations.file" }?["stated_date"] as? String == "01Oct2025")
+  }
+
+  func json(_ url: URL) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+  }
+
+  /// The demo population with a `period` column stating `period` on every row (as Trafford's
+  /// MYE files have it), then the review: the report's warnings and the manifest's population
+  /// input.
+  func reviewWithPopulationPeriod(_ period: String) throws -> (warnings: [String], notes: [String], population: [String: Any]) {
+    let (root, data, pack) = try demoCopy()
+    let file = data.appendingPathComponent("population_lsoa_mid2022.csv")
+    // The file's lines end in CRLF, which Swift's String sees as one character: LF from here.
+    let lines = try contents(file).replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    let stated = lines.enumerated().map { i, line in
+      line.isEmpty ? "" : (i == 0 ? "period," : "\(period),") + line
+    }
+    try stated.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    try run(["review", "data/demo_study.toml"], in: root)
+    let report = try json(pack.appendingPathComponent("report.json"))
+    let inputs = try #require(try json(pack.appendingPathComponent("manifest.json"))["inputs"] as? [[String: Any]])
+    let population = try #require(inputs.first { $0["key"] as? String == "population.file" })
+    return (report["warnings"] as? [String] ?? [], report["notes"] as? [String] ?? [], population)
+  }
+
+  /// `[population] year = 2022` against a file whose rows state mid-2021: a warning in
+  /// report.json naming both years, and the stated date in the manifest.
+  @Test func populationYearMismatchIsWarned() throws {
+    let (warnings, _, population) = try reviewWithPopulationPeriod("2021-06-30")
+    #expect(
+      warnings.contains {
+        $0.contains("population.year is 2022") && $0.contains("population_lsoa_mid2022.csv states 2021")
+          && $0.contains("column \"period\"")
+      }, "\(warnings)")
+    #expect(population["stated_date"] as? String == "2021-06-30")
+  }
+
+  /// The same file stating mid-2022: no warning, a note that they agree, the date recorded. The
+  /// demo file as published (no year in it) records none.
+  @Test func populationYearThatAgreesIsRecorded() throws {
+    let (warnings, notes, population) = try reviewWithPopulationPeriod("2022-06-30")
+    #expect(!warnings.contains { $0.contains("population") && $0.contains("year") }, "\(warnings)")
+    #expect(notes.contains { $0.contains("population.year 2022 agrees") }, "\(notes)")
+    #expect(population["stated_date"] as? String == "2022-06-30")
+    let (root, _, pack) = try demoCopy()
+    try run(["review", "data/demo_study.toml"], in: root)
+    let inputs = try #require(try json(pack.appendingPathComponent("manifest.json"))["inputs"] as? [[String: Any]])
+    #expect(inputs.first { $0["key"] as? String == "population.file" }?["stated_date"] == nil)
+  }
+
+  /// The manifest's provenance of the tool and the run: the source revision (this checkout's
+  /// commit as git gives it, `-dirty` with local changes, or unknown), every table input with
+  /// its rows read, and the defaults in force besides the study's keys.
+  @Test func manifestRecordsRevisionRowsAndDefaults() throws {
+    let (root, _, pack) = try demoCopy()
+    try run(["review", "data/demo_study.toml"], in: root)
+    let manifest = try json(pack.appendingPathComponent("manifest.json"))
+    let tool = try #require(manifest["tool"] as? [String: Any])
+    let revision = try #require(tool["revision"] as? String)
+    if revision != "unknown" {
+      let head = try ShellRunner.run("git -C \(ShellRunner.quote(packageRoot.path)) rev-parse HEAD", in: packageRoot)
+      let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(revision == commit || revision == commit + "-dirty", "\(revision) vs \(commit)")
+    }
+    let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+    for input in inputs {
+      let path = try #require(input["path"] as? String)
+      guard path.hasSuffix(".csv") else { continue }
+      #expect((input["rows_read"] as? Int ?? 0) > 0, "\(path) has no rows_read")
+    }
+    let options = try #require(manifest["options"] as? [String: String])
+    let expected = [
+      "run.strict": "false", "run.byte_order_mark": "false", "overlap.min_coverage": "0.01", "overlap.coterminous": "0.95",
+      "nesting.tolerance": "0.001", "crosswalk.working_crs": "EPSG:27700", "crosswalk.best_fit.snap_distance_m": "1000",
+      "crosswalk.area.basis": "covered", "providers.threshold": "0.05", "providers.method": "proportional",
+      "proposals[1].block_column": "block_id", "review.nesting": "sicbl,icb",
+    ]
+    for (key, value) in expected {
+      #expect(options[key] == value, "\(key): \(options[key] ?? "absent")")
+    }
+    #expect(options["run.numbers"]?.hasPrefix("readable") == true)
+  }
+
+  /// `[zones] path` as a glob: the demo's LSOA polygons split into two files, read as one layer
+  /// (the pack's crosswalks are those of the single file), and both listed in the manifest with
+  /// the SHA-256 `sha256sum` prints.
+  @Test func zonesGlobListsEachFile() throws {
+    let (root, data, pack) = try demoCopy()
+    let single = try json(data.appendingPathComponent("lsoa_boundaries.geojson"))
+    let features = try #require(single["features"] as? [Any])
+    let zones = data.appendingPathComponent("zones")
+    try FileManager.default.createDirectory(at: zones, withIntermediateDirectories: true)
+    for (name, part) in [("part1.geojson", features[..<180]), ("part2.geojson", features[180...])] {
+      var collection = single
+      collection["features"] = Array(part)
+      try JSONSerialization.data(withJSONObject: collection).write(to: zones.appendingPathComponent(name))
+    }
+    try run(["review", "data/demo_study.toml"], in: root)
+    let whole = root.appendingPathComponent("whole")
+    try FileManager.default.moveItem(at: pack, to: whole)
+    let study = data.appendingPathComponent("demo_study.toml")
+    let text = try contents(study).replacingOccurrences(
+      of: "path = \"lsoa_boundaries.geojson\"", with: "path = \"zones/*.geojson\"")
+    try text.write(to: study, atomically: true, encoding: .utf8)
+    try run(["review", "data/demo_study.toml"], in: root)
+    for name in ["crosswalk_icb_bestfit.csv", "crosswalk_proposed.csv"] {
+      #expect(try Data(contentsOf: pack.appendingPathComponent(name)) == Data(contentsOf: whole.appendingPathComponent(name)), "\(name)")
+    }
+    let inputs = try #require(try json(pack.appendingPathComponent("manifest.json"))["inputs"] as? [[String: Any]])
+    let listed = inputs.filter { $0["key"] as? String == "zones.path" }
+    #expect(listed.compactMap { $0["path"] as? String } == ["zones/part1.geojson", "zones/part2.geojson"])
+    for input in listed {
+      let path = try #require(input["path"] as? String)
+      #expect(input["sha256"] as? String == String(try sha256sum(data.appendingPathComponent(path)).prefix(64)), "\(path)")
+      #expect(input["vintage"] as? String == "LSOA 2021", "\(path)")
+    }
   }
 
   @Test func badStudyFileExitsOneWithItsMessageAndWritesNothing() throws {

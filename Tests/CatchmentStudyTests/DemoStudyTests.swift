@@ -35,7 +35,9 @@ import Testing
           path: path("proposed_footprints.geojson"), id: "FOOTPRINT_ID", name: "FOOTPRINT_NAME", method: .area,
           crs: nil),
       ])
-    #expect(study.review == ReviewSpec(baseline: "icb", councils: "lad", others: ["sicbl", "icb_bestfit", "proposed"]))
+    #expect(
+      study.review
+        == ReviewSpec(baseline: "icb", councils: "lad", others: ["sicbl", "icb_bestfit", "proposed"], nesting: ["sicbl", "icb"]))
     #expect(
       study.registrations
         == RegistrationsSpec(

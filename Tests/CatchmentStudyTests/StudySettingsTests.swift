@@ -31,7 +31,8 @@ import Testing
     #expect(settings["layers.lad.lookup"] == "lookup.csv")
     #expect(settings["output"] == "out")
     #expect(settings["review.baseline"] == "icb")
-    // title, output, 2 × 3 lookup keys, review (baseline, others), providers (7), proposal (5).
-    #expect(settings.count == 2 + 6 + 2 + 7 + 5)
+    // title, output, 2 × 3 lookup keys, review (baseline, others, nesting), providers (7), proposal (5).
+    #expect(settings.count == 2 + 6 + 3 + 7 + 5)
+    #expect(settings["review.nesting"] == "")
   }
 }

@@ -92,6 +92,15 @@ import Testing
       label: "others names no layer", text: base + "\nothers = [\"lad\", \"pcn\"]\n",
       keyPath: "review.others[2]", problem: .unknownLayer("pcn", known: ["icb", "lad"])),
     Case(
+      label: "nesting names no layer", text: base + "\nnesting = [\"lad\", \"region\"]\n",
+      keyPath: "review.nesting[2]", problem: .unknownLayer("region", known: ["icb", "lad"])),
+    Case(
+      label: "nesting of one layer", text: base + "\nnesting = [\"lad\"]\n",
+      keyPath: "review.nesting", problem: .invalid("needs two or more layers, smallest first, e.g. [\"sicbl\", \"icb\"]")),
+    Case(
+      label: "nesting a layer in itself", text: base + "\nnesting = [\"lad\", \"icb\", \"lad\"]\n",
+      keyPath: "review.nesting[3]", problem: .invalid("layer 'lad' is listed twice")),
+    Case(
       label: "proposal blocks names no layer",
       text: base + "\n[[proposals]]\nname = \"a\"\nblocks = \"lad\"\nassign = \"a.csv\"\n[[proposals]]\nname = \"b\"\nblocks = \"council\"\nassign = \"b.csv\"\n",
       keyPath: "proposals[2].blocks", problem: .unknownLayer("council", known: ["icb", "lad"])),
