@@ -12,8 +12,6 @@ enum CrosswalkMethod: String, ExpressibleByArgument, CaseIterable {
   case area
 }
 
-extension AreaBasis: ExpressibleByArgument {}
-
 struct CrosswalkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "crosswalk",

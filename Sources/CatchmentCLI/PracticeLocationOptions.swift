@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentGeometry
 import CatchmentInputs
 
 /// Practices placed in registration footprints by their postcodes (point in polygon).
@@ -54,7 +55,7 @@ struct PracticeLocationOptions: ParsableArguments {
 
   /// The registration footprint of each practice, by postcode and point in polygon (see
   /// ``PracticeLocations/place(workingCRS:workers:report:)``).
-  func place(workingCRS: String, workers: Int, report: RunReport) throws -> UnitFootprintMap {
+  func place(workingCRS: CRSReference, workers: Int, report: RunReport) throws -> UnitFootprintMap {
     try locations!.place(workingCRS: workingCRS, workers: workers, report: report)
   }
 }

@@ -19,10 +19,10 @@ import Testing
     try sitesText.write(to: sites, atomically: true, encoding: .utf8)
     return SiteInputs(
       providers: nil,
-      sites: .init(path: sites.path, providerColumn: "trust", idColumn: "site", xColumn: "x", yColumn: "y", crs: "EPSG:27700", postcodeColumn: "postcode", attractivenessColumn: nil),
+      sites: .init(path: sites.path, providerColumn: "trust", idColumn: "site", xColumn: "x", yColumn: "y", crs: .epsg(27700), postcodeColumn: "postcode", attractivenessColumn: nil),
       sitesLabel: "sites", postcodes: nil,
-      centroids: CentroidSpec(path: centroids.path, idColumn: "code", xColumn: "x", yColumn: "y", crs: CRSSetting("EPSG:27700", label: "centroid CRS")),
-      parameters: .init(), workingCRS: "EPSG:27700", workers: 1)
+      centroids: CentroidSpec(path: centroids.path, idColumn: "code", xColumn: "x", yColumn: "y", crs: CRSSetting(.epsg(27700), label: "centroid CRS")),
+      parameters: .init(), workingCRS: .epsg(27700), workers: 1)
   }
 
   @Test func eachZoneGoesToItsNearestSite() throws {
