@@ -91,9 +91,9 @@ public struct SiteInputs: Sendable {
 
   /// Shares modelled from sites (`nearest` or `huff`) for the zones `zones`.
   public func shares(zones: [String], method: CatchmentMethod, report: RunReport) throws -> ZoneProviderShares {
-    guard let centroids else { throw SiteInputError.noCentroids(method: "\(method)") }
+    guard let centroids else { throw SiteInputError.noCentroids(method: method) }
     var points = try centroids.read(report: report)
-    guard sites != nil || providers != nil else { throw SiteInputError.noSitesOrProviders(method: "\(method)") }
+    guard sites != nil || providers != nil else { throw SiteInputError.noSitesOrProviders(method: method) }
     guard let target = workingCRS.projDefinition, try CoordinateTransformer.isProjected(target) else {
       throw SiteInputError.notProjected(crs: workingCRS.written)
     }
@@ -202,12 +202,13 @@ public struct SiteInputs: Sendable {
   }
 }
 
-/// Why catchments cannot be modelled from sites. The cases name the method as given.
+/// Why catchments cannot be modelled from sites. The cases name the method that needs what is
+/// missing.
 public enum SiteInputError: Error, Sendable, Equatable {
   /// No zone centroids to measure distances from.
-  case noCentroids(method: String)
+  case noCentroids(method: CatchmentMethod)
   /// Neither sites nor providers to place.
-  case noSitesOrProviders(method: String)
+  case noSitesOrProviders(method: CatchmentMethod)
   /// The working CRS is not projected in metres.
   case notProjected(crs: String)
   /// `count` sites or headquarters are placed by postcode and no postcode directory was given.

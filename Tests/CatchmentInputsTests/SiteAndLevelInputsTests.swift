@@ -39,7 +39,7 @@ import Testing
   @Test func missingCentroidsAndPostcodeDirectoryAreTypedErrors() throws {
     var noCentroids = try inputs(try temporaryFolder())
     noCentroids.centroids = nil
-    #expect(throws: SiteInputError.noCentroids(method: "huff")) { try noCentroids.shares(zones: ["Z1"], method: .huff, report: RunReport(command: "t")) }
+    #expect(throws: SiteInputError.noCentroids(method: .huff)) { try noCentroids.shares(zones: ["Z1"], method: .huff, report: RunReport(command: "t")) }
     let byPostcode = try inputs(try temporaryFolder(), sitesText: "site,trust,x,y,postcode\nS1,R1,,,AA1 1AA\nS2,R2,,,BB1 1BB\n")
     #expect(throws: SiteInputError.needsPostcodes(count: 2)) { try byPostcode.shares(zones: ["Z1"], method: .nearest, report: RunReport(command: "t")) }
   }
