@@ -67,6 +67,20 @@ import Testing
     #expect(loaded.zones.xs == (try direct(zones, field: "ZONE_CODE", from: "EPSG:3857")).xs)
   }
 
+  /// A layer's own CRS that is the one its file declares, however written, replaces nothing:
+  /// zones.geojson declares EPSG:27700 (a legacy `crs` member), given as `epsg:27700`.
+  @Test func theDeclaredCRSGivenAgainReplacesNothing() throws {
+    let zones = fixture("geo/zones.geojson"), footprints = fixture("geo/footprints.geojson")
+    let report = RunReport(command: "test")
+    let given = try #require(CRSReference(parsing: "epsg:27700"))
+    let inputs = GeometryInputs(
+      zones: LayerSpec(paths: [zones], idField: "ZONE_CODE", role: "zones", crs: CRSChoice(own: given, ownLabel: "own-zones")),
+      footprints: LayerSpec(paths: [footprints], idField: "FP_CODE", role: "footprints", crs: CRSChoice(own: nil, ownLabel: "own-footprints")),
+      centroids: nil, workingCRS: .epsg(27700), workers: 1)
+    _ = try inputs.load(report: report)
+    #expect(!report.notes.contains { $0.contains("replaced") }, "\(report.notes)")
+  }
+
   @Test func filesWithoutACRSNeedOneAssumed() throws {
     let folder = try temporaryFolder()
     for ext in ["shp", "shx", "dbf"] {
