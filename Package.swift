@@ -60,6 +60,7 @@ let package = Package(
         "CatchmentCore",
         "CatchmentTables",
         "CatchmentInputs",
+        "CatchmentGeometry",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),

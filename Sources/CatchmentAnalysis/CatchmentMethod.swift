@@ -45,6 +45,9 @@ public enum CatchmentMethod: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The methods as written (X in [0, 1]), for help and for messages that refuse one.
+  public static let writtenForms = ["proportional", "normalised", "fptp", "threshold:X", "min-share:X", "nearest", "huff"]
+
   /// True for the methods that read activity rather than sites.
   public var usesActivity: Bool {
     switch self {

@@ -6,8 +6,8 @@ import CatchmentInputs
 /// What `catchments` and `membership` share: the method, the population and either activity
 /// or sites.
 struct CatchmentMethodOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("proportional (OHID), normalised, fptp, threshold:X, min-share:X (from --activity); nearest, huff (from --sites/--providers and --centroids).", valueName: "method"))
-  var method = "proportional"
+  @Option(help: ArgumentHelp("proportional (OHID), normalised, fptp, threshold:X, min-share:X (X in [0, 1]; from --activity); nearest, huff (from --sites/--providers and --centroids).", valueName: "method"))
+  var method: CatchmentMethod = .proportional
 
   @OptionGroup(title: "Population")
   var population: PopulationOptions
@@ -18,21 +18,15 @@ struct CatchmentMethodOptions: ParsableArguments {
   @OptionGroup(title: "Providers, sites and centroids (nearest, huff; --providers also names providers)")
   var sites: SiteOptions
 
-  var parsedMethod: CatchmentMethod? { CatchmentMethod(method) }
-
   /// True when activity or sites were given (catchments can be computed).
   var isGiven: Bool { activity.isGiven || sites.sites != nil || sites.centroidOptions.centroids != nil }
 
   /// The check of the commands that need catchments: the method's source was given.
   func requireSource() throws {
-    guard let method = parsedMethod else { return }
     if method.usesActivity && !activity.isGiven { throw ValidationError("--method \(method) needs --activity FILE (see --help)") }
   }
 
   func validate() throws {
-    guard let method = parsedMethod else {
-      throw ValidationError("--method \(self.method): expected proportional, normalised, fptp, threshold:X, min-share:X, nearest or huff (X in [0, 1])")
-    }
     if !population.isGiven { throw ValidationError("give --population FILE --population-id COLUMN --population-value COLUMN") }
     if !method.usesActivity && activity.isGiven { throw ValidationError("--method \(method) models catchments from sites; --activity goes with the activity methods") }
   }
@@ -42,7 +36,7 @@ struct CatchmentMethodOptions: ParsableArguments {
   /// ``CatchmentSources/catchments(crosswalk:report:)``.
   func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
     let sources = CatchmentSources(
-      method: parsedMethod!, populationPath: population.population!, populationColumns: population.columns, activityPath: activity.activity,
+      method: method, populationPath: population.population!, populationColumns: population.columns, activityPath: activity.activity,
       activityColumns: activity.isGiven ? activity.columns : nil, sites: sites.inputs)
     return try sources.catchments(crosswalk: crosswalk, report: report)
   }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentGeometry
 
 struct FlowsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -68,7 +69,7 @@ struct FlowsCommand: ParsableCommand {
   var locations: PracticeLocationOptions
 
   @Option(help: ArgumentHelp("Working CRS for placing practices (projected).", valueName: "crs"))
-  var crs = "EPSG:27700"
+  var crs = CRSReference.epsg(27700)
 
   @Option(name: .customLong("practice-footprint-name"), help: ArgumentHelp("Map column with footprint names (default: inferred, e.g. ICB_NAME).", valueName: "column"))
   var practiceFootprintName: String?

@@ -30,19 +30,19 @@ struct GeometryOptions: ParsableArguments {
   var centroidOptions: CentroidOptions
 
   @Option(help: ArgumentHelp("Working CRS, projected in metres: areas and distances are measured in it.", valueName: "crs"))
-  var crs = "EPSG:27700"
+  var crs = CRSReference.epsg(27700)
 
   @Option(name: .customLong("zones-crs"), help: ArgumentHelp("CRS of the zone files, whatever they declare: assumed when they declare none, used instead of what they declare when that is wrong (e.g. EPSG:27700 for a British National Grid .prj with an unnamed datum). The zones only.", valueName: "crs"))
-  var zonesCRS: String?
+  var zonesCRS: CRSReference?
 
   @Option(name: .customLong("footprints-crs"), help: ArgumentHelp("CRS of the footprint files, whatever they declare (as --zones-crs, for the footprints only).", valueName: "crs"))
-  var footprintsCRS: String?
+  var footprintsCRS: CRSReference?
 
   @Option(name: .customLong("assume-crs"), help: ArgumentHelp("CRS for boundary files of either layer that declare none (without it such files are an error); --zones-crs/--footprints-crs take precedence.", valueName: "crs"))
-  var assumeCRS: String?
+  var assumeCRS: CRSReference?
 
   @Option(name: .customLong("force-crs"), help: ArgumentHelp("CRS for the boundary files of both layers whatever they declare; --zones-crs/--footprints-crs take precedence. To correct one layer, use those: forcing a British National Grid CRS on a GeoJSON layer (lon/lat) too puts it off the map.", valueName: "crs"))
-  var forceCRS: String?
+  var forceCRS: CRSReference?
 
   @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
   var workerCount: WorkerCount = .processorCount

@@ -60,7 +60,7 @@ struct OverlapCommand: ParsableCommand {
   var bFootprintID: String?
 
   @Option(help: ArgumentHelp("Working CRS for the areas, projected in metres.", valueName: "crs"))
-  var crs = "EPSG:27700"
+  var crs = CRSReference.epsg(27700)
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Long overlap CSV to write ('-' for standard output).", valueName: "file"))
   var output: String

@@ -19,7 +19,7 @@ struct CentroidOptions: ParsableArguments {
   var centroidY = "Y"
 
   @Option(name: .customLong("centroid-crs"), help: ArgumentHelp("CRS of the centroid coordinates (OGC:CRS84 for longitude/latitude, EPSG:27700 for British National Grid).", valueName: "crs"))
-  var centroidCRS = "OGC:CRS84"
+  var centroidCRS = CRSReference.crs84
 
   func validate() throws {
     if centroids != nil && centroidID == nil { throw ValidationError("--centroids needs --centroid-id COLUMN (e.g. lsoa11cd)") }
@@ -45,7 +45,7 @@ struct PostcodeOptions: ParsableArguments {
   var postcodeColumns: String?
 
   @Option(name: .customLong("postcode-crs"), help: ArgumentHelp("CRS of the postcode coordinates.", valueName: "crs"))
-  var postcodeCRS = "EPSG:27700"
+  var postcodeCRS = CRSReference.epsg(27700)
 
   var isGiven: Bool { !postcodes.isEmpty }
 

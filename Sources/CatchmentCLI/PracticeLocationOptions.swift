@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentGeometry
 import CatchmentInputs
 
 /// Practices placed in registration footprints by their postcodes (point in polygon).
@@ -54,24 +55,7 @@ struct PracticeLocationOptions: ParsableArguments {
 
   /// The registration footprint of each practice, by postcode and point in polygon (see
   /// ``PracticeLocations/place(workingCRS:workers:report:)``).
-  func place(workingCRS: String, workers: Int, report: RunReport) throws -> UnitFootprintMap {
+  func place(workingCRS: CRSReference, workers: Int, report: RunReport) throws -> UnitFootprintMap {
     try locations!.place(workingCRS: workingCRS, workers: workers, report: report)
   }
-}
-
-/// The order of the practice placement sources, as `--practice-placement` gives it.
-struct PlacementOrder: ExpressibleByArgument {
-  var sources: [PlacementSource]
-
-  init(sources: [PlacementSource]) { self.sources = sources }
-
-  init?(argument: String) {
-    let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-    let sources = parts.compactMap { PlacementSource(rawValue: $0) }
-    guard sources.count == parts.count, (1...2).contains(sources.count), Set(sources).count == sources.count else { return nil }
-    self.sources = sources
-  }
-
-  var defaultValueDescription: String { sources.map(\.rawValue).joined(separator: ",") }
-  static var allValueStrings: [String] { ["map,postcode", "postcode,map", "map", "postcode"] }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentGeometry
 import CatchmentInputs
 
 /// Providers, their sites and zone centroids, for the modelled methods (nearest, Huff), and
@@ -34,7 +35,7 @@ struct SiteOptions: ParsableArguments {
   var siteY: String?
 
   @Option(name: .customLong("site-crs"), help: ArgumentHelp("CRS of the site coordinates.", valueName: "crs"))
-  var siteCRS = "EPSG:27700"
+  var siteCRS = CRSReference.epsg(27700)
 
   @Option(name: .customLong("site-postcode"), help: ArgumentHelp("Site postcode column, for sites without coordinates (with --postcodes).", valueName: "column"))
   var sitePostcode: String?
@@ -59,7 +60,7 @@ struct SiteOptions: ParsableArguments {
   var minDistance = 100.0
 
   @Option(help: ArgumentHelp("Working CRS, projected in metres: distances are measured in it.", valueName: "crs"))
-  var crs = "EPSG:27700"
+  var crs = CRSReference.epsg(27700)
 
   @Option(name: .customLong("workers"), help: ArgumentHelp("Tasks to run at once.", valueName: "n"))
   var workerCount: WorkerCount = .processorCount

@@ -11,8 +11,8 @@ public struct DeclaredLayers {
   /// - Parameters:
   ///   - workingCRS: the CRS to bring every layer into.
   ///   - workers: tasks to run at once when transforming.
-  public init(workingCRS: String, workers: Int) {
-    pools = TransformerPool.Cache(target: workingCRS, workers: workers)
+  public init(workingCRS: CRSReference, workers: Int) {
+    pools = TransformerPool.Cache(target: workingCRS.written, workers: workers)
   }
 
   /// The layer of `paths` with ids from `idField`, in the working CRS; `what` names it in

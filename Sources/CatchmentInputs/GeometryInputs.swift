@@ -13,11 +13,11 @@ public struct GeometryInputs: Sendable {
   public var footprints: LayerSpec
   public var centroids: CentroidSpec?
   /// Projected, in metres: areas and distances are measured in it.
-  public var workingCRS: String
+  public var workingCRS: CRSReference
   /// Tasks to run at once.
   public var workers: Int
 
-  public init(zones: LayerSpec, footprints: LayerSpec, centroids: CentroidSpec?, workingCRS: String, workers: Int) {
+  public init(zones: LayerSpec, footprints: LayerSpec, centroids: CentroidSpec?, workingCRS: CRSReference, workers: Int) {
     self.zones = zones
     self.footprints = footprints
     self.centroids = centroids
@@ -27,7 +27,7 @@ public struct GeometryInputs: Sendable {
 
   /// Zones and footprints in the working CRS, with the readers' and PROJ's findings reported.
   public func load(report: RunReport) throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?) {
-    let inputs = try load(report: report, projectZonesNow: true, pools: TransformerPool.Cache(target: workingCRS, workers: workers))
+    let inputs = try load(report: report, projectZonesNow: true, pools: try pools())
     return (inputs.zones, inputs.footprints, inputs.centroids)
   }
 
@@ -37,7 +37,7 @@ public struct GeometryInputs: Sendable {
   public func loadLeavingZonesUnprojected(report: RunReport) throws -> (
     zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> Void
   ) {
-    let pools = TransformerPool.Cache(target: workingCRS, workers: workers)
+    let pools = try pools()
     let inputs = try load(report: report, projectZonesNow: false, pools: pools)
     let source = inputs.zones.crs
     let pool = try transformers(from: source, what: "zones", pools: pools)
@@ -45,11 +45,20 @@ public struct GeometryInputs: Sendable {
     return (inputs.zones, inputs.footprints, { xs, ys in try pool.transform(&xs, &ys, from: source, what: "zones", option: option, report: report) })
   }
 
+  /// Transformers into the working CRS, once it is known to be projected.
+  ///
+  /// - Throws: ``GeometryInputError/notProjected(crs:)``; a CRS PROJ cannot create (unknown,
+  ///   out of memory) is a PROJError with PROJ's reason.
+  private func pools() throws -> TransformerPool.Cache {
+    guard let target = workingCRS.projDefinition, try CoordinateTransformer.isProjected(target) else {
+      throw GeometryInputError.notProjected(crs: workingCRS.written)
+    }
+    return TransformerPool.Cache(target: target, workers: workers)
+  }
+
   private func load(report: RunReport, projectZonesNow: Bool, pools: TransformerPool.Cache) throws -> (
     zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?
   ) {
-    // A CRS PROJ cannot create (unknown, out of memory) is a PROJError with PROJ's reason.
-    guard try CoordinateTransformer.isProjected(workingCRS) else { throw GeometryInputError.notProjected(crs: workingCRS) }
     var points: PointLayer?
     var centroidExtent: LayerExtent?
     if let centroids {
@@ -73,9 +82,9 @@ public struct GeometryInputs: Sendable {
           let pool = try pools.pool(from: definition)
           extent.working = try LayerExtent.workingBox(of: extent.own) { xs, ys in try pool.transform(xs: &xs, ys: &ys) }
         }
-        try LayerExtent.requireMeeting(extent, footprintExtent, workingCRS: workingCRS)
+        try LayerExtent.requireMeeting(extent, footprintExtent, workingCRS: workingCRS.written)
       }
-      if let centroidExtent { try LayerExtent.requireMeeting(centroidExtent, footprintExtent, workingCRS: workingCRS) }
+      if let centroidExtent { try LayerExtent.requireMeeting(centroidExtent, footprintExtent, workingCRS: workingCRS.written) }
     } catch let error as DisjointLayersError {
       throw GeometryInputError.disjoint(error, withCentroids: centroidExtent != nil)
     }
@@ -137,16 +146,16 @@ public struct GeometryInputs: Sendable {
     var declared = layer.crs
     var origin = "as declared"
     if let given = spec.crs.own {
-      if declared != .unknown && declared != .definition(given) { report.note("\(role): declared CRS \(declared) replaced by \(option) \(given)") }
-      declared = .definition(given)
+      if declared != .unknown && declared != given { report.note("\(role): declared CRS \(declared) replaced by \(option) \(given.written)") }
+      declared = given
       origin = "from \(option)"
     } else if let forced = spec.crs.forced {
-      if declared != .unknown && declared != .definition(forced.crs) { report.note("\(role): declared CRS \(declared) replaced by \(forced.label) \(forced.crs)") }
-      declared = .definition(forced.crs)
+      if declared != .unknown && declared != forced.crs { report.note("\(role): declared CRS \(declared) replaced by \(forced.label) \(forced.crs.written)") }
+      declared = forced.crs
       origin = "from \(forced.label)"
     } else if declared == .unknown {
       guard let assumed = spec.crs.assumed else { throw GeometryInputError.undeclaredCRS(role: role, setting: option) }
-      declared = .definition(assumed.crs)
+      declared = assumed.crs
       origin = "from \(assumed.label)"
     }
     let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
@@ -159,7 +168,7 @@ public struct GeometryInputs: Sendable {
       return (layer, extent)
     }
     try project(&layer.xs, &layer.ys, from: declared, what: role, option: option, pools: pools, report: report)
-    layer.crs = .definition(workingCRS)
+    layer.crs = workingCRS
     extent.working = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
     return (layer, extent)
   }
@@ -181,7 +190,7 @@ public struct GeometryInputs: Sendable {
 extension CentroidSpec {
   /// The centroids in their own CRS, with the count reported.
   public func read(report: RunReport) throws -> PointLayer {
-    let layer = try PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: .definition(crs.crs))
+    let layer = try PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: crs.crs)
     report.figure("centroids read", Double(layer.count))
     return layer
   }

@@ -1,3 +1,5 @@
+import CatchmentGeometry
+
 // What to read of a polygon layer and which CRS its coordinates are in.
 //
 // Plain values: a front end (the CLI, a study file) fills them from its own settings and
@@ -6,12 +8,12 @@
 
 /// A CRS given by the user, with how the front end names the setting (for messages).
 public struct CRSSetting: Sendable, Equatable {
-  /// The CRS as PROJ takes it (e.g. "EPSG:27700").
-  public var crs: String
+  /// The CRS (e.g. EPSG:27700).
+  public var crs: CRSReference
   /// The setting that gave it, as the front end shows it (e.g. an option name).
   public var label: String
 
-  public init(_ crs: String, label: String) {
+  public init(_ crs: CRSReference, label: String) {
     self.crs = crs
     self.label = label
   }
@@ -21,7 +23,7 @@ public struct CRSSetting: Sendable, Equatable {
 /// one whatever they declare, else what they declare, else the assumed one.
 public struct CRSChoice: Sendable, Equatable {
   /// This layer's own CRS, whatever its files declare.
-  public var own: String?
+  public var own: CRSReference?
   /// How the front end names this layer's own setting: in advice and errors, because it is the
   /// setting that corrects this layer alone.
   public var ownLabel: String
@@ -30,7 +32,7 @@ public struct CRSChoice: Sendable, Equatable {
   /// A CRS for files that declare none.
   public var assumed: CRSSetting?
 
-  public init(own: String?, ownLabel: String, forced: CRSSetting? = nil, assumed: CRSSetting? = nil) {
+  public init(own: CRSReference?, ownLabel: String, forced: CRSSetting? = nil, assumed: CRSSetting? = nil) {
     self.own = own
     self.ownLabel = ownLabel
     self.forced = forced

@@ -1,5 +1,6 @@
 import CatchmentCore
 import CatchmentGeoIO
+import CatchmentGeometry
 
 /// A postcode directory to look postcodes up in (ONSPD/NSPL, OS Code-Point Open, or another
 /// layout), for placing practices, sites and headquarters.
@@ -12,9 +13,9 @@ public struct PostcodeSpec: Sendable, Equatable {
   /// Another layout's columns; nil for the layouts recognised by their header or width.
   public var columns: Columns?
   /// The CRS of the coordinates.
-  public var crs: String
+  public var crs: CRSReference
 
-  public init(paths: [String], columns: Columns? = nil, crs: String) {
+  public init(paths: [String], columns: Columns? = nil, crs: CRSReference) {
     self.paths = paths
     self.columns = columns
     self.crs = crs
@@ -23,7 +24,7 @@ public struct PostcodeSpec: Sendable, Equatable {
   /// The points of the `wanted` postcodes (normalised) that the directory holds, in ``crs``,
   /// keyed by normalised postcode; the rows read are reported.
   public func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
-    let directory = try PostcodeDirectory.lookUp(wanted, in: paths, layout: columns, crs: .definition(crs))
+    let directory = try PostcodeDirectory.lookUp(wanted, in: paths, layout: columns, crs: crs)
     report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
     return directory.points
   }

@@ -34,12 +34,12 @@ public struct PracticeLocations: Sendable, Equatable {
 
   /// The registration footprint of each practice, by postcode and point in polygon, located in
   /// `workingCRS`.
-  public func place(workingCRS: String, workers: Int, report: RunReport) throws -> UnitFootprintMap {
+  public func place(workingCRS: CRSReference, workers: Int, report: RunReport) throws -> UnitFootprintMap {
     let list = try PracticeList.read(path: practices, code: codeColumn, postcode: postcodeColumn)
     let wanted = Set(list.map { PostcodeDirectory.normalise($0.postcode) }.filter { !$0.isEmpty })
     let found = try postcodes.lookUp(wanted, report: report)
 
-    var points = PointLayer(crs: .definition(postcodes.crs))
+    var points = PointLayer(crs: postcodes.crs)
     var noPostcode: [String: (rows: Int, amount: Double)] = [:]
     for practice in list {
       if let p = found[PostcodeDirectory.normalise(practice.postcode)] {

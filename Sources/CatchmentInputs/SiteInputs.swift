@@ -34,13 +34,13 @@ public struct SiteInputs: Sendable {
     public var idColumn: String?
     public var xColumn: String?
     public var yColumn: String?
-    public var crs: String
+    public var crs: CRSReference
     public var postcodeColumn: String?
     /// Attractiveness for Huff (e.g. beds); 1 for every site without.
     public var attractivenessColumn: String?
 
     public init(
-      path: String, providerColumn: String, idColumn: String?, xColumn: String?, yColumn: String?, crs: String, postcodeColumn: String?,
+      path: String, providerColumn: String, idColumn: String?, xColumn: String?, yColumn: String?, crs: CRSReference, postcodeColumn: String?,
       attractivenessColumn: String?
     ) {
       self.path = path
@@ -64,12 +64,12 @@ public struct SiteInputs: Sendable {
   /// Huff's exponents and the distances (metres); nearest uses the maximum distance only.
   public var parameters: ModelledCatchment.HuffParameters
   /// Projected, in metres: distances are measured in it.
-  public var workingCRS: String
+  public var workingCRS: CRSReference
   public var workers: Int
 
   public init(
     providers: Providers?, sites: Sites?, sitesLabel: String, postcodes: PostcodeSpec?, centroids: CentroidSpec?, parameters: ModelledCatchment.HuffParameters,
-    workingCRS: String, workers: Int
+    workingCRS: CRSReference, workers: Int
   ) {
     self.providers = providers
     self.sites = sites
@@ -91,11 +91,13 @@ public struct SiteInputs: Sendable {
 
   /// Shares modelled from sites (`nearest` or `huff`) for the zones `zones`.
   public func shares(zones: [String], method: CatchmentMethod, report: RunReport) throws -> ZoneProviderShares {
-    guard let centroids else { throw SiteInputError.noCentroids(method: "\(method)") }
+    guard let centroids else { throw SiteInputError.noCentroids(method: method) }
     var points = try centroids.read(report: report)
-    guard sites != nil || providers != nil else { throw SiteInputError.noSitesOrProviders(method: "\(method)") }
-    guard try CoordinateTransformer.isProjected(workingCRS) else { throw SiteInputError.notProjected(crs: workingCRS) }
-    let pools = TransformerPool.Cache(target: workingCRS, workers: workers)
+    guard sites != nil || providers != nil else { throw SiteInputError.noSitesOrProviders(method: method) }
+    guard let target = workingCRS.projDefinition, try CoordinateTransformer.isProjected(target) else {
+      throw SiteInputError.notProjected(crs: workingCRS.written)
+    }
+    let pools = TransformerPool.Cache(target: target, workers: workers)
 
     // Zone centroids, by zone of the population.
     try project(&points.xs, &points.ys, from: centroids.crs.crs, what: "centroids", pools: pools, report: report)
@@ -195,17 +197,18 @@ public struct SiteInputs: Sendable {
   }
 
   /// Brings points into the working CRS and reports the transformation PROJ chose.
-  private func project(_ xs: inout [Double], _ ys: inout [Double], from source: String, what: String, pools: TransformerPool.Cache, report: RunReport) throws {
-    try pools.pool(from: source).transform(&xs, &ys, reportingAs: what, from: source, to: report)
+  private func project(_ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, pools: TransformerPool.Cache, report: RunReport) throws {
+    try pools.pool(from: source.written).transform(&xs, &ys, reportingAs: what, from: source.written, to: report)
   }
 }
 
-/// Why catchments cannot be modelled from sites. The cases name the method as given.
+/// Why catchments cannot be modelled from sites. The cases name the method that needs what is
+/// missing.
 public enum SiteInputError: Error, Sendable, Equatable {
   /// No zone centroids to measure distances from.
-  case noCentroids(method: String)
+  case noCentroids(method: CatchmentMethod)
   /// Neither sites nor providers to place.
-  case noSitesOrProviders(method: String)
+  case noSitesOrProviders(method: CatchmentMethod)
   /// The working CRS is not projected in metres.
   case notProjected(crs: String)
   /// `count` sites or headquarters are placed by postcode and no postcode directory was given.

@@ -1,18 +1,19 @@
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentGeometry
 import CatchmentInputs
 import Foundation
 
 extension ReviewRun {
   /// The working CRS of geometry layers, as `catchment crosswalk` has it by default: British
   /// National Grid, metres.
-  public static let workingCRS = "EPSG:27700"
+  public static let workingCRS = CRSReference.epsg(27700)
   /// Best fit: a centroid outside every footprint goes to the nearest within this many metres
   /// (`catchment crosswalk`'s default).
   public static let snapDistance = 1000.0
   /// The CRS of centroids whose `[zones.centroids]` gives none (`catchment crosswalk`'s
   /// default): longitude/latitude.
-  public static let centroidCRS = "OGC:CRS84"
+  public static let centroidCRS = CRSReference.crs84
 
   /// The crosswalk of a polygon layer, overlaid on `[zones]` through CatchmentInputs as
   /// `catchment crosswalk --method best-fit|area` does with its defaults (area basis `covered`,
@@ -21,7 +22,7 @@ extension ReviewRun {
   /// - Throws: ``ReviewError/noZones(layer:)`` when the study has no `[zones]`; input errors as
   ///   the single command throws them.
   func polygonCrosswalk(
-    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: String?, report: RunReport
+    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: CRSReference?, report: RunReport
   ) throws -> (crosswalk: Crosswalk, inputs: [ReviewPack.Input]) {
     guard let zones = study.zones else { throw ReviewError.noZones(layer: layer) }
     let zoneSpec = CatchmentInputs.LayerSpec(

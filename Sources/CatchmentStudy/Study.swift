@@ -1,4 +1,5 @@
 import CatchmentAnalysis
+import CatchmentGeometry
 import Foundation
 
 /// A footprint review as the analyst wrote it in a study file (TOML): every input named once,
@@ -91,11 +92,11 @@ public struct ZonesSpec: Equatable, Sendable {
   /// The zone code attribute (`id`).
   public var id: String
   /// The CRS assumed when the file states none (`crs`, e.g. `EPSG:27700`); optional.
-  public var crs: String?
+  public var crs: CRSReference?
   /// Population-weighted centroids for best-fit layers (`[zones.centroids]`); optional.
   public var centroids: CentroidsSpec?
 
-  public init(path: StudyPath, id: String, crs: String? = nil, centroids: CentroidsSpec? = nil) {
+  public init(path: StudyPath, id: String, crs: CRSReference? = nil, centroids: CentroidsSpec? = nil) {
     self.path = path
     self.id = id
     self.crs = crs
@@ -111,9 +112,9 @@ public struct CentroidsSpec: Equatable, Sendable {
   public var x: String
   public var y: String
   /// The points' CRS (`crs`); optional.
-  public var crs: String?
+  public var crs: CRSReference?
 
-  public init(file: StudyPath, id: String, x: String, y: String, crs: String? = nil) {
+  public init(file: StudyPath, id: String, x: String, y: String, crs: CRSReference? = nil) {
     self.file = file
     self.id = id
     self.x = x
@@ -137,7 +138,7 @@ public enum LayerSpec: Equatable, Sendable {
   case lookup(file: StudyPath, zone: String, footprint: String, name: String?, weight: String?)
   /// From footprint polygons overlaid on `[zones]` (`polygons`, `id`, optional `name`, `method`,
   /// optional `crs`).
-  case polygons(path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: String?)
+  case polygons(path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: CRSReference?)
   /// From a crosswalk CSV that Catchment wrote (`crosswalk`).
   case crosswalk(file: StudyPath)
 }

@@ -96,11 +96,11 @@ private struct StudyReader {
 
   func zones(_ t: TableReader) throws(StudyError) -> ZonesSpec {
     var t = t
-    var spec = ZonesSpec(path: path(try t.requiredString("path")), id: try t.requiredString("id"), crs: try t.string("crs"))
+    var spec = ZonesSpec(path: path(try t.requiredString("path")), id: try t.requiredString("id"), crs: try t.crs("crs"))
     if var c = try t.table("centroids") {
       spec.centroids = CentroidsSpec(
         file: path(try c.requiredString("file")), id: try c.requiredString("id"), x: try c.requiredString("x"),
-        y: try c.requiredString("y"), crs: try c.string("crs"))
+        y: try c.requiredString("y"), crs: try c.crs("crs"))
       try c.finish()
     }
     try t.finish()
@@ -137,9 +137,10 @@ private struct StudyReader {
       let name = try t.string("name")
       let methodText = try t.requiredString("method")
       guard let method = PolygonMethod(rawValue: methodText) else {
-        throw t.error("method", .invalid("'\(methodText)' is not a method: best-fit or area"))
+        let choices = PolygonMethod.allCases.map(\.rawValue).joined(separator: " or ")
+        throw t.error("method", .invalid("'\(methodText)' is not a method: \(choices)"))
       }
-      let crs = try t.string("crs")
+      let crs = try t.crs("crs")
       guard zones != nil else {
         throw t.error("polygons", .invalid("a polygon layer is overlaid on the zone polygons: give [zones]"))
       }

@@ -15,13 +15,13 @@ extension Study {
     if let z = zones {
       s["zones.path"] = z.path.given
       s["zones.id"] = z.id
-      s["zones.crs"] = z.crs
+      s["zones.crs"] = z.crs?.written
       if let c = z.centroids {
         s["zones.centroids.file"] = c.file.given
         s["zones.centroids.id"] = c.id
         s["zones.centroids.x"] = c.x
         s["zones.centroids.y"] = c.y
-        s["zones.centroids.crs"] = c.crs ?? ReviewRun.centroidCRS
+        s["zones.centroids.crs"] = (c.crs ?? ReviewRun.centroidCRS).written
       }
     }
     for (name, layer) in layers {
@@ -38,7 +38,7 @@ extension Study {
         s["\(k).id"] = id
         s["\(k).name"] = label
         s["\(k).method"] = method.rawValue
-        s["\(k).crs"] = crs
+        s["\(k).crs"] = crs?.written
       case .crosswalk(let file):
         s["\(k).crosswalk"] = file.given
       }

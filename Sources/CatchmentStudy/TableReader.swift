@@ -1,3 +1,4 @@
+import CatchmentGeometry
 import TOMLKit
 
 /// Reads one TOML table of a study file, remembering which keys were read so that any other key
@@ -43,6 +44,16 @@ struct TableReader {
     guard let s = v.string else { throw error(key, .wrongType(expected: "a string", found: typeName(v))) }
     guard !s.isEmpty else { throw error(key, .invalid("must not be empty")) }
     return s
+  }
+
+  /// An optional CRS in one of its written forms (``CRSReference/init(parsing:)``); any other
+  /// text is invalid, with the forms named.
+  mutating func crs(_ key: String) throws(StudyError) -> CRSReference? {
+    guard let text = try string(key) else { return nil }
+    guard let crs = CRSReference(parsing: text) else {
+      throw error(key, .invalid("'\(text)' is not a CRS: write \(CRSReference.writtenForms.joined(separator: ", "))"))
+    }
+    return crs
   }
 
   mutating func requiredString(_ key: String) throws(StudyError) -> String {

@@ -13,7 +13,7 @@ import Testing
 @Suite struct GeometryInputsTests {
   let lonLat = fixture("geo/readers_crs84.geojson")
 
-  func spec(_ path: String, role: String, id: String = "ID", own: String? = nil, forced: String? = nil, assumed: String? = nil) -> LayerSpec {
+  func spec(_ path: String, role: String, id: String = "ID", own: CRSReference? = nil, forced: CRSReference? = nil, assumed: CRSReference? = nil) -> LayerSpec {
     LayerSpec(
       paths: [path], idField: id, role: role,
       crs: CRSChoice(
@@ -29,13 +29,13 @@ import Testing
 
   @Test func aDeclaredCRSIsTransformedAsPROJDoesDirectly() throws {
     let inputs = GeometryInputs(
-      zones: spec(lonLat, role: "zones"), footprints: spec(lonLat, role: "footprints"), centroids: nil, workingCRS: "EPSG:27700", workers: 1)
+      zones: spec(lonLat, role: "zones"), footprints: spec(lonLat, role: "footprints"), centroids: nil, workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "test")
     let loaded = try inputs.load(report: report)
     let expected = try direct(lonLat, from: "OGC:CRS84")
     #expect(loaded.zones.xs == expected.xs && loaded.zones.ys == expected.ys)
     #expect(loaded.footprints.xs == expected.xs)
-    #expect(loaded.zones.crs == .definition("EPSG:27700"))
+    #expect(loaded.zones.crs == .epsg(27700))
     // 1.3–1.5° W, 53.0–53.1° N (near Derby, about 436 000 E 336 000 N) lies about 430–450 km east and 335–357 km north of the British National Grid origin.
     #expect(loaded.zones.xs.allSatisfy { (420_000...460_000).contains($0) })
     #expect(loaded.zones.ys.allSatisfy { (330_000...360_000).contains($0) })
@@ -46,8 +46,8 @@ import Testing
     // Forcing British National Grid on lon/lat would put the layer at the grid's origin; the
     // layer's own CRS takes precedence, so the coordinates are as declared.
     let inputs = GeometryInputs(
-      zones: spec(lonLat, role: "zones", own: "OGC:CRS84", forced: "EPSG:27700"),
-      footprints: spec(lonLat, role: "footprints", own: "OGC:CRS84", forced: "EPSG:27700"), centroids: nil, workingCRS: "EPSG:27700", workers: 1)
+      zones: spec(lonLat, role: "zones", own: .crs84, forced: .epsg(27700)),
+      footprints: spec(lonLat, role: "footprints", own: .crs84, forced: .epsg(27700)), centroids: nil, workingCRS: .epsg(27700), workers: 1)
     let loaded = try inputs.load(report: RunReport(command: "test"))
     #expect(loaded.zones.xs == (try direct(lonLat, from: "OGC:CRS84")).xs)
   }
@@ -58,13 +58,27 @@ import Testing
     let zones = fixture("geo/zones.geojson"), footprints = fixture("geo/footprints.geojson")
     let report = RunReport(command: "test")
     let inputs = GeometryInputs(
-      zones: LayerSpec(paths: [zones], idField: "ZONE_CODE", role: "zones", crs: CRSChoice(own: nil, ownLabel: "own-zones", forced: CRSSetting("EPSG:3857", label: "forced"))),
-      footprints: LayerSpec(paths: [footprints], idField: "FP_CODE", role: "footprints", crs: CRSChoice(own: "EPSG:3857", ownLabel: "own-footprints")),
-      centroids: nil, workingCRS: "EPSG:27700", workers: 1)
+      zones: LayerSpec(paths: [zones], idField: "ZONE_CODE", role: "zones", crs: CRSChoice(own: nil, ownLabel: "own-zones", forced: CRSSetting(.epsg(3857), label: "forced"))),
+      footprints: LayerSpec(paths: [footprints], idField: "FP_CODE", role: "footprints", crs: CRSChoice(own: .epsg(3857), ownLabel: "own-footprints")),
+      centroids: nil, workingCRS: .epsg(27700), workers: 1)
     let loaded = try inputs.load(report: report)
     #expect(report.notes.contains("zones: declared CRS EPSG:27700 replaced by forced EPSG:3857"))
     #expect(report.notes.contains("footprints: declared CRS EPSG:27700 replaced by own-footprints EPSG:3857"))
     #expect(loaded.zones.xs == (try direct(zones, field: "ZONE_CODE", from: "EPSG:3857")).xs)
+  }
+
+  /// A layer's own CRS that is the one its file declares, however written, replaces nothing:
+  /// zones.geojson declares EPSG:27700 (a legacy `crs` member), given as `epsg:27700`.
+  @Test func theDeclaredCRSGivenAgainReplacesNothing() throws {
+    let zones = fixture("geo/zones.geojson"), footprints = fixture("geo/footprints.geojson")
+    let report = RunReport(command: "test")
+    let given = try #require(CRSReference(parsing: "epsg:27700"))
+    let inputs = GeometryInputs(
+      zones: LayerSpec(paths: [zones], idField: "ZONE_CODE", role: "zones", crs: CRSChoice(own: given, ownLabel: "own-zones")),
+      footprints: LayerSpec(paths: [footprints], idField: "FP_CODE", role: "footprints", crs: CRSChoice(own: nil, ownLabel: "own-footprints")),
+      centroids: nil, workingCRS: .epsg(27700), workers: 1)
+    _ = try inputs.load(report: report)
+    #expect(!report.notes.contains { $0.contains("replaced") }, "\(report.notes)")
   }
 
   @Test func filesWithoutACRSNeedOneAssumed() throws {
@@ -73,20 +87,20 @@ import Testing
       try FileManager.default.copyItem(atPath: fixture("geo/boxes.\(ext)"), toPath: folder.appendingPathComponent("boxes.\(ext)").path)
     }
     let path = folder.appendingPathComponent("boxes.shp").path
-    let bare = GeometryInputs(zones: spec(path, role: "zones", id: "CODE"), footprints: spec(path, role: "footprints", id: "CODE"), centroids: nil, workingCRS: "EPSG:27700", workers: 1)
+    let bare = GeometryInputs(zones: spec(path, role: "zones", id: "CODE"), footprints: spec(path, role: "footprints", id: "CODE"), centroids: nil, workingCRS: .epsg(27700), workers: 1)
     let error = #expect(throws: GeometryInputError.self) { try bare.load(report: RunReport(command: "test")) }
     guard case .undeclaredCRS(let role, let setting) = error else { Issue.record("expected undeclaredCRS, got \(String(describing: error))"); return }
     #expect(role == "zones" && setting == "own-zones")
     let assumed = GeometryInputs(
-      zones: spec(path, role: "zones", id: "CODE", assumed: "EPSG:27700"), footprints: spec(path, role: "footprints", id: "CODE", assumed: "EPSG:27700"),
+      zones: spec(path, role: "zones", id: "CODE", assumed: .epsg(27700)), footprints: spec(path, role: "footprints", id: "CODE", assumed: .epsg(27700)),
       centroids: nil,
-      workingCRS: "EPSG:27700", workers: 1)
+      workingCRS: .epsg(27700), workers: 1)
     let loaded = try assumed.load(report: RunReport(command: "test"))
     #expect(loaded.zones.xs == (try LayerSource.read(paths: [path], fields: BoundaryFields(id: "CODE")).layer.xs))
   }
 
   @Test func aGeographicWorkingCRSIsRefused() throws {
-    let inputs = GeometryInputs(zones: spec(lonLat, role: "zones"), footprints: spec(lonLat, role: "footprints"), centroids: nil, workingCRS: "OGC:CRS84", workers: 1)
+    let inputs = GeometryInputs(zones: spec(lonLat, role: "zones"), footprints: spec(lonLat, role: "footprints"), centroids: nil, workingCRS: .crs84, workers: 1)
     let error = #expect(throws: GeometryInputError.self) { try inputs.load(report: RunReport(command: "test")) }
     guard case .notProjected(let crs) = error else { Issue.record("expected notProjected"); return }
     #expect(crs == "OGC:CRS84")

@@ -19,10 +19,10 @@ import Testing
     try sitesText.write(to: sites, atomically: true, encoding: .utf8)
     return SiteInputs(
       providers: nil,
-      sites: .init(path: sites.path, providerColumn: "trust", idColumn: "site", xColumn: "x", yColumn: "y", crs: "EPSG:27700", postcodeColumn: "postcode", attractivenessColumn: nil),
+      sites: .init(path: sites.path, providerColumn: "trust", idColumn: "site", xColumn: "x", yColumn: "y", crs: .epsg(27700), postcodeColumn: "postcode", attractivenessColumn: nil),
       sitesLabel: "sites", postcodes: nil,
-      centroids: CentroidSpec(path: centroids.path, idColumn: "code", xColumn: "x", yColumn: "y", crs: CRSSetting("EPSG:27700", label: "centroid CRS")),
-      parameters: .init(), workingCRS: "EPSG:27700", workers: 1)
+      centroids: CentroidSpec(path: centroids.path, idColumn: "code", xColumn: "x", yColumn: "y", crs: CRSSetting(.epsg(27700), label: "centroid CRS")),
+      parameters: .init(), workingCRS: .epsg(27700), workers: 1)
   }
 
   @Test func eachZoneGoesToItsNearestSite() throws {
@@ -39,7 +39,7 @@ import Testing
   @Test func missingCentroidsAndPostcodeDirectoryAreTypedErrors() throws {
     var noCentroids = try inputs(try temporaryFolder())
     noCentroids.centroids = nil
-    #expect(throws: SiteInputError.noCentroids(method: "huff")) { try noCentroids.shares(zones: ["Z1"], method: .huff, report: RunReport(command: "t")) }
+    #expect(throws: SiteInputError.noCentroids(method: .huff)) { try noCentroids.shares(zones: ["Z1"], method: .huff, report: RunReport(command: "t")) }
     let byPostcode = try inputs(try temporaryFolder(), sitesText: "site,trust,x,y,postcode\nS1,R1,,,AA1 1AA\nS2,R2,,,BB1 1BB\n")
     #expect(throws: SiteInputError.needsPostcodes(count: 2)) { try byPostcode.shares(zones: ["Z1"], method: .nearest, report: RunReport(command: "t")) }
   }

@@ -21,8 +21,8 @@ import Testing
     #expect(
       study.zones
         == ZonesSpec(
-          path: path("lsoa_boundaries.geojson"), id: "LSOA21CD", crs: "EPSG:27700",
-          centroids: CentroidsSpec(file: path("lsoa_pwc.csv"), id: "LSOA21CD", x: "x", y: "y", crs: "EPSG:27700")))
+          path: path("lsoa_boundaries.geojson"), id: "LSOA21CD", crs: .epsg(27700),
+          centroids: CentroidsSpec(file: path("lsoa_pwc.csv"), id: "LSOA21CD", x: "x", y: "y", crs: .epsg(27700))))
     let lookup = path("lsoa_sicbl_icb_lad_lookup.csv")
     #expect(
       study.layers == [

@@ -1,3 +1,4 @@
+import CatchmentGeometry
 import CatchmentStudy
 import CatchmentTestSupport
 import Foundation
@@ -108,6 +109,20 @@ import Testing
       label: "polygon method", text: base + "\n[zones]\npath = \"z.geojson\"\nid = \"LSOA21CD\"\n[layers.x]\npolygons = \"p.shp\"\nid = \"ID\"\nmethod = \"bestfit\"\n",
       keyPath: "layers.x.method", problem: .invalid("'bestfit' is not a method: best-fit or area")),
     Case(
+      label: "polygon method areal", text: base + "\n[zones]\npath = \"z.geojson\"\nid = \"LSOA21CD\"\n[layers.x]\npolygons = \"p.shp\"\nid = \"ID\"\nmethod = \"areal\"\n",
+      keyPath: "layers.x.method", problem: .invalid("'areal' is not a method: best-fit or area")),
+    Case(
+      label: "zones CRS not a CRS", text: base + "\n[zones]\npath = \"z.geojson\"\nid = \"LSOA21CD\"\ncrs = \"EPSG:notanumber\"\n",
+      keyPath: "zones.crs", problem: .invalid("'EPSG:notanumber' is not a CRS: write EPSG:CODE, AUTHORITY:CODE, OGC:CRS84, +proj=…, WKT")),
+    Case(
+      label: "centroids CRS not a CRS",
+      text: base + "\n[zones]\npath = \"z.geojson\"\nid = \"LSOA21CD\"\n[zones.centroids]\nfile = \"c.csv\"\nid = \"a\"\nx = \"x\"\ny = \"y\"\ncrs = \"27700\"\n",
+      keyPath: "zones.centroids.crs", problem: .invalid("'27700' is not a CRS: write EPSG:CODE, AUTHORITY:CODE, OGC:CRS84, +proj=…, WKT")),
+    Case(
+      label: "layer CRS not a CRS",
+      text: base + "\n[zones]\npath = \"z.geojson\"\nid = \"LSOA21CD\"\n[layers.x]\npolygons = \"p.shp\"\nid = \"ID\"\nmethod = \"area\"\ncrs = \"British National Grid\"\n",
+      keyPath: "layers.x.crs", problem: .invalid("'British National Grid' is not a CRS: write EPSG:CODE, AUTHORITY:CODE, OGC:CRS84, +proj=…, WKT")),
+    Case(
       label: "polygons without zones", text: base + "\n[layers.x]\npolygons = \"p.shp\"\nid = \"ID\"\nmethod = \"area\"\n",
       keyPath: "layers.x.polygons", problem: .invalid("a polygon layer is overlaid on the zone polygons: give [zones]")),
     Case(
@@ -151,6 +166,22 @@ import Testing
     #expect(error == StudyError(file: Self.file, keyPath: c.keyPath, problem: c.problem))
     let message = error?.description ?? ""
     #expect(message.hasPrefix("\(Self.file): \(c.keyPath): "), "\(message)")
+  }
+
+  /// A CRS key is read as a CRS (the authority name in capitals), and the manifest's settings
+  /// record it as written back.
+  @Test func crsKeysAreReadAsCRSReferences() throws {
+    let study = try parse(
+      Self.base
+        + "\n[zones]\npath = \"z.geojson\"\nid = \"LSOA21CD\"\ncrs = \"epsg:27700\"\n[zones.centroids]\nfile = \"c.csv\"\nid = \"a\"\nx = \"x\"\ny = \"y\"\ncrs = \"OGC:CRS84\"\n"
+        + "[layers.x]\npolygons = \"p.shp\"\nid = \"ID\"\nmethod = \"area\"\ncrs = \"+proj=longlat +datum=WGS84\"\n")
+    #expect(study.zones?.crs == .epsg(27700))
+    #expect(study.zones?.centroids?.crs == .crs84)
+    guard case .polygons(_, _, _, .area, let crs)? = study.layers["x"] else { Issue.record("expected an area layer"); return }
+    #expect(crs == .definition("+proj=longlat +datum=WGS84"))
+    #expect(study.settings["zones.crs"] == "EPSG:27700")
+    #expect(study.settings["zones.centroids.crs"] == "OGC:CRS84")
+    #expect(study.settings["layers.x.crs"] == "+proj=longlat +datum=WGS84")
   }
 
   @Test func syntaxErrorNamesTheLine() {
