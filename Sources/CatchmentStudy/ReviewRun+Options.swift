@@ -25,7 +25,7 @@ extension ReviewRun {
       return nil
     }
     if !polygonLayers.isEmpty {
-      s["crosswalk.working_crs"] = Self.workingCRS
+      s["crosswalk.working_crs"] = Self.workingCRS.written
       if polygonLayers.contains(.bestFit) { s["crosswalk.best_fit.snap_distance_m"] = NumberFormat.exact(Self.snapDistance) }
       if polygonLayers.contains(.area) {
         s["crosswalk.area.basis"] = "covered"
