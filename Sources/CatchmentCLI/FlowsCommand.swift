@@ -165,8 +165,7 @@ struct FlowsCommand: ParsableCommand {
       checkYears(report: report, extract: extract)
     }
 
-    let total = matrix.columnTotals.reduce(0, +)
-    report.figure("patients in flow table", total)
+    report.figure("patients in flow table", matrix.tableTotal)
     try write(matrix.longCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
     if let summaryOutput {
