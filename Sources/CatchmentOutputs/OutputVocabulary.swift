@@ -6,7 +6,7 @@ import CatchmentTables
 // the standard streams. Each is the CSV layer's own type (a typealias, not a copy), so a value
 // passes between the layers unchanged.
 
-/// A table an analysis returns, staged for writing with ``RunOutputs/stage(_:to:)``.
+/// A table an analysis returns, staged for writing by ``RunOutputs``.
 public typealias CSVWriter = CatchmentTables.CSVWriter
 
 /// How tables write numbers: ``NumberFormat/readable`` by default, ``NumberFormat/full`` for
