@@ -15,6 +15,8 @@
 // `catchment review` writes, and records its provenance (manifest, SHA-256 of every file).
 // The CLI turns options into CatchmentInputs values, calls the analyses, writes the outputs
 // and maps typed errors to messages and exit codes; it computes nothing itself.
+// CatchmentOutputs (on CatchmentTables alone) stages a run's outputs and puts them in place
+// all or nothing.
 import PackageDescription
 
 let package = Package(
@@ -51,6 +53,9 @@ let package = Package(
     .target(
       name: "CatchmentInputs",
       dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine"]),
+    // Where a run's outputs go: staged and put in place all or nothing, checked against its
+    // inputs before anything is read, standard output and error.
+    .target(name: "CatchmentOutputs", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentDemoData"),
     // The study file of `catchment review` (TOML) and the manifest's provenance (SHA-256, vintages).
     .target(
@@ -69,13 +74,13 @@ let package = Package(
     .target(
       name: "CatchmentFuzzTargets",
       dependencies: ["CatchmentGeoIO", "CatchmentGeometry", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CSQLite"]),
-    // Options → CatchmentInputs values → analyses → outputs. GeoIO and Engine only for
-    // ErrorMessages (it maps their typed errors); CatchmentTables for output files, standard
-    // streams and number formats.
+    // Options → CatchmentInputs values → analyses → CatchmentOutputs. Never the readers or
+    // the CSV layer (CLIImportsTests): the readers' errors it maps are CatchmentInputs'
+    // vocabulary (ReaderErrors.swift), tables and number formats CatchmentOutputs'.
     .target(
       name: "CatchmentCLI",
       dependencies: [
-        "CatchmentInputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine",
+        "CatchmentInputs", "CatchmentOutputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentGeometry",
         "CatchmentStudy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -97,6 +102,7 @@ let package = Package(
     .testTarget(
       name: "CatchmentInputsTests",
       dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentOutputsTests", dependencies: ["CatchmentOutputs", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentStudyTests", dependencies: ["CatchmentStudy", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFuzzTargetsTests", dependencies: ["CatchmentFuzzTargets", "CatchmentTestSupport"]),

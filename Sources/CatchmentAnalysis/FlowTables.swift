@@ -32,6 +32,11 @@ extension FlowMatrix {
     return totals
   }
 
+  /// Every patient in the table, Σa,b F[a][b] (UNALLOCATED rows and columns included): the sum
+  /// of ``columnTotals`` in registration order. Equals the patients counted, since every
+  /// patient ends in a cell.
+  public var tableTotal: Double { columnTotals.reduce(0, +) }
+
   /// Footprint names by code, from both sides: the crosswalk's names first, the practice map's
   /// for codes the crosswalk leaves unnamed (the same code is the same footprint).
   public var footprintNamesByCode: [String: String] {

@@ -11,6 +11,9 @@ public struct ResidentPopulation: Sendable {
   public let byFootprint: [Double]
   /// The crosswalk the populations are expressed in.
   public let crosswalk: Crosswalk
+  /// The population read, Σz pop(z) summed in zone order: Σf P(f) but for rounding (the
+  /// figure "population counted").
+  public let counted: Double
 
   /// Allocates `population` over `crosswalk`'s footprints.
   ///
@@ -27,6 +30,9 @@ public struct ResidentPopulation: Sendable {
     }
     byFootprint = totals
     self.crosswalk = crosswalk
+    var counted = 0.0
+    for v in population.values { counted += v }
+    self.counted = counted
   }
 
   /// P(f) for footprint `code`, or nil when the crosswalk has no such footprint.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentTables
+import CatchmentOutputs
 import Foundation
 
 /// Options every command shares: the report, strictness and Excel compatibility.

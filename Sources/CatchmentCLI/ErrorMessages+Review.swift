@@ -1,4 +1,3 @@
-import CatchmentGeoIO
 import CatchmentInputs
 
 extension ErrorMessages {

@@ -1,10 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
-import CatchmentEngine
-import CatchmentGeoIO
 import CatchmentInputs
-import CatchmentTables
 import Foundation
 
 /// Where library errors become the CLI's messages: library errors never name a command-line

@@ -1,3 +1,5 @@
+import CatchmentOutputs
+
 /// The files, folders and patterns a command's options name, each as an input or an output:
 /// what ``InputOutputCheck`` compares before the run reads anything.
 ///
@@ -5,26 +7,8 @@
 /// option group lists its own below. `FileOptionsTests` fails when an option whose value name
 /// is `file` or `path` is missing from its command's list, so a new option cannot be forgotten.
 struct FileArguments {
-  /// What an input option reads.
-  enum InputKind: Equatable {
-    /// One file.
-    case file
-    /// Boundary files, folders of them, or glob patterns (`LayerSource`): a folder is read for
-    /// its `.geojson`, `.json`, `.shp` and `.gpkg` files, and a Shapefile's `.dbf`, `.shx`,
-    /// `.prj` and `.cpg` are read with its `.shp`.
-    case boundaries
-    /// CSV files or folders of them (a postcode directory).
-    case csvFiles
-
-    /// Extensions (lower case) of the files read from a folder or a pattern, sidecars included.
-    var extensions: Set<String> {
-      switch self {
-      case .file: []
-      case .boundaries: ["geojson", "json", "shp", "gpkg", "dbf", "shx", "prj", "cpg"]
-      case .csvFiles: ["csv"]
-      }
-    }
-  }
+  /// What an input option reads (a file, boundaries, CSV files): the output layer's kinds.
+  typealias InputKind = RunFiles.InputKind
 
   struct Input {
     var option: String

@@ -152,10 +152,8 @@ struct FlowsCommand: ParsableCommand {
     let matrix = FlowMatrix(
       counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil, practiceList: publishedMap)
 
-    if !counts.extractDates.isEmpty {
-      report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
-      if counts.extractDates.count > 1 { report.warn("the registrations mix \(counts.extractDates.count) extract dates (\(counts.extractDates.joined(separator: ", "))); counts from different months are summed") }
-    }
+    let extract = ExtractDates(counts.extractDates)
+    extract.report(to: report)
     report.figure("patients counted", counts.total)
     report.figure("practices", Double(counts.units.count))
 
@@ -165,11 +163,10 @@ struct FlowsCommand: ParsableCommand {
       if let populationCrosswalk { populationReport = try Crosswalk.read(path: populationCrosswalk, report: report) }
       let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: populationReport, report: report)
       resident = ResidentPopulation(population: zones, crosswalk: populationReport)
-      checkYears(report: report, extractDates: counts.extractDates)
+      checkYears(report: report, extract: extract)
     }
 
-    let total = matrix.columnTotals.reduce(0, +)
-    report.figure("patients in flow table", total)
+    report.figure("patients in flow table", matrix.tableTotal)
     try write(matrix.longCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
     if let summaryOutput {
@@ -182,26 +179,13 @@ struct FlowsCommand: ParsableCommand {
   }
 
   /// List inflation compares like years: warn when the population's year differs from the
-  /// extract's, or say that it could not be checked.
-  private func checkYears(report: RunReport, extractDates: [String]) {
-    let years = Set(extractDates.compactMap(Self.year(inExtractDate:)))
+  /// extract's (``ExtractDates/checkPopulationYear(_:report:)``), or say that it could not be
+  /// checked.
+  private func checkYears(report: RunReport, extract: ExtractDates) {
     guard let populationYear else {
       report.note("list inflation compares registrations with the population given; give --population-year to check that the years match")
       return
     }
-    if let other = years.first(where: { $0 != populationYear }) {
-      report.warn("the population is for \(populationYear) but the registrations were extracted in \(other): list inflation compares unlike years")
-    }
-  }
-
-  /// The four-digit year in an NHS extract date (`01APR2020`, `01-Sep-20`, `2025-10-01`).
-  static func year(inExtractDate date: String) -> Int? {
-    let digits = date.split(whereSeparator: { !$0.isNumber })
-    if let four = digits.first(where: { $0.count == 4 }) { return Int(four) }
-    if let last = digits.last, last.count == 2, let y = Int(last) { return 2000 + y }
-    // 01APR2020: digits run together with letters between.
-    let runs = date.split(whereSeparator: { $0.isLetter })
-    if let last = runs.last, last.count == 4 { return Int(last) }
-    return nil
+    extract.checkPopulationYear(populationYear, report: report)
   }
 }

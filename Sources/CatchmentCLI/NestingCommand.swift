@@ -2,7 +2,7 @@ import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
 import CatchmentInputs
-import CatchmentTables
+import CatchmentOutputs
 import Foundation
 
 struct NestingCommand: ParsableCommand {

@@ -96,12 +96,8 @@ struct OverlapCommand: ParsableCommand {
     let report = RunReport(command: "overlap")
     let a = try Crosswalk.read(path: self.a, report: report), b = try Crosswalk.read(path: self.b, report: report)
     let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: a, report: report)
-    let doubly = FootprintOverlap.doublySplitZones(a: a, b: b).map { a.zones.code($0) }
     var splits: [String: [(a: String, b: String, share: Double)]] = [:]
-    if !doubly.isEmpty && !zones.isEmpty {
-      splits = try pieceShares(doubly, report: report)
-      report.note("\(splits.count) of the \(doubly.count) zones both crosswalks split were split by the area of each piece z ∩ a ∩ b")
-    }
+    if !zones.isEmpty { splits = try pieceLayers.shares(a: a, b: b, report: report) }
     // A refusal is an input error (exit 1) naming the zones, not a usage error.
     let overlap = try FootprintOverlap(a: a, b: b, population: pop, splits: splits, report: report)
     try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
@@ -121,14 +117,10 @@ struct OverlapCommand: ParsableCommand {
     try runOptions.finish(report)
   }
 
-  /// Area shares of the pieces of `ids`, from the three layers brought into the working CRS.
-  func pieceShares(_ ids: [String], report: RunReport) throws -> [String: [(a: String, b: String, share: Double)]] {
-    let layers = DeclaredLayers(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount)
-    func layer(_ paths: [String], _ id: String, _ what: String) throws -> PolygonLayer {
-      try layers.read(paths: paths, idField: id, what: what, report: report)
-    }
-    return try PieceSplit.shares(
-      zoneIDs: ids, zones: try layer(zones, zoneID!, "zones"), a: try layer(aFootprints, aFootprintID!, "A footprints"),
-      b: try layer(bFootprints, bFootprintID!, "B footprints"))
+  /// The zone and footprint polygons, to split the zones both crosswalks split.
+  var pieceLayers: PieceSplitLayers {
+    PieceSplitLayers(
+      zones: .init(paths: zones, idField: zoneID ?? ""), a: .init(paths: aFootprints, idField: aFootprintID ?? ""),
+      b: .init(paths: bFootprints, idField: bFootprintID ?? ""), workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount)
   }
 }

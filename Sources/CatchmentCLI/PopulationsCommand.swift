@@ -45,9 +45,7 @@ struct PopulationsCommand: ParsableCommand {
     let crosswalk = try self.crosswalk.load(report: report)
     let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk, report: report)
     let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
-    var total = 0.0
-    for v in zones.values { total += v }
-    report.figure("population counted", total)
+    report.figure("population counted", result.counted)
     result.reportUnallocated(to: report)
     try write(result.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CatchmentTables
+import CatchmentOutputs
 
 extension CatchmentCommand {
   /// Parses the command line, checks the command's files, runs it, and exits.
@@ -15,7 +15,12 @@ extension CatchmentCommand {
       var command = try parseAsRoot(arguments)
       commandName = type(of: command).configuration.commandName
       if let named = command as? NamesFiles {
-        do { try InputOutputCheck.check(named.files) } catch let conflict as FileConflict {
+        let files = named.files
+        do {
+          try InputOutputCheck.check(
+            inputs: files.inputs.map { RunFiles.Input(label: $0.option, path: $0.path, kind: $0.kind) },
+            outputs: files.outputs.map { RunFiles.Output(label: $0.option, path: $0.path) })
+        } catch let conflict as FileConflict {
           // As ArgumentParser prints a usage error.
           let name = type(of: command).configuration.commandName ?? ""
           let usage = usageString(for: type(of: command))

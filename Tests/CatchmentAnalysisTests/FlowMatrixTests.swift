@@ -177,6 +177,7 @@ struct TinyRun {
     let rows = run.matrix.rowTotals.reduce(0, +), columns = run.matrix.columnTotals.reduce(0, +)
     #expect(rows == run.counts.total)
     #expect(columns == run.counts.total)
+    #expect(run.matrix.tableTotal == run.counts.total)
     let summary = FlowSummary(matrix: run.matrix)
     #expect(summary.rows.map(\.inflow).reduce(0, +) == summary.rows.map(\.outflow).reduce(0, +))
   }

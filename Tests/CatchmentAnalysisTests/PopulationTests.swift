@@ -37,6 +37,8 @@ import Testing
     #expect(result.population(of: "E38000001") == 1650)
     #expect(result.population(of: "E38000002") == 850)
     #expect(result.byFootprint.reduce(0, +) == zones.values.reduce(0, +))
+    // 1000 + 500 + 600 + 400 read (E01000005 has no row).
+    #expect(result.counted == 2500)
   }
 
   @Test func unallocatedRowAppearsLastWhenNonZero() throws {

@@ -7,10 +7,11 @@ import Foundation
   import Darwin
 #endif
 
-/// A run that would overwrite one of its own inputs, or write one file twice: a usage error
-/// (exit 64), found before anything is read.
-struct FileConflict: Error, CustomStringConvertible {
-  let description: String
+/// A run that would overwrite one of its own inputs, or write one file twice, found before
+/// anything is read; it names the files by their callers' labels. (The CLI reports it as a
+/// usage error, exit 64.)
+public struct FileConflict: Error, Sendable, CustomStringConvertible {
+  public let description: String
 }
 
 /// Checks a command's files before the run reads anything:
@@ -18,27 +19,27 @@ struct FileConflict: Error, CustomStringConvertible {
 /// - no output names an input of the same run (compared as resolved paths, so `./x` and `x`,
 ///   a relative and an absolute path, a symbolic link and its target, and hard links are the
 ///   same file), nor a file that a folder or glob input would read (a `.geojson` written into
-///   the `--zones` folder, a Shapefile's `.dbf` beside an input `.shp`);
+///   a folder of boundaries read, a Shapefile's `.dbf` beside an input `.shp`);
 /// - no two outputs name the same file;
 /// - every output can be written (``OutputPath/check(_:)``: not a directory, a writable folder).
-enum InputOutputCheck {
-  /// - Throws: ``FileConflict`` (a usage error) or ``OutputError`` (a path that cannot be written).
-  static func check(_ files: FileArguments) throws {
-    let outputs = files.outputs.filter { $0.path != "-" }
-    var seen: [(output: FileArguments.Output, path: String)] = []
+public enum InputOutputCheck {
+  /// - Throws: ``FileConflict`` or ``OutputError`` (a path that cannot be written).
+  public static func check(inputs: [RunFiles.Input], outputs: [RunFiles.Output]) throws {
+    let outputs = outputs.filter { $0.path != "-" }
+    var seen: [(output: RunFiles.Output, path: String)] = []
     for output in outputs {
       let path = resolved(output.path)
       if let other = seen.first(where: { $0.path == path || sameFile($0.output.path, output.path) }) {
-        throw FileConflict(description: "\(other.output.option) \(other.output.path) and \(output.option) \(output.path) name the same file; give each output its own file")
+        throw FileConflict(description: "\(other.output.label) \(other.output.path) and \(output.label) \(output.path) name the same file; give each output its own file")
       }
       seen.append((output, path))
     }
     for output in outputs {
-      for input in files.inputs {
+      for input in inputs {
         if let how = overwrites(output.path, input: input) {
           let consequence = how == "is" || how.hasPrefix("is a part") ? "the run would overwrite its own input" : "it would be read as an input the next time"
           throw FileConflict(
-            description: "\(output.option) \(output.path) \(how) the input \(input.option) \(input.path): \(consequence); write the output to another file")
+            description: "\(output.label) \(output.path) \(how) the input \(input.label) \(input.path): \(consequence); write the output to another file")
         }
       }
     }
@@ -46,7 +47,7 @@ enum InputOutputCheck {
   }
 
   /// How writing `output` would overwrite what `input` reads ("is", "is read through"), or nil.
-  static func overwrites(_ output: String, input: FileArguments.Input) -> String? {
+  static func overwrites(_ output: String, input: RunFiles.Input) -> String? {
     let out = resolved(output)
     let extensionOut = (out as NSString).pathExtension.lowercased()
     var info = stat()

@@ -5,15 +5,16 @@ import Foundation
 ///
 /// Each output is written as it is ready to a temporary file beside its target (the same
 /// folder, so that putting it in place is an atomic rename); what goes to standard output
-/// (`-o -`) is kept in memory. ``commit()``, called by ``RunOptions/finish(_:)`` once the
-/// `--strict` check has passed, writes standard output and renames the files into place; a
-/// run that fails calls ``discard()`` instead (see ``CatchmentCommand/runMain(_:)``), which
-/// removes the temporary files and the folders created for them, so a failed run creates or
-/// replaces no output. The `--report` JSON is not staged: it is written even when the run
-/// fails, to say why.
-final class RunOutputs: @unchecked Sendable {
+/// (path `-`) is kept in memory. ``commit()``, called once the run has succeeded (in the CLI,
+/// after the strict check), writes standard output and renames the files into place; a run
+/// that fails calls ``discard()`` instead, which removes the temporary files and the folders
+/// created for them, so a failed run creates or replaces no output. (The CLI does not stage its
+/// report JSON: it is written even when the run fails, to say why.)
+public final class RunOutputs: @unchecked Sendable {
   /// The outputs of this process's run.
-  static let shared = RunOutputs()
+  public static let shared = RunOutputs()
+
+  public init() {}
 
   private let lock = NSLock()
   private var staged: [StagedFile] = []
@@ -21,7 +22,7 @@ final class RunOutputs: @unchecked Sendable {
   private var createdFolders: [String] = []
 
   /// Stages `bytes` for `path` (`-`: standard output).
-  func stage(_ bytes: [UInt8], to path: String) throws {
+  public func stage(_ bytes: [UInt8], to path: String) throws {
     try lock.withLock {
       if path == "-" {
         standardOutput.append(contentsOf: bytes)
@@ -33,7 +34,7 @@ final class RunOutputs: @unchecked Sendable {
 
   /// Writes standard output, then puts every staged file in place. A failure to write standard
   /// output replaces no file.
-  func commit() throws {
+  public func commit() throws {
     try lock.withLock {
       let files = staged, output = standardOutput
       staged = []
@@ -58,7 +59,7 @@ final class RunOutputs: @unchecked Sendable {
   }
 
   /// Removes every staged file and the folders created for them; nothing is written.
-  func discard() {
+  public func discard() {
     lock.withLock {
       for file in staged { file.discard() }
       OutputPath.removeFolders(createdFolders)
@@ -67,14 +68,9 @@ final class RunOutputs: @unchecked Sendable {
       createdFolders = []
     }
   }
-}
 
-/// Stages a table for `path` (`-` for standard output); it is written when the run succeeds.
-func write(_ table: CSVWriter, to path: String) throws {
-  try RunOutputs.shared.stage(table.bytes, to: path)
-}
-
-/// Stages `bytes` (GeoJSON, JSON) for `path`; they are written when the run succeeds.
-func write(bytes: [UInt8], to path: String) throws {
-  try RunOutputs.shared.stage(bytes, to: path)
+  /// Stages `table` for `path` (`-`: standard output).
+  public func stage(_ table: CSVWriter, to path: String) throws {
+    try stage(table.bytes, to: path)
+  }
 }
