@@ -22,11 +22,11 @@ public struct PieceSplitLayers {
   public var a: Layer
   public var b: Layer
   /// The CRS the areas are measured in (projected, in metres).
-  public var workingCRS: String
+  public var workingCRS: CRSReference
   /// Tasks to run at once when transforming.
   public var workers: Int
 
-  public init(zones: Layer, a: Layer, b: Layer, workingCRS: String, workers: Int) {
+  public init(zones: Layer, a: Layer, b: Layer, workingCRS: CRSReference, workers: Int) {
     self.zones = zones
     self.a = a
     self.b = b

@@ -33,7 +33,7 @@ import Testing
       zones: .init(paths: [try boxes([("z", 0, 0, 100, 100), ("y", -200, -200, -150, -150)], in: folder, name: "zones.geojson")], idField: "ID"),
       a: .init(paths: [try boxes([("a1", -300, -300, 50, 110), ("a2", 50, -10, 110, 110)], in: folder, name: "a.geojson")], idField: "ID"),
       b: .init(paths: [try boxes([("b1", -300, -300, 110, 25), ("b2", -10, 25, 110, 110)], in: folder, name: "b.geojson")], idField: "ID"),
-      workingCRS: "EPSG:27700", workers: 1)
+      workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "t")
     let shares = try layers.shares(
       a: try crosswalk("z,a1,0.5\nz,a2,0.5\ny,a1,1\n"), b: try crosswalk("z,b1,0.25\nz,b2,0.75\ny,b1,1\n"), report: report)
@@ -46,7 +46,7 @@ import Testing
   /// No zone split by both: nothing is read (the paths do not exist) and nothing is split.
   @Test func nothingIsReadWhenNoZoneIsSplitByBoth() throws {
     let missing = PieceSplitLayers.Layer(paths: ["/nonexistent/zones.geojson"], idField: "ID")
-    let layers = PieceSplitLayers(zones: missing, a: missing, b: missing, workingCRS: "EPSG:27700", workers: 1)
+    let layers = PieceSplitLayers(zones: missing, a: missing, b: missing, workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "t")
     let shares = try layers.shares(a: try crosswalk("z,a1,0.5\nz,a2,0.5\n"), b: try crosswalk("z,b1,1\n"), report: report)
     #expect(shares.isEmpty)
