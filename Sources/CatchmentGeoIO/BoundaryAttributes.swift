@@ -55,7 +55,7 @@ public enum BoundaryAttributes {
       guard let name = table[0] else { continue }
       let geometry = table.count > 1 ? table[1]?.lowercased() : nil
       for column in try rows("PRAGMA table_info(\(GeoPackageReader.quoted(name)))").compactMap({ $0.count > 1 ? $0[1] : nil })
-      where column.lowercased() != geometry && column.lowercased() != "fid" && !names.contains(column) {
+      where column.lowercased() != geometry && column.lowercased() != "fid" && !names.contains(where: { $0.lowercased() == column.lowercased() }) {
         names.append(column)
       }
     }

@@ -11,6 +11,12 @@ public struct FolderSurvey: Sendable {
     public var sample: TableSample
     /// nil when not recognised.
     public var layout: PublishedLayout?
+
+    public init(file: String, sample: TableSample, layout: PublishedLayout?) {
+      self.file = file
+      self.sample = sample
+      self.layout = layout
+    }
   }
 
   /// A boundary file and its fields.

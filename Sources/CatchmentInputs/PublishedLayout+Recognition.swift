@@ -55,7 +55,7 @@ extension PublishedLayout {
     }
     let coordinates = coordinatePair(header)
     // A postcode directory starts with its postcode (a sites table has one further along).
-    if let postcode = find(["pcds", "pcd", "pcd2", "pcd7", "pcd8", "postcode"]), postcode == header.first,
+    if let postcode = header.first, ["pcds", "pcd", "pcd2", "pcd7", "pcd8", "postcode"].contains(postcode.lowercased()),
       let (x, y) = coordinatePair(header, postcodes: true)
     {
       let kind = find(["oslaua"]) != nil ? "ONSPD" : find(["laua"]) != nil ? "NSPL" : "postcode list"
