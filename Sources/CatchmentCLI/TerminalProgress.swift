@@ -9,10 +9,10 @@ import Foundation
 
 /// The review's progress on a terminal: one line on standard error, redrawn in place with a
 /// carriage return: `review: step 3 of 19 [###.......] population icb: population_lsoa.csv`.
-/// A step that takes longer than half a second gets a bar of the file being read (how far the
-/// run's descriptor on that file has read, on Linux) or the seconds elapsed. The line is
-/// cleared at the end, so the report follows on a clean line. Disabled (nothing written) when
-/// standard error is not a terminal or with `--quiet`.
+/// A step that takes longer than half a second gets a bar of the file being read (the bytes
+/// the CSV readers have read of it, ``ReviewReads``) or, for other reads, the seconds elapsed.
+/// The line is cleared at the end, so the report follows on a clean line. Disabled (nothing
+/// written) when standard error is not a terminal or with `--quiet`.
 final class TerminalProgress: @unchecked Sendable {
   let enabled: Bool
   private let lock = NSLock()
@@ -21,8 +21,14 @@ final class TerminalProgress: @unchecked Sendable {
   private var drawn = false
   private var stopped = false
   private var ticking = false
+  /// The bytes read from each of the step's files when it started, and their sizes.
+  private var bytesAtStart: [String: Int] = [:]
+  private var sizes: [String: Int] = [:]
 
-  init(enabled: Bool) { self.enabled = enabled }
+  init(enabled: Bool) {
+    self.enabled = enabled
+    if enabled { ReviewReads.follow() }
+  }
 
   /// Enabled when standard error is a terminal and the report is not quiet.
   static func standardError(quiet: Bool) -> TerminalProgress {
@@ -39,6 +45,12 @@ final class TerminalProgress: @unchecked Sendable {
     lock.lock()
     self.step = step
     stepStarted = Date()
+    bytesAtStart = [:]
+    sizes = [:]
+    for file in step.files {
+      bytesAtStart[file] = ReviewReads.bytesRead(file)
+      sizes[file] = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.intValue
+    }
     draw()
     let startTicker = !ticking
     ticking = true
@@ -69,13 +81,17 @@ final class TerminalProgress: @unchecked Sendable {
   /// Draws the current step's line; the lock is held.
   private func draw() {
     guard let step, !stopped else { return }
-    var text = "review: step \(step.number) of \(step.total) \(Self.bar(Double(step.number - 1) / Double(max(step.total, 1)))) \(step.label)"
+    // The bar and figures first, at a fixed place; the label and file names after them, cut
+    // to the terminal's width. While a long step reads a file, the bar is that file's.
+    var text = "review: step \(step.number) of \(step.total) "
     let elapsed = Date().timeIntervalSince(stepStarted)
-    if elapsed > 0.5, let read = Self.reading(step.files) {
-      text += ": reading \(read.name) \(Self.bar(read.fraction)) \(Int(read.fraction * 100))%"
-    } else if !step.files.isEmpty {
-      text += ": " + step.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-      if elapsed > 0.5 { text += " (\(Int(elapsed)) s)" }
+    if elapsed > 0.5, let read = reading() {
+      text += "\(Self.bar(read.fraction)) \(Int(read.fraction * 100))% \(step.label): reading \(read.name)"
+    } else {
+      // A long step whose reading cannot be followed shows its seconds instead.
+      let seconds = elapsed > 0.5 ? " \(Int(elapsed)) s" : ""
+      text += "\(Self.bar(Double(step.number - 1) / Double(max(step.total, 1))))\(seconds) \(step.label)"
+      if !step.files.isEmpty { text += ": " + step.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") }
     }
     let width = Self.columns() - 1
     if text.count > width { text = String(text.prefix(max(width - 1, 0))) + "…" }
@@ -97,19 +113,20 @@ final class TerminalProgress: @unchecked Sendable {
     return 80
   }
 
-  /// Which of `files` the process has open, and how far it has read it: the position of its
-  /// descriptor (`/proc/self/fdinfo`) over the file's size. Nil where `/proc` is absent, or
-  /// when no file of the step is open (a file read through a memory map has no position).
-  static func reading(_ files: [String]) -> (name: String, fraction: Double)? {
-    guard !files.isEmpty, let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
-    for fd in descriptors {
-      guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"), files.contains(target),
-        let info = try? String(contentsOfFile: "/proc/self/fdinfo/\(fd)", encoding: .utf8),
-        let posLine = info.split(separator: "\n").first(where: { $0.hasPrefix("pos:") }),
-        let position = Double(posLine.dropFirst(4).trimmingCharacters(in: .whitespaces)),
-        let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size]) as? NSNumber, size.doubleValue > 0
-      else { continue }
-      return ((target as NSString).lastPathComponent, min(position / size.doubleValue, 1))
+  /// The file of the current step being read and how far: the bytes read from it since the
+  /// step started (``ReviewReads``) over its size, the file read last in a step that reads it
+  /// again counted from its start. Nil when none of the step's files has been read yet (or
+  /// the step reads them otherwise than as CSV, e.g. boundaries); the lock is held.
+  private func reading() -> (name: String, fraction: Double)? {
+    guard let step else { return nil }
+    for file in step.files {
+      let read = ReviewReads.bytesRead(file) - (bytesAtStart[file] ?? 0)
+      guard read > 0, let size = sizes[file], size > 0 else { continue }
+      let within = read % size
+      // Not yet done with this file (or exactly at its end with a later file untouched).
+      if within > 0 || file == step.files.last {
+        return ((file as NSString).lastPathComponent, within == 0 ? 1 : Double(within) / Double(size))
+      }
     }
     return nil
   }

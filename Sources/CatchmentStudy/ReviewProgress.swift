@@ -1,3 +1,5 @@
+import CatchmentTables
+
 /// One step of a review as it starts, for a progress display: "step 3 of 19, population icb,
 /// reading population_lsoa_mid2022.csv".
 public struct ReviewStep: Equatable, Sendable {
@@ -47,4 +49,16 @@ struct ReviewProgressCounter {
     let files = plan.first { $0.label == label }?.files ?? []
     sink(ReviewStep(number: started, total: max(plan.count, started), label: label, files: files))
   }
+}
+
+/// How far the readers have read each input file, for a bar of long reads: off until
+/// ``follow()``, then every CSV block read is counted by file (see `ReadProgress` in
+/// CatchmentTables).
+public enum ReviewReads {
+  /// Starts counting; call before ``ReviewRun/run()``.
+  public static func follow() { ReadProgress.shared.enable() }
+
+  /// The bytes read so far from `path` (a path as ``ReviewStep/files`` gives it), over the
+  /// whole run: a file read in several steps, or twice in one, counts each read.
+  public static func bytesRead(_ path: String) -> Int { ReadProgress.shared.bytesRead(path) }
 }
