@@ -45,9 +45,10 @@ struct ReviewCommand: ParsableCommand {
       Example (the demo study, after bash scripts/demo.sh; the pack goes to out/review):
         catchment review data/demo_study.toml
 
-      Example (a study drafted from the demo folder, then run; its pack goes to data/review):
-        catchment review --init data -o data/drafted_study.toml
-        catchment review data/drafted_study.toml
+      Example (a study drafted from the demo folder, then run; its pack goes to \
+      out/drafted/review):
+        catchment review --init data -o out/drafted/study.toml
+        catchment review out/drafted/study.toml
       """)
 
   @Argument(help: ArgumentHelp("The study file (TOML).", valueName: "study"))

@@ -62,7 +62,7 @@ struct DraftBuilder {
 
   /// The opening comment: what the file is and what was found in the folder.
   mutating func header() {
-    lines.append("# A study drafted by `catchment review --init` from the files in \(survey.folder.lastPathComponent)/.")
+    lines.append("# A study drafted by Catchment from the files in \(survey.folder.lastPathComponent)/.")
     lines.append("# Look at every line marked CHECK, then run:  catchment review <this file>")
     lines.append("# Every key is described in the CatchmentStudy article \"The study file\".")
     lines.append("#")
@@ -82,7 +82,7 @@ struct DraftBuilder {
       }
     }
     if !unused.isEmpty {
-      lines.append("# Recognised but with no key in a study (the single commands read them, e.g. flows --practices):")
+      lines.append("# Recognised but with no key in a study (some single commands read them: practice and site locations):")
       for table in unused { lines.append("#   \(table.file)") }
     }
     let unknown = survey.tables.filter { $0.layout == nil }.map { "\($0.file) (columns: \($0.sample.header.prefix(8).joined(separator: ", ")))" }

@@ -37,7 +37,8 @@ public struct StudyDraft: Sendable {
     self.checks = builder.checks
   }
 
-  /// Surveys `folder` and writes the draft to `file`, which must not exist.
+  /// Surveys `folder` and writes the draft to `file`, which must not exist (its folder is
+  /// created when missing).
   ///
   /// - Throws: ``StudyDraftError`` when `file` exists or cannot be written, or the folder
   ///   cannot be listed (nothing is written then).
@@ -51,6 +52,11 @@ public struct StudyDraft: Sendable {
       throw StudyDraftError.folder(error.folder, reason: error.reason)
     }
     let draft = StudyDraft(survey: survey, studyFolder: file.deletingLastPathComponent())
+    do {
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw StudyDraftError.unwritable(file.path, reason: error.localizedDescription)
+    }
     // O_EXCL: a file created between the check and the write is not overwritten either.
     let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard fd >= 0 else {
