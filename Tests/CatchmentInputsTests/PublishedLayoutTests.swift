@@ -44,6 +44,10 @@ import Testing
     #expect(
       layout(["LAD 2021 Code", "LAD 2021 Name", "LSOA 2021 Code", "LSOA 2021 Name", "Total", "F0", "F1"])
         == .population(.init(kind: "SAPE 2021", id: "LSOA 2021 Code", value: "Total")))
+    // The 2021-based layout stacked by sex: "Sex" is a breakdown to filter.
+    #expect(
+      layout(["LAD 2021 Code", "LAD 2021 Name", "LSOA 2021 Code", "LSOA 2021 Name", "Sex", "Total"])
+        == .population(.init(kind: "long", id: "LSOA 2021 Code", value: "Total", breakdowns: ["Sex"])))
     // A long layout, one row per zone and sex (Trafford Data Lab's mid-2022 LSOA21).
     #expect(
       layout(["period", "area_code", "area_name", "geography", "sex", "all_ages", "aged_0_to_15", "0", "1"])
