@@ -36,27 +36,69 @@ struct ReviewCommand: ParsableCommand {
       list inflation), retention, capture and the trusts in two or more systems \
       (not with --quiet).
 
+      On a terminal the review shows its progress on standard error (step n of m, \
+      the files being read, a bar for long reads); nothing of it when standard error \
+      is not a terminal or with --quiet.
+
+      With --init FOLDER it runs nothing: it looks at the CSVs and boundary files in \
+      FOLDER, recognises the published layouts it knows by their headers (ONS \
+      lookups and population estimates, NHS registrations and practice map, OHID \
+      activity, ODS epraccur and etr, ONSPD/NSPL/Code-Point, centroids, \
+      GeoJSON/Shapefile/GeoPackage boundaries) and writes a commented study file \
+      (FOLDER/study.toml, or -o FILE) with the columns filled in; each choice it made \
+      is marked '# CHECK:' with the alternatives. It never overwrites a file.
+
       Example (the demo study, after bash scripts/demo.sh; the pack goes to out/review):
         catchment review data/demo_study.toml
+
+      Example (a study drafted from the demo folder, then run; its pack goes to \
+      out/drafted/review):
+        catchment review --init data -o out/drafted/study.toml
+        catchment review out/drafted/study.toml
       """)
 
   @Argument(help: ArgumentHelp("The study file (TOML).", valueName: "study"))
-  var study: String
+  var study: String?
+
+  @Option(
+    name: .customLong("init"),
+    help: ArgumentHelp("Draft a study file from the CSVs and boundary files in this folder instead of running one.", valueName: "folder"))
+  var initFolder: String?
+
+  @Option(
+    name: [.customShort("o"), .customLong("init-output")],
+    help: ArgumentHelp("Where --init writes the study file (default: FOLDER/study.toml); never overwritten.", valueName: "file"))
+  var initOutput: String?
 
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
+  func validate() throws {
+    if initFolder != nil && study != nil { throw ValidationError("give either a study file or --init FOLDER, not both") }
+    if initFolder == nil && study == nil { throw ValidationError("give the study file (TOML), or --init FOLDER to draft one") }
+    if initFolder == nil && initOutput != nil { throw ValidationError("-o FILE needs --init FOLDER") }
+  }
+
   func run() throws {
+    if let initFolder { return try draft(from: initFolder) }
+    guard let studyFile = self.study else { return }
     let runAt = Date()
-    let study = try Study(contentsOf: self.study)
-    let pack = try ReviewRun(study: study, numbers: runOptions.numbers, byteOrderMark: runOptions.bom).run()
+    let study = try Study(contentsOf: studyFile)
+    var review = ReviewRun(study: study, numbers: runOptions.numbers, byteOrderMark: runOptions.bom)
+    let progress = TerminalProgress.standardError(quiet: runOptions.quiet)
+    review.progress = progress.sink
+    let pack: ReviewPack
+    do {
+      defer { progress.finish() }
+      pack = try review.run()
+    }
     let folder = study.output.url
     var outputs = pack.files
     var reportJSON = [UInt8](try pack.report.jsonData())
     reportJSON.append(0x0A)
     outputs.append(ReviewPack.File(name: "report.json", bytes: reportJSON))
     let manifest = try pack.manifest(
-      study: study, studyFile: self.study, outputs: outputs,
+      study: study, studyFile: studyFile, outputs: outputs,
       tool: Manifest.Tool(version: CatchmentCommand.configuration.version, revision: SourceRevision.current()), runAt: runAt,
       runOptions: ["run.strict": "\(runOptions.strict)"])
     outputs.append(ReviewPack.File(name: "manifest.json", bytes: [UInt8](try manifest.encoded())))
@@ -67,5 +109,15 @@ struct ReviewCommand: ParsableCommand {
     try runOptions.finish(pack.report)
     // Where the pack is and its headline figures, on stdout (the report went to stderr).
     if !runOptions.quiet { print(pack.headline(study: study).text(pack: folder.path, files: outputs.count), terminator: "") }
+  }
+
+  /// `--init FOLDER`: drafts the study file and says where it is and how many choices to check.
+  func draft(from folder: String) throws {
+    let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
+    let file = URL(fileURLWithPath: initOutput ?? folderURL.appendingPathComponent("study.toml").path)
+    let draft = try StudyDraft.write(folder: folderURL, to: file)
+    if !runOptions.quiet {
+      TerminalProgress.writeError("wrote \(file.path): \(draft.checks.count) choice(s) marked '# CHECK:' to look at\n")
+    }
   }
 }

@@ -37,6 +37,8 @@ public struct ReviewRun {
   public var numbers: NumberFormat
   /// Whether tables start with a UTF-8 byte-order mark.
   public var byteOrderMark: Bool
+  /// Called as each step starts (step n of m, the files it reads); nil for none.
+  public var progress: ((ReviewStep) -> Void)?
 
   /// Coverage defaults of the overlap summary, as `catchment overlap` has them.
   public static let minCoverage = 0.01
@@ -54,6 +56,7 @@ public struct ReviewRun {
   ///   by two layers without polygons to split it by), as the single command throws it.
   public func run() throws -> ReviewPack {
     var state = ReviewRunState(report: RunReport(command: "review"), options: optionsInForce)
+    state.progress = progress.map { ReviewProgressCounter(plan: plannedSteps, sink: $0) }
     let crosswalks = try layerCrosswalks(&state)
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
@@ -233,6 +236,7 @@ struct ReviewRunState {
   var results = ReviewResults()
   /// Every option in force (``ReviewRun/optionsInForce``), for the manifest.
   var options: [String: String] = [:]
+  var progress: ReviewProgressCounter?
 
   var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results, options: options) }
 
@@ -244,6 +248,7 @@ struct ReviewRunState {
 
   /// As the step above, for steps that write files other than tables (GeoJSON).
   mutating func step(_ label: String, _ body: (RunReport) throws -> [ReviewPack.File]) throws {
+    progress?.begin(label)
     let own = RunReport(command: label)
     let written = try body(own)
     report.merge(own, label: label)

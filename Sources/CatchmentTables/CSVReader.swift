@@ -633,6 +633,7 @@ public final class CSVReader {
         throw TableError(file: path, reason: "read error: \(String(cString: strerror(errno)))")
       }
       if n == 0 { atEOF = true }
+      ReadProgress.shared.add(n, path: path)
       end += n
       fileOffset += n
       return
