@@ -28,7 +28,7 @@ import Testing
       study.zones
         == ZonesSpec(
           path: path("lsoa_boundaries.geojson"), id: "LSOA21CD", crs: nil,
-          centroids: CentroidsSpec(file: path("lsoa_pwc.csv"), id: "LSOA21CD", x: "x", y: "y", crs: "EPSG:27700")))
+          centroids: CentroidsSpec(file: path("lsoa_pwc.csv"), id: "LSOA21CD", x: "x", y: "y", crs: .epsg(27700))))
     let lookup = path("lsoa_sicbl_icb_lad_lookup.csv")
     #expect(study.layers["icb"] == .lookup(file: lookup, zone: "LSOA21CD", footprint: "ICB23CD", name: "ICB23NM", weight: nil))
     #expect(study.layers["sicbl"] == .lookup(file: lookup, zone: "LSOA21CD", footprint: "SICBL23CD", name: "SICBL23NM", weight: nil))
