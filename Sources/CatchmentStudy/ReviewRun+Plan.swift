@@ -2,7 +2,7 @@ extension ReviewRun {
   /// The steps ``run()`` takes for this study, in order, with the files each reads: what a
   /// progress display counts against. It follows `run()`'s conditions: a crosswalk per layer
   /// (by name), a population per layer, flows (registrations with a practice map), an overlap
-  /// per councils or other layer (with `[population]`), per proposal its crosswalk and its
+  /// per councils or other layer and the nesting of `[review] nesting` (with `[population]`), per proposal its crosswalk and its
   /// comparison (with `[population]`), and catchments and membership (providers with
   /// `[population]`).
   public var plannedSteps: [PlannedStep] {
@@ -35,6 +35,10 @@ extension ReviewRun {
         others.append(name)
       }
       for other in others { steps.append(PlannedStep(label: "overlap \(baseline)_\(other)", files: population)) }
+      let nesting = study.review.nesting
+      if nesting.count >= 2 && nesting.allSatisfy({ study.layers[$0] != nil }) {
+        steps.append(PlannedStep(label: "nesting \(nesting.joined(separator: " in "))", files: population))
+      }
     }
     let activity = study.providers.map { [$0.activity.url.path] + ($0.names.map { [$0.url.path] } ?? []) } ?? []
     for proposal in study.proposals where study.layers[proposal.blocks] != nil {
