@@ -1,5 +1,6 @@
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 import CatchmentTables
 import Foundation
 
@@ -58,11 +59,13 @@ public struct ReviewRun {
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
     }
+    let tables = state.tables
     if let p = study.population, let columns = populationColumns {
       state.inputs.append(ReviewPack.Input(key: "population.file", path: p.file))
       for (name, crosswalk) in crosswalks {
         try state.step("population \(name)") { report in
-          let zones = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: crosswalk, report: report)
+          let table = try tables.population(path: p.file.url.path, columns: columns)
+          let zones = try ZonePopulation.join(table, crosswalk: crosswalk, report: report)
           let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
           report.figure("population counted", zones.values.reduce(0, +))
           result.reportUnallocated(to: report)
@@ -87,7 +90,8 @@ public struct ReviewRun {
         guard let b = crosswalks.first(where: { $0.name == other })?.crosswalk else { continue }
         let stem = "\(baselineName)_\(other)"
         try state.step("overlap \(stem)") { report in
-          let population = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: baseline, report: report)
+          let table = try tables.population(path: p.file.url.path, columns: columns)
+          let population = try ZonePopulation.join(table, crosswalk: baseline, report: report)
           let overlap = try FootprintOverlap(a: baseline, b: b, population: population, report: report)
           return [
             ("overlap_\(stem).csv", overlap.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
@@ -177,6 +181,7 @@ public struct ReviewRun {
     let name = study.review.baseline
     state.inputs.append(ReviewPack.Input(key: "registrations.practice_map", path: mapFile))
     let population = study.population
+    let tables = state.tables
     var extractDates: [String] = []
     defer {
       // The extract date the file states (EXTRACT_DATE), for the manifest.
@@ -187,12 +192,12 @@ public struct ReviewRun {
     try state.step("flows \(name)") { report in
       var columns = UnitZoneColumns()
       columns.unit = ["PRACTICE_CODE"]
-      let counts = try UnitZoneCounts(path: registrations.file.url.path, columns: columns, crosswalk: baseline)
+      let counts = UnitZoneCounts(table: try tables.registrations(path: registrations.file.url.path, columns: columns), crosswalk: baseline)
       report.add(counts.summary)
       report.repeated(counts.repeatedRows)
       var mapColumns = UnitMapColumns(footprint: footprint, footprintName: nil)
       mapColumns.unit = ["PRACTICE_CODE"]
-      let map = try UnitFootprintMap(path: mapFile.url.path, columns: mapColumns, report: report)
+      let map = try tables.practiceMap(path: mapFile.url.path, columns: mapColumns, report: report)
       let matrix = FlowMatrix(
         counts: counts, crosswalk: baseline, map: map, report: report, keepUnitBreakdown: true, practiceList: map)
       extractDates = counts.extractDates
@@ -202,8 +207,8 @@ public struct ReviewRun {
       report.figure("patients counted", counts.total)
       var resident: ResidentPopulation?
       if let population, let populationColumns {
-        let zones = try ZonePopulation.read(
-          path: population.file.url.path, columns: populationColumns, crosswalk: baseline, report: report)
+        let table = try tables.population(path: population.file.url.path, columns: populationColumns)
+        let zones = try ZonePopulation.join(table, crosswalk: baseline, report: report)
         resident = ResidentPopulation(population: zones, crosswalk: baseline)
       }
       let summary = FlowSummary(matrix: matrix, population: resident)
@@ -223,6 +228,8 @@ struct ReviewRunState {
   var report: RunReport
   var files: [ReviewPack.File] = []
   var inputs: [ReviewPack.Input] = []
+  /// The input tables, each file parsed once for every step that uses it.
+  let tables = InputTables()
 
   var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs) }
 

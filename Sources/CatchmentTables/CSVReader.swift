@@ -130,6 +130,7 @@ public final class CSVReader {
       throw TableError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
     }
     fileDescriptor = fd
+    if byteRange == nil { Self.countOpen(path) }
     state = .allocate(capacity: 1)
     state.initialize(
       to: ScanState(

@@ -1,4 +1,3 @@
-import CatchmentCore
 import CatchmentTables
 
 /// Which columns of a practice map to read.
@@ -7,7 +6,7 @@ import CatchmentTables
 /// `ONS_STP_CODE`, `STP_CODE`) and ICB-era columns (`ONS_SUB_ICB_LOCATION_CODE`,
 /// `ONS_ICB_CODE`, `ICB_CODE`, from 2022), the QOF mapping file, or any CSV with a
 /// `PRACTICE_CODE` column and a footprint column.
-public struct UnitMapColumns: Sendable {
+public struct UnitMapColumns: Sendable, Hashable {
   /// Unit code columns to try in order.
   public var unit: [String] = ["PRACTICE_CODE"]
   /// The footprint code column, e.g. `ONS_ICB_CODE` or `PCN_CODE`.
@@ -31,6 +30,10 @@ public struct UnitMapColumns: Sendable {
 }
 
 /// The registration footprint of each unit (practice): p ∈ b.
+///
+/// Keyed by the map's own codes (no crosswalk), so it lives in CatchmentCore with the other
+/// input tables, below the analyses; ``read(path:columns:)`` returns its account as a value so
+/// that one read serves every step that uses the map.
 public struct UnitFootprintMap: Sendable {
   /// Footprint codes, ids in order of first appearance.
   public private(set) var footprints = CodeTable()
@@ -44,12 +47,42 @@ public struct UnitFootprintMap: Sendable {
   public private(set) var unitNames: [String] = []
   /// The column the footprints came from, for messages.
   public let footprintColumn: String
+  /// While reading: the map's row counts and its practices with a blank footprint.
+  private var summary = InputSummary(role: "practice map", file: "")
+  private var blankFootprints = 0
 
   /// Reads a practice map.
   ///
   /// A practice listed twice with the same footprint is merged; listed with two different
   /// footprints it is an error (the map would put its patients in two places).
   public init(path: String, columns: UnitMapColumns, report: RunReport) throws {
+    let (map, account) = try Self.read(path: path, columns: columns)
+    account.record(into: report)
+    self = map
+  }
+
+  /// Reads a practice map once, with its account (rows read, rows with a blank practice code,
+  /// practices with a blank footprint) as a value, in the order a report records it.
+  ///
+  /// A practice listed twice with the same footprint is merged; listed with two different
+  /// footprints it is an error (the map would put its patients in two places).
+  public static func read(path: String, columns: UnitMapColumns) throws -> (map: UnitFootprintMap, account: InputAccount) {
+    var map = try UnitFootprintMap(reading: path, columns: columns)
+    var account = InputAccount()
+    let summary = map.summary
+    if summary.rowsLost > 0 {
+      account.append(.loss(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost)))
+    }
+    if map.blankFootprints > 0 {
+      account.append(.note("\(path): \(map.blankFootprints) practices have a blank \(map.footprintColumn); their patients go to the registration footprint UNALLOCATED"))
+    }
+    account.append(.input(summary))
+    map.summary = InputSummary(role: "practice map", file: path)
+    return (map, account)
+  }
+
+  /// Parses the map; its account is left in ``summary`` and ``blankFootprints``.
+  private init(reading path: String, columns: UnitMapColumns) throws {
     let reader = try CSVReader(path: path)
     let unitColumn = try reader.column(namedAnyOf: columns.unit, role: "practice code")
     let footprintColumn = try reader.column(named: columns.footprint, role: "registration footprint")
@@ -89,13 +122,8 @@ public struct UnitFootprintMap: Sendable {
     }
     summary.rowsRead = reader.recordsRead
     summary.blankLines = reader.blankLines
-    if summary.rowsLost > 0 {
-      report.lose(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost))
-    }
-    if blank > 0 {
-      report.note("\(path): \(blank) practices have a blank \(self.footprintColumn); their patients go to the registration footprint UNALLOCATED")
-    }
-    report.add(summary)
+    self.summary = summary
+    blankFootprints = blank
   }
 
   /// A map from units already placed (e.g. practices located by postcode): `footprint` nil
