@@ -7,7 +7,10 @@
 //     → CatchmentInputs → CatchmentAnalysis / CatchmentCLI → catchment
 // CatchmentTables knows bytes and CSV; CatchmentGeoIO reads boundary and point files;
 // CatchmentEngine is GEOS and PROJ; CatchmentCore knows zones, footprints, crosswalks and the
-// run report; CatchmentAnalysis computes the measures in ../shared/MISSION.md.
+// run report, and reads the input tables keyed by their own codes (population, registrations,
+// activity, practice map: no crosswalk, no report, an account returned as a value);
+// CatchmentAnalysis computes the measures in ../shared/MISSION.md, joining those tables to
+// crosswalks through a zone index, so that a run parses each input file once.
 // CatchmentInputs owns the inputs of a run (reading layers and tables, resolving and
 // transforming CRSs) behind plain value types; the CLI turns its options into those values,
 // calls CatchmentInputs and CatchmentAnalysis, and maps their typed errors to messages.

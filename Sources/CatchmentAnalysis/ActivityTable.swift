@@ -1,37 +1,6 @@
 import CatchmentCore
 import CatchmentTables
 
-/// Which columns of an activity table to read (`--activity-*`, `--where`).
-public struct ActivityColumns: Sendable {
-  /// Zone of residence, e.g. `msoa` (OHID) or `LSOA_CODE`.
-  public var zone: String
-  /// Provider code, e.g. `trust_code`.
-  public var provider: String
-  /// What each row measures.
-  public var measure: Measure
-  /// Patients of all providers from the zone, repeated on each of its rows (OHID
-  /// `total_patients`); nil to use the sum over the zone's rows. Count activity only.
-  public var total: String?
-  /// Row filters (`COL=VALUE`, repeatable): OHID files stack catchment years and admission types.
-  public var filters: [String]
-
-  /// The measure column of an activity table.
-  public enum Measure: Sendable, Equatable {
-    /// Patients of the provider from the zone (`--activity-count`).
-    case count(String)
-    /// A share already computed, in [0, 1] (`--activity-share`, e.g. OHID `proportion`).
-    case share(String)
-  }
-
-  public init(zone: String, provider: String, measure: Measure, total: String? = nil, filters: [String] = []) {
-    self.zone = zone
-    self.provider = provider
-    self.measure = measure
-    self.total = total
-    self.filters = filters
-  }
-}
-
 /// Activity by zone of residence and provider: patients, or shares already computed, summed over
 /// the rows that survive the filters.
 ///

@@ -131,6 +131,14 @@ public struct ReviewRun {
   /// written as `crosswalk_<layer>.csv`.
   private func layerCrosswalks(_ state: inout ReviewRunState) throws -> [(name: String, crosswalk: Crosswalk)] {
     var result: [(name: String, crosswalk: Crosswalk)] = []
+    // The layers drawn from each lookup file, read together in one pass at the first of them.
+    var lookupSets: [String: [LookupColumns]] = [:]
+    for name in study.layers.keys.sorted() {
+      if case .lookup(let file, let zone, let footprint, let label, let weight)? = study.layers[name] {
+        lookupSets[file.url.path, default: []].append(LookupColumns(zone: zone, footprint: footprint, weight: weight, name: label))
+      }
+    }
+    var lookupReads: [String: [Result<(Crosswalk, InputAccount), any Error>]] = [:]
     for name in study.layers.keys.sorted() {
       guard let layer = study.layers[name] else { continue }
       var crosswalk: Crosswalk?
@@ -141,7 +149,12 @@ public struct ReviewRun {
         switch layer {
         case .lookup(let file, let zone, let footprint, let label, let weight):
           let columns = LookupColumns(zone: zone, footprint: footprint, weight: weight, name: label)
-          crosswalk = try Crosswalk.fromLookup(path: file.url.path, columns: columns, report: report)
+          let sets = lookupSets[file.url.path] ?? [columns]
+          if lookupReads[file.url.path] == nil { lookupReads[file.url.path] = try Crosswalk.fromLookup(path: file.url.path, columns: sets) }
+          guard let k = sets.firstIndex(of: columns), let read = lookupReads[file.url.path]?[k] else { return [] }
+          let (drawn, account) = try read.get()
+          account.record(into: report)
+          crosswalk = drawn
           input = ReviewPack.Input(key: "layers.\(name).lookup", path: file)
         case .crosswalk(let file):
           crosswalk = try Crosswalk.read(path: file.url.path, report: report)

@@ -16,6 +16,7 @@ public struct InputAccount: Sendable, Equatable {
     case repeated(Tally)
     case note(String)
     case warning(String, codes: [String])
+    case figure(String, Double)
   }
 
   public private(set) var entries: [Entry] = []
@@ -34,6 +35,7 @@ public struct InputAccount: Sendable, Equatable {
       case .repeated(let tally): report.repeated(tally)
       case .note(let text): report.note(text)
       case .warning(let text, let codes): if codes.isEmpty { report.warn(text) } else { report.warn(text, codes: codes) }
+      case .figure(let name, let value): report.figure(name, value)
       }
     }
   }
