@@ -46,24 +46,39 @@ extension Crosswalk {
   /// - Throws: ``TableError`` when the file cannot be opened or has no header (every set would).
   public static func fromLookup(path: String, columns sets: [LookupColumns]) throws -> [Result<(Crosswalk, InputAccount), any Error>] {
     let reader = try CSVReader(path: path)
-    var readings: [Result<LookupReading, any Error>] = sets.map { columns in Result { try LookupReading(path: path, columns: columns, reader: reader) } }
+    // Each set's reading, mutated in place (a copy per row would copy its builder), or its error.
+    var readings: [LookupReading?] = []
+    var errors: [(any Error)?] = []
+    for columns in sets {
+      do {
+        readings.append(try LookupReading(path: path, columns: columns, reader: reader))
+        errors.append(nil)
+      } catch {
+        readings.append(nil)
+        errors.append(error)
+      }
+    }
     do {
       try reader.forEachRecord { record in
-        for k in readings.indices {
-          guard case .success(var reading) = readings[k] else { continue }
+        for k in readings.indices where readings[k] != nil {
           do {
-            try reading.take(record)
-            readings[k] = .success(reading)
+            try readings[k]?.take(record)
           } catch {
-            readings[k] = .failure(error)
+            readings[k] = nil
+            errors[k] = error
           }
         }
       }
     } catch {
-      for k in readings.indices { if case .success = readings[k] { readings[k] = .failure(error) } }
+      for k in readings.indices where readings[k] != nil {
+        readings[k] = nil
+        errors[k] = error
+      }
     }
-    return readings.map { reading in
-      reading.flatMap { r in Result { try r.finish(rowsRead: reader.recordsRead, blankLines: reader.blankLines) } }
+    return readings.indices.map { k in
+      if let error = errors[k] { return .failure(error) }
+      guard let reading = readings[k] else { return .failure(TableError(file: path, reason: "not read")) }
+      return Result { try reading.finish(rowsRead: reader.recordsRead, blankLines: reader.blankLines) }
     }
   }
 }

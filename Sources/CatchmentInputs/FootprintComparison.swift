@@ -112,7 +112,10 @@ public struct FootprintComparison: Sendable {
     for scenario: String, registrations: Registrations, counts: UnitZoneCounts, crosswalk: Crosswalk, report: RunReport
   ) throws -> UnitFootprintMap {
     if let column = scenario == "baseline" ? registrations.baselineFootprint : registrations.proposalFootprint {
-      return try tables.practiceMap(path: registrations.practiceMap, columns: UnitMapColumns(footprint: column), report: report)
+      // Both scenarios' columns in one pass over the map.
+      let both = [registrations.baselineFootprint, registrations.proposalFootprint].compactMap { $0 }.map { UnitMapColumns(footprint: $0) }
+      return try tables.practiceMap(
+        path: registrations.practiceMap, columns: UnitMapColumns(footprint: column), readingAlso: both, report: report)
     }
     let map = UnitFootprintMap.byMostPatients(counts: counts, crosswalk: crosswalk)
     report.note(

@@ -16,7 +16,7 @@ public final class InputTables: @unchecked Sendable {
   private var populations: [PopulationKey: PopulationTable] = [:]
   private var registrations: [RegistrationsKey: UnitZoneTable] = [:]
   private var activities: [ActivityKey: ActivityRows] = [:]
-  private var practiceMaps: [PracticeMapKey: (map: UnitFootprintMap, account: InputAccount)] = [:]
+  private var practiceMaps: [PracticeMapKey: Result<(map: UnitFootprintMap, account: InputAccount), any Error>] = [:]
   private var providerNames: [String: [String: String]] = [:]
 
   public init() {}
@@ -49,18 +49,28 @@ public final class InputTables: @unchecked Sendable {
   }
 
   /// The practice map of `path` with `columns`, with its account (record it in each step's
-  /// report that uses the map).
-  public func practiceMap(path: String, columns: UnitMapColumns) throws -> (map: UnitFootprintMap, account: InputAccount) {
+  /// report that uses the map). The column sets of `others` that the run will ask for later
+  /// (the proposal's footprint column in `compare`) are read in the same pass; each set's error
+  /// is thrown when that set is asked for, as a read of it alone would throw it.
+  public func practiceMap(
+    path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = []
+  ) throws -> (map: UnitFootprintMap, account: InputAccount) {
     let key = PracticeMapKey(path: path, columns: columns)
-    if let read = lock.withLock({ practiceMaps[key] }) { return read }
-    let read = try UnitFootprintMap.read(path: path, columns: columns)
-    lock.withLock { practiceMaps[key] = read }
-    return read
+    if let read = lock.withLock({ practiceMaps[key] }) { return try read.get() }
+    var sets = [columns]
+    for other in others where !sets.contains(other) && lock.withLock({ practiceMaps[PracticeMapKey(path: path, columns: other)] }) == nil {
+      sets.append(other)
+    }
+    let reads = try UnitFootprintMap.read(path: path, columns: sets)
+    lock.withLock { for (set, read) in zip(sets, reads) { practiceMaps[PracticeMapKey(path: path, columns: set)] = read } }
+    return try reads[0].get()
   }
 
   /// The practice map of `path` with `columns`, its account recorded in `report`.
-  public func practiceMap(path: String, columns: UnitMapColumns, report: RunReport) throws -> UnitFootprintMap {
-    let (map, account) = try practiceMap(path: path, columns: columns)
+  public func practiceMap(
+    path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = [], report: RunReport
+  ) throws -> UnitFootprintMap {
+    let (map, account) = try practiceMap(path: path, columns: columns, readingAlso: others)
     account.record(into: report)
     return map
   }

@@ -121,4 +121,40 @@ import Testing
     #expect(joined.rows.map { $0.map(\.value) } == direct.rows.map { $0.map(\.value) })
     #expect(try joinedReport.jsonData() == directReport.jsonData())
   }
+
+  /// The maps of two footprint columns read in one pass equal two reads: units, footprints,
+  /// account; a column that is missing fails only its own set.
+  @Test func practiceMapColumnsInOnePassEqualSeparateReads() throws {
+    let path = fixture("tiny/practice_map.csv")
+    let sets = [UnitMapColumns(footprint: "ONS_CCG_CODE"), UnitMapColumns(footprint: "PCN_CODE"), UnitMapColumns(footprint: "NO_SUCH")]
+    let together = try UnitFootprintMap.read(path: path, columns: sets)
+    for k in 0..<2 {
+      let alone = try UnitFootprintMap.read(path: path, columns: sets[k])
+      let (map, account) = try together[k].get()
+      #expect(map.units.codes == alone.map.units.codes)
+      #expect(map.footprints.codes == alone.map.footprints.codes)
+      #expect(map.unitFootprint == alone.map.unitFootprint)
+      #expect(map.footprintNames == alone.map.footprintNames)
+      #expect(account == alone.account)
+    }
+    #expect(throws: TableError.self) { try together[2].get() }
+  }
+
+  /// Several layers of one lookup read in one pass equal a read per layer: the crosswalk's CSV
+  /// and the report.
+  @Test func lookupLayersInOnePassEqualSeparateReads() throws {
+    let path = fixture("tiny/lookup.csv")
+    let sets = [
+      LookupColumns(zone: "LSOA11CD", footprint: "CCG20CD", name: "CCG20NM"), LookupColumns(zone: "LSOA11CD", footprint: "LSOA11NM"),
+    ]
+    let together = try Crosswalk.fromLookup(path: path, columns: sets)
+    for k in sets.indices {
+      let aloneReport = RunReport(command: "t"), togetherReport = RunReport(command: "t")
+      let alone = try Crosswalk.fromLookup(path: path, columns: sets[k], report: aloneReport)
+      let (crosswalk, account) = try together[k].get()
+      account.record(into: togetherReport)
+      #expect(crosswalk.csv().text == alone.csv().text)
+      #expect(try togetherReport.jsonData() == aloneReport.jsonData())
+    }
+  }
 }

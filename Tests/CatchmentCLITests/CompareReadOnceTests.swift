@@ -10,8 +10,10 @@ import Testing
   /// Two scenarios (the ICBs and the sub-ICB locations of the demo lookup) with registrations,
   /// a practice map, councils and activity with a provider list, run in this process on a copy
   /// of data/: the population, registrations, practice map, activity and provider list are
-  /// each parsed once (each was parsed once per scenario, the population also per catchment).
-  @Test func compareParsesEachInputOnce() throws {
+  /// each parsed once (each was parsed once per scenario, the population also per catchment),
+  /// also when the proposal's practices are placed by a second column of the practice map.
+  @Test(arguments: [false, true])
+  func compareParsesEachInputOnce(proposalColumn: Bool) throws {
     let root = try temporaryFolder()
     let data = root.appendingPathComponent("data")
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: data)
@@ -33,6 +35,7 @@ import Testing
       "--population", file("population_lsoa_mid2022.csv"), "--population-id", "Area Codes", "--population-value", "All Ages",
       "--registrations", file("gp_reg_pat_prac_lsoa.csv"), "--practice-map", file("gp_reg_pat_prac_map.csv"),
       "--practice-footprint", "ONS_ICB_CODE",
+    ] + (proposalColumn ? ["--proposal-practice-footprint", "ONS_SUB_ICB_LOCATION_CODE"] : []) + [
       "--activity", file("trust_activity.csv"), "--activity-zone", "lsoa21cd", "--activity-provider", "trust_code",
       "--activity-count", "patients", "--activity-total", "total_patients", "--where", "catchment_year=2022",
       "--where", "admission_type=All", "--providers", file("trusts_etr.csv"),

@@ -47,7 +47,8 @@ public struct UnitFootprintMap: Sendable {
   public private(set) var unitNames: [String] = []
   /// The column the footprints came from, for messages.
   public let footprintColumn: String
-  /// While reading: the map's row counts and its practices with a blank footprint.
+  /// While reading: the map's row counts and its practices with a blank footprint (the account
+  /// ``read(path:columns:)`` returns).
   private var summary = InputSummary(role: "practice map", file: "")
   private var blankFootprints = 0
 
@@ -67,63 +68,122 @@ public struct UnitFootprintMap: Sendable {
   /// A practice listed twice with the same footprint is merged; listed with two different
   /// footprints it is an error (the map would put its patients in two places).
   public static func read(path: String, columns: UnitMapColumns) throws -> (map: UnitFootprintMap, account: InputAccount) {
-    var map = try UnitFootprintMap(reading: path, columns: columns)
-    var account = InputAccount()
-    let summary = map.summary
-    if summary.rowsLost > 0 {
-      account.append(.loss(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost)))
-    }
-    if map.blankFootprints > 0 {
-      account.append(.note("\(path): \(map.blankFootprints) practices have a blank \(map.footprintColumn); their patients go to the registration footprint UNALLOCATED"))
-    }
-    account.append(.input(summary))
-    map.summary = InputSummary(role: "practice map", file: path)
-    return (map, account)
+    try read(path: path, columns: [columns])[0].get()
   }
 
-  /// Parses the map; its account is left in ``summary`` and ``blankFootprints``.
-  private init(reading path: String, columns: UnitMapColumns) throws {
+  /// Reads the maps of several footprint columns of one practice map in one pass (`compare`
+  /// takes the baseline's and the proposal's from one file): each result is what
+  /// ``read(path:columns:)`` gives for that column set, or the error it throws.
+  ///
+  /// - Throws: ``CatchmentTables/TableError`` when the file cannot be opened or has no header.
+  public static func read(path: String, columns sets: [UnitMapColumns]) throws -> [Result<(map: UnitFootprintMap, account: InputAccount), any Error>] {
     let reader = try CSVReader(path: path)
-    let unitColumn = try reader.column(namedAnyOf: columns.unit, role: "practice code")
-    let footprintColumn = try reader.column(named: columns.footprint, role: "registration footprint")
-    self.footprintColumn = reader.name(ofColumn: footprintColumn)
-    let nameColumn: Int?
-    if let given = columns.footprintName {
-      nameColumn = try reader.column(named: given, role: "registration footprint name")
-    } else {
-      nameColumn = try reader.optionalColumn(namedAnyOf: [UnitMapColumns.inferredNameColumn(for: columns.footprint)])
-    }
-    let unitNameColumn = try reader.optionalColumn(namedAnyOf: ["PRACTICE_NAME"])
-    var summary = InputSummary(role: "practice map", file: path)
-    var blank = 0
-    try reader.forEachRecord { record in
-      let unitCode = record[unitColumn].trimmedString
-      guard !unitCode.isEmpty else {
-        summary.rowsLost += 1
-        return
+    // Each set's map, mutated in place (a copy per row would copy its tables), or its error.
+    var maps: [UnitFootprintMap?] = []
+    var layouts: [MapColumns] = []
+    var errors: [(any Error)?] = []
+    for columns in sets {
+      do {
+        let layout = try MapColumns(reader: reader, columns: columns)
+        maps.append(UnitFootprintMap(path: path, footprintColumn: reader.name(ofColumn: layout.footprint)))
+        layouts.append(layout)
+        errors.append(nil)
+      } catch {
+        maps.append(nil)
+        layouts.append(MapColumns(unit: 0, footprint: 0, name: nil, unitName: nil))
+        errors.append(error)
       }
-      let footprintCode = record[footprintColumn].trimmedString
-      var f: Int32 = -1
-      if !footprintCode.isEmpty {
-        f = footprints.intern(footprintCode)
-        if Int(f) == footprintNames.count { footprintNames.append(nameColumn.map { record[$0].trimmedString } ?? "") }
+    }
+    do {
+      try reader.forEachRecord { record in
+        for k in maps.indices where maps[k] != nil {
+          do {
+            try maps[k]?.take(record, layouts[k])
+          } catch {
+            maps[k] = nil
+            errors[k] = error
+          }
+        }
+      }
+    } catch {
+      for k in maps.indices where maps[k] != nil {
+        maps[k] = nil
+        errors[k] = error
+      }
+    }
+    return maps.indices.map { k in
+      if let error = errors[k] { return .failure(error) }
+      guard var map = maps[k] else { return .failure(TableError(file: path, reason: "not read")) }
+      map.summary.rowsRead = reader.recordsRead
+      map.summary.blankLines = reader.blankLines
+      var account = InputAccount()
+      let summary = map.summary
+      if summary.rowsLost > 0 {
+        account.append(.loss(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost)))
+      }
+      if map.blankFootprints > 0 {
+        account.append(
+          .note("\(path): \(map.blankFootprints) practices have a blank \(map.footprintColumn); their patients go to the registration footprint UNALLOCATED"))
+      }
+      account.append(.input(summary))
+      return .success((map, account))
+    }
+  }
+
+  /// The columns of one footprint column set, resolved against the header.
+  private struct MapColumns {
+    var unit: Int, footprint: Int
+    var name: Int?, unitName: Int?
+
+    init(unit: Int, footprint: Int, name: Int?, unitName: Int?) {
+      self.unit = unit
+      self.footprint = footprint
+      self.name = name
+      self.unitName = unitName
+    }
+
+    init(reader: CSVReader, columns: UnitMapColumns) throws {
+      unit = try reader.column(namedAnyOf: columns.unit, role: "practice code")
+      footprint = try reader.column(named: columns.footprint, role: "registration footprint")
+      if let given = columns.footprintName {
+        name = try reader.column(named: given, role: "registration footprint name")
       } else {
-        blank += 1
+        name = try reader.optionalColumn(namedAnyOf: [UnitMapColumns.inferredNameColumn(for: columns.footprint)])
       }
-      let u = units.intern(unitCode)
-      if Int(u) == unitFootprint.count {
-        unitFootprint.append(f)
-        unitNames.append(unitNameColumn.map { record[$0].trimmedString } ?? "")
-      } else if unitFootprint[Int(u)] != f {
-        let previous = unitFootprint[Int(u)] < 0 ? "(blank)" : footprints.code(unitFootprint[Int(u)])
-        throw record.error("practice \(unitCode) is mapped to \(footprintCode.isEmpty ? "(blank)" : footprintCode) here and to \(previous) on an earlier line")
-      }
-      summary.rowsCounted += 1
+      unitName = try reader.optionalColumn(namedAnyOf: ["PRACTICE_NAME"])
     }
-    summary.rowsRead = reader.recordsRead
-    summary.blankLines = reader.blankLines
-    self.summary = summary
-    blankFootprints = blank
+  }
+
+  /// An empty map, to be filled by ``take(_:_:)``.
+  private init(path: String, footprintColumn: String) {
+    self.footprintColumn = footprintColumn
+    summary = InputSummary(role: "practice map", file: path)
+  }
+
+  /// Takes one row of the map.
+  private mutating func take(_ record: CSVRecord, _ columns: MapColumns) throws {
+    let unitCode = record[columns.unit].trimmedString
+    guard !unitCode.isEmpty else {
+      summary.rowsLost += 1
+      return
+    }
+    let footprintCode = record[columns.footprint].trimmedString
+    var f: Int32 = -1
+    if !footprintCode.isEmpty {
+      f = footprints.intern(footprintCode)
+      if Int(f) == footprintNames.count { footprintNames.append(columns.name.map { record[$0].trimmedString } ?? "") }
+    } else {
+      blankFootprints += 1
+    }
+    let u = units.intern(unitCode)
+    if Int(u) == unitFootprint.count {
+      unitFootprint.append(f)
+      unitNames.append(columns.unitName.map { record[$0].trimmedString } ?? "")
+    } else if unitFootprint[Int(u)] != f {
+      let previous = unitFootprint[Int(u)] < 0 ? "(blank)" : footprints.code(unitFootprint[Int(u)])
+      throw record.error("practice \(unitCode) is mapped to \(footprintCode.isEmpty ? "(blank)" : footprintCode) here and to \(previous) on an earlier line")
+    }
+    summary.rowsCounted += 1
   }
 
   /// A map from units already placed (e.g. practices located by postcode): `footprint` nil
