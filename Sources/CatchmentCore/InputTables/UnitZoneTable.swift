@@ -197,6 +197,8 @@ private struct Piece: Sendable {
   var extractDates: [String] = []
   var rowsRead = 0, blankLines = 0
 
+  /// Zone ids by serial, for the codes of the file's first GSS prefix.
+  private var serials = SerialIndex()
   /// The previous row's zone, for files that repeat it (MALE and FEMALE rows side by side).
   private var lastZone: Int32 = -1
   private var lastZoneBytes: [UInt8] = []
@@ -269,7 +271,7 @@ private struct Piece: Sendable {
   private mutating func zoneID(_ bytes: UnsafeRawBufferPointer) -> Int32 {
     if lastZone >= 0 && lastZoneBytes.withUnsafeBytes({ bytesEqual($0, bytes) }) { return lastZone }
     lastZoneBytes = Array(bytes)
-    lastZone = zones.intern(bytes)
+    lastZone = serials.intern(bytes, into: &zones)
     return lastZone
   }
 
@@ -321,4 +323,27 @@ private final class PieceResults: @unchecked Sendable {
   }
 
   var all: [Piece]? { lock.withLock { failed ? nil : pieces.compactMap { $0 } } }
+}
+
+/// Zone ids by the serial of their code, for the codes of the first GSS prefix a file shows
+/// (E01 in an LSOA registrations file): most rows then find their zone by an array index, as
+/// ``ZoneLookup`` finds a crosswalk's, not by hashing the code. Other codes go to the table.
+struct SerialIndex {
+  private var prefix = -1
+  /// Zone id by serial; −1 where no code of that serial has been seen. Grows to the highest
+  /// serial seen (at most 10⁶ entries, 4 MB).
+  private var bySerial: [Int32] = []
+
+  /// The id of the code in `bytes` in `table`, interning it when new.
+  @inline(__always)
+  mutating func intern(_ bytes: UnsafeRawBufferPointer, into table: inout CodeTable) -> Int32 {
+    guard let (p, serial) = ZoneLookup.split(bytes) else { return table.intern(bytes) }
+    if prefix < 0 { prefix = p }
+    guard p == prefix else { return table.intern(bytes) }
+    if serial < bySerial.count && bySerial[serial] >= 0 { return bySerial[serial] }
+    let id = table.intern(bytes)
+    if serial >= bySerial.count { bySerial.append(contentsOf: repeatElement(-1, count: serial + 1 - bySerial.count)) }
+    bySerial[serial] = id
+    return id
+  }
 }
