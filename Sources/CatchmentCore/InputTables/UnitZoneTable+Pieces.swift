@@ -188,3 +188,11 @@ struct SerialIndex {
     return id
   }
 }
+
+/// The whole-file reader whose descriptor the pieces of a parallel read read through. Safe to
+/// share between threads: the pieces only `pread` through its descriptor (which moves no file
+/// offset) and never touch its buffer, and it reads nothing itself until they are done.
+final class SharedDescriptor: @unchecked Sendable {
+  let reader: CSVReader
+  init(_ reader: CSVReader) { self.reader = reader }
+}

@@ -90,12 +90,11 @@ public struct UnitZoneTable: Sendable {
     let reader = try CSVReader(path: path)
     let layout = try UnitZoneLayout(reader: reader, columns: columns)
     var pieces: [UnitZonePiece]
-    // Cut the file only when it is big enough to be read in pieces (the cut opens it again).
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    let worthCutting = workers > 1 && (size.map { $0 - reader.dataStartOffset > parallelAbove } ?? true)
-    let points = worthCutting ? try CSVReader.splitPoints(path: path, from: reader.dataStartOffset, parts: workers) : []
+    // The cut and the pieces read through the header reader's file descriptor: the file is
+    // opened once.
+    let points = workers > 1 ? try CSVReader.splitPoints(of: reader, from: reader.dataStartOffset, parts: workers) : []
     if points.count > 2, let last = points.last, let first = points.first, last - first > parallelAbove {
-      if let parallel = Self.readInParallel(path: path, points: points, layout: layout) {
+      if let parallel = Self.readInParallel(reader: reader, points: points, layout: layout) {
         pieces = parallel
       } else {
         pieces = [try UnitZonePiece(reader: reader, layout: layout)]
@@ -147,11 +146,12 @@ public struct UnitZoneTable: Sendable {
   }
 
   /// Reads the pieces between `points` at once, one thread each; nil when any piece fails.
-  private static func readInParallel(path: String, points: [Int], layout: UnitZoneLayout) -> [UnitZonePiece]? {
+  private static func readInParallel(reader whole: CSVReader, points: [Int], layout: UnitZoneLayout) -> [UnitZonePiece]? {
     let results = UnitZonePieceResults(count: points.count - 1)
+    let shared = SharedDescriptor(whole)
     DispatchQueue.concurrentPerform(iterations: points.count - 1) { k in
       do {
-        let reader = try CSVReader(path: path, hasHeader: false, byteRange: points[k]..<points[k + 1], firstLine: 0)
+        let reader = try CSVReader(piecesOf: shared.reader, byteRange: points[k]..<points[k + 1], firstLine: 0)
         reader.requiredFieldCount = layout.requiredFieldCount
         let piece = try UnitZonePiece(reader: reader, layout: layout)
         results.set(k, piece)
