@@ -7,10 +7,12 @@
 //     → CatchmentCore → CatchmentAnalysis → CatchmentInputs → CatchmentStudy / CatchmentCLI → catchment
 // CatchmentTables knows bytes and CSV; CatchmentGeoIO reads boundary and point files;
 // CatchmentEngine is GEOS and PROJ (the only importer of either); CatchmentCore knows zones,
-// footprints, crosswalks, tables keyed by their own codes and the run report;
-// CatchmentAnalysis computes the measures in ../shared/MISSION.md by joining those tables to
-// crosswalks. CatchmentInputs owns the inputs of a run: it opens each published file once,
-// recognises its layout, resolves and transforms its CRS, and hands back plain values.
+// footprints, crosswalks and the run report, and reads the input tables keyed by their own
+// codes (population, registrations, activity, practice map: no crosswalk, no report, an account
+// returned as a value); CatchmentAnalysis computes the measures in ../shared/MISSION.md,
+// joining those tables to crosswalks through a zone index. CatchmentInputs owns the inputs of
+// a run: it parses each published file once (InputTables), recognises its layout, resolves and
+// transforms its CRS, and hands back plain values.
 // CatchmentStudy reads a review's study file (TOML), runs it (ReviewRun) into the pack that
 // `catchment review` writes, and records its provenance (manifest, SHA-256 of every file).
 // The CLI turns options into CatchmentInputs values, calls the analyses, writes the outputs

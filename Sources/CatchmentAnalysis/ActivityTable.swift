@@ -1,37 +1,6 @@
 import CatchmentCore
 import CatchmentTables
 
-/// Which columns of an activity table to read (`--activity-*`, `--where`).
-public struct ActivityColumns: Sendable {
-  /// Zone of residence, e.g. `msoa` (OHID) or `LSOA_CODE`.
-  public var zone: String
-  /// Provider code, e.g. `trust_code`.
-  public var provider: String
-  /// What each row measures.
-  public var measure: Measure
-  /// Patients of all providers from the zone, repeated on each of its rows (OHID
-  /// `total_patients`); nil to use the sum over the zone's rows. Count activity only.
-  public var total: String?
-  /// Row filters (`COL=VALUE`, repeatable): OHID files stack catchment years and admission types.
-  public var filters: [String]
-
-  /// The measure column of an activity table.
-  public enum Measure: Sendable, Equatable {
-    /// Patients of the provider from the zone (`--activity-count`).
-    case count(String)
-    /// A share already computed, in [0, 1] (`--activity-share`, e.g. OHID `proportion`).
-    case share(String)
-  }
-
-  public init(zone: String, provider: String, measure: Measure, total: String? = nil, filters: [String] = []) {
-    self.zone = zone
-    self.provider = provider
-    self.measure = measure
-    self.total = total
-    self.filters = filters
-  }
-}
-
 /// Activity by zone of residence and provider: patients, or shares already computed, summed over
 /// the rows that survive the filters.
 ///
@@ -48,32 +17,33 @@ public struct ActivityTable: Sendable {
   /// True when values are shares (`--activity-share`), false for patient counts.
   public let isShare: Bool
 
-  /// Reads `path` against the zones that `lookup` finds (`zoneCount` of them).
+  /// Reads `path` against the zones that `lookup` finds (`zoneCount` of them): a read of the
+  /// rows (``CatchmentCore/ActivityRows``) and their join (``join(_:lookup:zoneCount:report:)``).
   ///
   /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number or
   ///   is larger than ``CatchmentTables/Quantity/amountLimit`` in size.
   public static func read(
     path: String, columns: ActivityColumns, lookup: ZoneLookup, zoneCount: Int, report: RunReport
   ) throws -> ActivityTable {
-    let reader = try CSVReader(path: path)
-    let zoneColumn = try reader.column(named: columns.zone, role: "zone of residence")
-    let providerColumn = try reader.column(named: columns.provider, role: "provider")
-    let isShare: Bool
-    let valueColumn: Int
-    switch columns.measure {
-    case .count(let name):
-      isShare = false
-      valueColumn = try reader.column(named: name, role: "patients")
-    case .share(let name):
-      isShare = true
-      valueColumn = try reader.column(named: name, role: "share")
-    }
-    let totalColumn = try columns.total.map { try reader.column(named: $0, role: "patients of all providers") }
-    let filter = try RowFilter(columns.filters, reader: reader)
+    try join(ActivityRows(path: path, columns: columns), lookup: lookup, zoneCount: zoneCount, report: report)
+  }
+
+  /// The activity of `rows` (read once) for the zones that `lookup` finds (`zoneCount` of them),
+  /// recording in `report` what a read against those zones records, with the same errors.
+  ///
+  /// Through a zone index: each zone code of the table is looked up once; the rows are then
+  /// visited in file order, so sums, provider ids and the first error are those of a direct read.
+  public static func join(_ rows: ActivityRows, lookup: ZoneLookup, zoneCount: Int, report: RunReport) throws -> ActivityTable {
+    let path = rows.path
+    let isShare = rows.isShare
     let classifier = ZoneCodeClassifier(entity: lookup.entity)
     let unit = isShare ? "share" : "patients"
+    let zoneOfCode = (0..<Int32(rows.zones.count)).map { c in rows.zones.withBytes(of: c) { lookup.find($0) } }
+    let zoneCodes = rows.zones.codes
+    let providerCodes = rows.providers.codes
 
     var providers = CodeTable()
+    var providerOfCode = [Int32?](repeating: nil, count: providerCodes.count)
     var sums: [[Int32: Double]] = Array(repeating: [:], count: zoneCount)
     var rowCounts: [[Int32: Int]] = Array(repeating: [:], count: zoneCount)
     var totals = [Double](repeating: .nan, count: zoneCount)
@@ -82,48 +52,51 @@ public struct ActivityTable: Sendable {
     var outsideZones: [String: (rows: Int, amount: Double)] = [:]
     var negative: [String: (rows: Int, amount: Double)] = [:]
     var blankProvider: [String: (rows: Int, amount: Double)] = [:]
-    var summary = InputSummary(role: "activity", file: path)
-    var filtered = 0
-    try reader.forEachRecord { record in
-      if !filter.isEmpty && !filter.accepts(record) {
-        filtered += 1
-        return
-      }
-      let value = try record.boundedNumber(at: valueColumn, column: reader.name(ofColumn: valueColumn))
-      let zoneCode = record[zoneColumn].trimmedString
-      guard let zone = record[zoneColumn].withTrimmedBytes({ lookup.find($0) }) else {
+    var summary = rows.summary
+    for row in rows.rowZone.indices {
+      if let error = rows.valueError(ofRow: row) { throw error }
+      let value = rows.rowValue[row]
+      let zoneCode = zoneCodes[Int(rows.rowZone[row])]
+      guard let zone = zoneOfCode[Int(rows.rowZone[row])] else {
         let kind = classifier.classify(zoneCode)
         // Other nations and pseudo codes are outside the study, as in every command.
         if kind == .otherNation || kind == .pseudo {
           outsideZones["\(zoneCode) (\(kind.description))", default: (0, 0)].rows += 1
           outsideZones["\(zoneCode) (\(kind.description))", default: (0, 0)].amount += value
           summary.rowsExcluded += 1
-          return
+          continue
         }
         let label = "\(zoneCode.isEmpty ? "(blank)" : zoneCode) (\(kind == .sameEntity ? "unknown zone" : kind.description))"
         unknownZones[label, default: (0, 0)].rows += 1
         unknownZones[label, default: (0, 0)].amount += value
         summary.rowsLost += 1
-        return
+        continue
       }
-      let providerCode = record[providerColumn].trimmedString
+      let providerCode = providerCodes[Int(rows.rowProvider[row])]
       guard !providerCode.isEmpty else {
         blankProvider[zoneCode, default: (0, 0)].rows += 1
         blankProvider[zoneCode, default: (0, 0)].amount += value
         summary.rowsLost += 1
-        return
+        continue
       }
       guard value >= 0 else {
         negative["\(zoneCode) \(providerCode)", default: (0, 0)].rows += 1
         negative["\(zoneCode) \(providerCode)", default: (0, 0)].amount += value
         summary.rowsLost += 1
-        return
+        continue
       }
-      let provider = providers.intern(providerCode)
+      let provider: Int32
+      if let known = providerOfCode[Int(rows.rowProvider[row])] {
+        provider = known
+      } else {
+        provider = providers.intern(providerCode)
+        providerOfCode[Int(rows.rowProvider[row])] = provider
+      }
       sums[Int(zone)][provider, default: 0] += value
       rowCounts[Int(zone)][provider, default: 0] += 1
-      if let totalColumn {
-        let total = try record.boundedNumber(at: totalColumn, column: reader.name(ofColumn: totalColumn))
+      if rows.hasTotal {
+        if let error = rows.totalError(ofRow: row) { throw error }
+        let total = rows.rowTotal[row]
         if totals[Int(zone)].isNaN {
           totals[Int(zone)] = total
         } else if totals[Int(zone)] != total {
@@ -134,12 +107,7 @@ public struct ActivityTable: Sendable {
       }
       summary.rowsCounted += 1
     }
-    summary.rowsRead = reader.recordsRead
-    summary.blankLines = reader.blankLines
-    if filtered > 0 {
-      summary.rowsSkippedByRule = filtered
-      summary.rule = "filter \(filter.description)"
-    }
+    if let failure = rows.readFailure { throw failure }
     report.add(summary)
     report.lose(Tally(reason: "activity rows whose zone is not one of the zones (of the population table, or of the crosswalk when given; kind in brackets)", unit: unit, destination: "not counted", byCode: unknownZones))
     report.exclude(Tally(reason: "activity rows of zones in another nation or with a pseudo code (kind in brackets)", unit: unit, destination: "not counted", byCode: outsideZones))

@@ -1,22 +1,6 @@
 import CatchmentCore
 import CatchmentTables
 
-/// Which columns of a population table to read.
-public struct PopulationColumns: Sendable {
-  /// Zone code column, e.g. `Area Codes` (SAPE) or `LSOA 2021 Code`.
-  public var id: String
-  /// Count column, e.g. `All Ages`.
-  public var value: String
-  /// Row filters (`COL=VALUE`) for files that stack breakdowns.
-  public var filters: [String]
-
-  public init(id: String, value: String, filters: [String] = []) {
-    self.id = id
-    self.value = value
-    self.filters = filters
-  }
-}
-
 /// Resident population pop(z) per zone of a crosswalk.
 ///
 /// Read from an ONS mid-year estimate table. Rows that are not zones of the crosswalk are
@@ -31,25 +15,14 @@ public struct ZonePopulation: Sendable {
   /// Whether zone z had a row.
   public let present: [Bool]
 
-  /// The zones of a population table, when no crosswalk defines them: the codes (after
-  /// `columns.filters`) that share the table's most common GSS prefix (E01 in an LSOA estimate,
-  /// whose council, region and country total rows and other nations' zones are then classified
-  /// as expected exclusions by ``read(path:columns:zones:lookup:of:report:)``), in file order.
+  /// The zones of a population table, when no crosswalk defines them (see
+  /// ``PopulationTable/studyZones()``): a read of `path` and its study zones.
   public static func zones(inTable path: String, columns: PopulationColumns) throws -> CodeTable {
-    let reader = try CSVReader(path: path)
-    let idColumn = try reader.column(named: columns.id, role: "population zone code")
-    let filter = try RowFilter(columns.filters, reader: reader)
-    var codes: [String] = []
-    try reader.forEachRecord { record in
-      if filter.isEmpty || filter.accepts(record) { codes.append(record[idColumn].trimmedString) }
-    }
-    let classifier = ZoneCodeClassifier(zoneCodes: codes)
-    var table = CodeTable()
-    for code in codes where classifier.classify(code) == .sameEntity { _ = table.intern(code) }
-    return table
+    try PopulationTable(path: path, columns: columns).studyZones()
   }
 
-  /// Reads `path` against `crosswalk`, recording every row in `report`.
+  /// Reads `path` against `crosswalk`, recording every row in `report`: a read of the table
+  /// (``PopulationTable``) and its join (``join(_:crosswalk:report:)``).
   ///
   /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number from
   ///   0 to ``Quantity/amountLimit`` (empty too, in a row that is counted);
@@ -58,11 +31,17 @@ public struct ZonePopulation: Sendable {
   public static func read(
     path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
   ) throws -> ZonePopulation {
+    try join(PopulationTable(path: path, columns: columns), crosswalk: crosswalk, report: report)
+  }
+
+  /// pop(z) for the zones of `crosswalk` from a table read once, recording every row in
+  /// `report` as a read against the crosswalk does; the same values, entries and errors.
+  public static func join(_ table: PopulationTable, crosswalk: Crosswalk, report: RunReport) throws -> ZonePopulation {
     // Zones the crosswalk puts in no footprint (a blank footprint in a lookup) are outside
     // every footprint, so a missing row there loses nobody.
     let unallocated = crosswalk.unallocatedID
     let noFootprint = Set((0..<Int32(crosswalk.zones.count)).filter { z in crosswalk.entries(ofZone: z).allSatisfy { crosswalk.entryFootprint[$0] == unallocated } })
-    return try read(path: path, columns: columns, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report, noFootprint: noFootprint)
+    return try join(table, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report, noFootprint: noFootprint)
   }
 
   /// Reads `path` against the zones of `zones` (`lookup` indexes them; `owner` names where they
@@ -71,45 +50,47 @@ public struct ZonePopulation: Sendable {
     path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport,
     noFootprint: Set<Int32> = []
   ) throws -> ZonePopulation {
-    let reader = try CSVReader(path: path)
-    let idColumn = try reader.column(named: columns.id, role: "population zone code")
-    let valueColumn = try reader.column(named: columns.value, role: "population")
-    let filter = try RowFilter(columns.filters, reader: reader)
+    try join(PopulationTable(path: path, columns: columns), zones: zones, lookup: lookup, of: owner, report: report, noFootprint: noFootprint)
+  }
+
+  /// pop(z) for the zones of `zones` (`lookup` indexes them; `owner` names where they come from
+  /// in messages) from a table read once, recording every row in `report`.
+  ///
+  /// Through a zone index: each code of the table is looked up once; the rows are then visited
+  /// in file order, so sums, tallies and the first error thrown are those of a direct read.
+  public static func join(
+    _ table: PopulationTable, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport,
+    noFootprint: Set<Int32> = []
+  ) throws -> ZonePopulation {
+    let path = table.path
     let classifier = ZoneCodeClassifier(entity: lookup.entity)
+    // The zone index: table code id → zone id, or nil for a code the zones do not list.
+    let zoneOfCode = (0..<Int32(table.codes.count)).map { c in table.codes.withBytes(of: c) { lookup.find($0) } }
+    var kindOfCode = [ZoneCodeKind?](repeating: nil, count: table.codes.count)
     var values = Array(repeating: 0.0, count: zones.count)
     var rowsPerZone = Array(repeating: Int32(0), count: zones.count)
     var set: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
-    var summary = InputSummary(role: "population", file: path)
-    var filtered = 0
-    try reader.forEachRecord { record in
-      if !filter.isEmpty && !filter.accepts(record) {
-        filtered += 1
-        return
-      }
-      let zone = record[idColumn].withTrimmedBytes { lookup.find($0) }
-      if let zone {
-        let value = try record.amount(at: valueColumn, column: reader.name(ofColumn: valueColumn))
+    var summary = table.summary
+    for row in table.rowCode.indices {
+      let c = table.rowCode[row]
+      if let zone = zoneOfCode[Int(c)] {
+        let value = table.rowValue[row]
+        if value.isNaN, let error = table.error(ofRow: row) { throw error }
         values[Int(zone)] += value
         rowsPerZone[Int(zone)] += 1
         summary.rowsCounted += 1
-        return
+        continue
       }
-      let code = record[idColumn].trimmedString
-      let kind = classifier.classify(code)
+      let code = table.codes.code(c)
+      let kind = kindOfCode[Int(c)] ?? classifier.classify(code)
+      kindOfCode[Int(c)] = kind
       // Keep the value when it reads as a number; a total row with a note in it still counts.
-      var amount = 0.0
-      if case .value(let v) = record[valueColumn].number() {
-        amount = Quantity.isAmount(v) ? v : try record.amount(at: valueColumn, column: reader.name(ofColumn: valueColumn))
-      }
+      let amount = table.lenientValue(ofRow: row)
+      if amount.isNaN, let error = table.error(ofRow: row) { throw error }
       set[kind, default: [:]][code, default: (0, 0)].rows += 1
       set[kind, default: [:]][code, default: (0, 0)].amount += amount
     }
-    summary.rowsRead = reader.recordsRead
-    summary.blankLines = reader.blankLines
-    if filtered > 0 {
-      summary.rowsSkippedByRule = filtered
-      summary.rule = "filter \(filter.description)"
-    }
+    if let failure = table.readFailure { throw failure }
     let entity = classifier.entity ?? "zone"
     // Zones outside the crosswalk are outside the study (a crosswalk of one region read with
     // the national file): expected. The real loss is the other way round, below.
@@ -138,7 +119,7 @@ public struct ZonePopulation: Sendable {
     reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, noFootprint: noFootprint, report: report)
     let repeated = rowsPerZone.filter { $0 > 1 }.count
     if repeated > 0 {
-      try checkRepeatedRows(path: path, columns: columns, lookup: lookup, rowsPerZone: rowsPerZone, report: report)
+      try checkRepeatedRows(table: table, zoneOfCode: zoneOfCode, rowsPerZone: rowsPerZone, report: report)
     }
     return ZonePopulation(values: values, present: present)
   }
@@ -163,38 +144,49 @@ public struct ZonePopulation: Sendable {
 
   /// Zones with several rows: refused (``RepeatedZoneRowsError``) unless every zone's rows differ
   /// in the columns the filters give several values for, which asks for the parts to be added up.
-  /// Reads the file a second time, only when some zone repeats.
-  static func checkRepeatedRows(path: String, columns: PopulationColumns, lookup: ZoneLookup, rowsPerZone: [Int32], report: RunReport) throws {
+  /// That test uses the values the table kept; only a refusal reads the file again, for the
+  /// whole rows that say what differs.
+  static func checkRepeatedRows(table: PopulationTable, zoneOfCode: [Int32?], rowsPerZone: [Int32], report: RunReport) throws {
+    if table.hasParts {
+      var partKeys: [Int32: Set<Int32>] = [:]
+      var partRows: [Int32: Int] = [:]
+      for row in table.rowCode.indices {
+        guard let zone = zoneOfCode[Int(table.rowCode[row])], rowsPerZone[Int(zone)] > 1 else { continue }
+        partKeys[zone, default: []].insert(table.part(ofRow: row))
+        partRows[zone, default: 0] += 1
+      }
+      if partRows.allSatisfy({ partKeys[$0.key]?.count == $0.value }) {
+        report.note(
+          "\(table.path): \(partRows.count) zones have one row per \(table.partColumnNames) value kept by the filter \(table.filterDescription); their values were added up")
+        return
+      }
+    }
+    try refuseRepeatedRows(table: table, zoneOfCode: zoneOfCode, rowsPerZone: rowsPerZone)
+  }
+
+  /// Throws the ``RepeatedZoneRowsError`` that says what differs between a repeated zone's rows,
+  /// from the whole rows of the first 200 such zones (read again from the file: a refusal ends
+  /// the run).
+  static func refuseRepeatedRows(table: PopulationTable, zoneOfCode: [Int32?], rowsPerZone: [Int32]) throws {
+    let path = table.path, columns = table.columns
     let reader = try CSVReader(path: path)
     let idColumn = try reader.column(named: columns.id, role: "population zone code")
     let valueColumn = try reader.column(named: columns.value, role: "population")
     let filter = try RowFilter(columns.filters, reader: reader)
-    let parts = filter.alternativeColumns
-    // Per repeated zone: the parts' values of each row (to see whether they tell the rows apart),
-    // and the whole rows of the first 200 such zones (to say what differs).
-    var partKeys: [Int32: Set<[String]>] = [:]
-    var partRows: [Int32: Int] = [:]
     var sample: [Int32: [[String]]] = [:]
     var sampleOrder: [Int32] = []
     var width = 0
     var example = ""
     try reader.forEachRecord { record in
       if !filter.isEmpty && !filter.accepts(record) { return }
-      guard let zone = record[idColumn].withTrimmedBytes({ lookup.find($0) }), rowsPerZone[Int(zone)] > 1 else { return }
-      if !parts.isEmpty {
-        partKeys[zone, default: []].insert(parts.map { record[$0].trimmedString })
-        partRows[zone, default: 0] += 1
-      }
+      guard let c = record[idColumn].withTrimmedBytes({ table.codes.find($0) }), let zone = zoneOfCode[Int(c)],
+        rowsPerZone[Int(zone)] > 1
+      else { return }
       if sample[zone] == nil && sampleOrder.count >= 200 { return }
       if sampleOrder.isEmpty { example = record[idColumn].trimmedString }
       if sample[zone] == nil { sampleOrder.append(zone) }
       sample[zone, default: []].append((0..<record.count).map { record[$0].trimmedString })
       width = max(width, record.count)
-    }
-    if !parts.isEmpty && partRows.allSatisfy({ partKeys[$0.key]?.count == $0.value }) {
-      let names = parts.map { reader.name(ofColumn: $0) }.joined(separator: ", ")
-      report.note("\(path): \(partRows.count) zones have one row per \(names) value kept by the filter \(filter.description); their values were added up")
-      return
     }
     let header = (0..<width).map { reader.name(ofColumn: $0) }
     let first = sampleOrder.first ?? 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatchmentAnalysis
+import CatchmentCore
 
 /// Activity by zone of residence and provider (`--activity ...`), for the activity methods.
 struct ActivityOptions: ParsableArguments {

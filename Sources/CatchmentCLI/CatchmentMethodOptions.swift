@@ -35,9 +35,14 @@ struct CatchmentMethodOptions: ParsableArguments {
   /// zones, with the provider names from --providers (nil without); see
   /// ``CatchmentSources/catchments(crosswalk:report:)``.
   func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
-    let sources = CatchmentSources(
+    try sources.catchments(crosswalk: crosswalk, report: report)
+  }
+
+  /// The inputs of catchments as CatchmentInputs takes them (each file parsed once, however
+  /// many crosswalks the catchments are computed for).
+  var sources: CatchmentSources {
+    CatchmentSources(
       method: method, populationPath: population.population!, populationColumns: population.columns, activityPath: activity.activity,
       activityColumns: activity.isGiven ? activity.columns : nil, sites: sites.inputs)
-    return try sources.catchments(crosswalk: crosswalk, report: report)
   }
 }

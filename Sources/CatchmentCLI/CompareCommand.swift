@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -88,64 +89,27 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "compare")
-    let layers = [("baseline", try Crosswalk.read(path: baseline, report: report)), ("proposal", try Crosswalk.read(path: proposal, report: report))]
+    let baselineLayer = try Crosswalk.read(path: baseline, report: report)
+    let proposalLayer = try Crosswalk.read(path: proposal, report: report)
     let councilLayer = try councils.map { try Crosswalk.read(path: $0, report: report) }
-    var scenarios: [ScenarioMeasures] = []
-    var memberships: [Membership] = []
-    var providerNames: [String: String]?
-    var baselineCounts: UnitZoneCounts?
-    for (name, crosswalk) in layers {
-      // Each side's steps report apart; the proposal's are merged in labelled "proposal", so
-      // that every loss of either side reaches this run's report and --strict.
-      let side = name == "baseline" ? report : RunReport(command: "compare")
-      defer { if side !== report { report.merge(side, label: name) } }
-      let population = inputs.population
-      let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk, report: side)
-      let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
-      resident.reportUnallocated(to: side)
-      var measures = ScenarioMeasures(scenario: name, resident: resident)
-      if let registrations {
-        let counts = try UnitZoneCounts(path: registrations, columns: UnitZoneColumns(), crosswalk: crosswalk)
-        if baselineCounts == nil {
-          report.add(counts.summary)
-          report.repeated(counts.repeatedRows)
-          baselineCounts = counts
-        }
-        let map = try practiceMap(for: name, counts: counts, crosswalk: crosswalk, report: side)
-        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: side)
-        measures.add(flows: FlowSummary(matrix: matrix))
-      }
-      if let councilLayer {
-        measures.add(councils: try FootprintOverlap(a: crosswalk, b: councilLayer, population: zones, report: side))
-      }
-      if inputs.isGiven {
-        let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: side)
-        providerNames = names
-        let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
-        measures.add(membership: membership)
-        memberships.append(membership)
-      }
-      scenarios.append(measures)
-    }
-    try write(ScenarioMeasures.csv(scenarios, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
+    let comparison = FootprintComparison(
+      populationPath: inputs.population.population!, populationColumns: inputs.population.columns,
+      registrations: registrations.map {
+        FootprintComparison.Registrations(
+          path: $0, practiceMap: practiceMap!, baselineFootprint: practiceFootprint!, proposalFootprint: proposalPracticeFootprint)
+      },
+      councils: councilLayer, sources: inputs.isGiven ? inputs.sources : nil, threshold: threshold,
+      mostPatientsHint: "give --proposal-practice-footprint for a practice map column instead")
+    let result = try comparison.run(baseline: baselineLayer, proposal: proposalLayer, report: report)
+    try write(ScenarioMeasures.csv(result.scenarios, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
-    if let membershipChangesOutput, memberships.count == 2 {
+    if let membershipChangesOutput, result.memberships.count == 2 {
       try write(
-        ScenarioMeasures.membershipChanges(baseline: memberships[0], proposal: memberships[1], names: providerNames, byteOrderMark: runOptions.bom),
+        ScenarioMeasures.membershipChanges(
+          baseline: result.memberships[0], proposal: result.memberships[1], names: result.providerNames, byteOrderMark: runOptions.bom),
         to: membershipChangesOutput)
       report.note("wrote \(membershipChangesOutput)")
     }
     try runOptions.finish(report)
-  }
-
-  /// The practices' footprints in a scenario: a practice map column, or, for a proposal without
-  /// one, the footprint holding most of the zone where most of the practice's patients live.
-  func practiceMap(for scenario: String, counts: UnitZoneCounts, crosswalk: Crosswalk, report: RunReport) throws -> UnitFootprintMap {
-    if let column = scenario == "baseline" ? practiceFootprint : proposalPracticeFootprint {
-      return try UnitFootprintMap(path: practiceMap!, columns: UnitMapColumns(footprint: column), report: report)
-    }
-    let map = UnitFootprintMap.byMostPatients(counts: counts, crosswalk: crosswalk)
-    report.note("\(scenario == "baseline" ? "baseline: " : "")each practice goes with the zone most of its patients live in (give --proposal-practice-footprint for a practice map column instead)")
-    return map
   }
 }

@@ -71,15 +71,7 @@ struct NestingCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "nesting")
     let nesting = practiceMap == nil ? try byResidence(report: report) : try byPractices(report: report)
-    let outside = nesting.nonNesting
-    report.figure("children", Double(nesting.children.count))
-    report.figure("children that do not nest", Double(outside.count))
-    if !outside.isEmpty {
-      report.note(
-        "do not nest (share outside the main parent): "
-          + outside.prefix(12).map { "\($0.id) in \($0.mainParent ?? "-") (\(NumberFormat.csv((($0.shareOutside) * 10000).rounded() / 10000)))" }.joined(separator: ", ")
-          + (outside.count > 12 ? ", …" : ""))
-    }
+    NestingInputs.record(nesting, into: report)
     try write(nesting.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let treeOutput {
@@ -96,29 +88,19 @@ struct NestingCommand: ParsableCommand {
     return list
   }
 
-  /// Parents weighted by the population living in child ∩ parent.
+  /// Parents weighted by the population living in child ∩ parent (the population parsed once).
   func byResidence(report: RunReport) throws -> Nesting {
-    let layers = try crosswalks.map { try Crosswalk.read(path: $0, report: report) }
-    var links: [[(child: String, parent: String, amount: Double)]] = []
-    var roots: [String] = []
-    for k in 0..<(layers.count - 1) {
-      let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: layers[k], report: report)
-      let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop, report: report)
-      links.append(Nesting.links(overlap))
-      roots = overlap.bIDs
-    }
     let fallback = crosswalks.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-    var nesting = Nesting(levels: try levelNames(default: fallback), links: links, roots: roots, tolerance: tolerance)
-    for layer in layers {
-      for f in 0..<layer.footprints.count where !layer.footprintNames[f].isEmpty { nesting.names[layer.footprints.code(Int32(f))] = layer.footprintNames[f] }
-    }
-    return nesting
+    return try NestingInputs.byResidence(
+      crosswalks: crosswalks, levels: try levelNames(default: fallback), populationPath: population.population!,
+      populationColumns: population.columns, tolerance: tolerance, report: report)
   }
 
   /// Parents weighted by member practices (each practice once).
   func byPractices(report: RunReport) throws -> Nesting {
     let columns = levels!.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-    let map = try PracticeMapLevels.read(path: practiceMap!, columns: columns, columnRole: "level column (--levels)", report: report)
-    return Nesting(levels: try levelNames(default: columns), links: map.links, roots: map.roots, tolerance: tolerance)
+    return try NestingInputs.byPractices(
+      path: practiceMap!, columns: columns, levels: try levelNames(default: columns), columnRole: "level column (--levels)",
+      tolerance: tolerance, report: report)
   }
 }

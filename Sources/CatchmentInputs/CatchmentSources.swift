@@ -14,10 +14,13 @@ public struct CatchmentSources: Sendable {
   public var activityColumns: ActivityColumns?
   /// Sites and centroids (nearest, Huff) and provider names (every method).
   public var sites: SiteInputs
+  /// The run's input tables: the population, activity and provider list are parsed once
+  /// however many crosswalks the catchments are computed for.
+  public var tables = InputTables()
 
   public init(
     method: CatchmentMethod, populationPath: String, populationColumns: PopulationColumns, activityPath: String?, activityColumns: ActivityColumns?,
-    sites: SiteInputs
+    sites: SiteInputs, tables: InputTables = InputTables()
   ) {
     self.method = method
     self.populationPath = populationPath
@@ -25,29 +28,32 @@ public struct CatchmentSources: Sendable {
     self.activityPath = activityPath
     self.activityColumns = activityColumns
     self.sites = sites
+    self.tables = tables
   }
 
   /// The catchments over the zones of `crosswalk` when given, else over the population table's
   /// zones, with the provider names of the provider list (nil without).
   public func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
+    let table = try tables.population(path: populationPath, columns: populationColumns)
     let zones: CodeTable
     let owner: String
     if let crosswalk {
       zones = crosswalk.zones
       owner = "the crosswalk"
     } else {
-      zones = try ZonePopulation.zones(inTable: populationPath, columns: populationColumns)
+      zones = try table.studyZones()
       owner = "the population table"
       guard zones.count > 0 else { throw CatchmentSourceError.noZoneCodes(path: populationPath, column: populationColumns.id) }
     }
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
-    let pop = try ZonePopulation.read(path: populationPath, columns: populationColumns, zones: zones, lookup: lookup, of: owner, report: report)
+    let pop = try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner, report: report)
       .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
     let codes = zones.codes
     let shares: ZoneProviderShares
     if method.usesActivity {
       guard let activityPath, let activityColumns else { throw CatchmentSourceError.noActivity(method: "\(method)") }
-      let table = try ActivityTable.read(path: activityPath, columns: activityColumns, lookup: lookup, zoneCount: zones.count, report: report)
+      let rows = try tables.activity(path: activityPath, columns: activityColumns)
+      let table = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count, report: report)
       shares = ActivityShares.shares(activity: table, zones: codes, method: method, report: report)
       let noActivity = table.rows.indices.filter { table.rows[$0].isEmpty && pop.values[$0] > 0 }
       if !noActivity.isEmpty {
@@ -56,7 +62,7 @@ public struct CatchmentSources: Sendable {
     } else {
       shares = try sites.shares(zones: codes, method: method, report: report)
     }
-    let names = try sites.providerNames()
+    let names = try tables.providerNames(sites)
     if let names, let providers = sites.providers {
       let unnamed = shares.providers.filter { names[$0] == nil }
       if !unnamed.isEmpty {

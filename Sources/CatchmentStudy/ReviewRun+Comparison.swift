@@ -15,50 +15,17 @@ extension ReviewRun {
     name: String, baseline: Crosswalk, proposal: Crosswalk, councils: Crosswalk?, population: PopulationSpec,
     populationColumns: PopulationColumns, state: inout ReviewRunState
   ) throws {
-    let registrations = study.registrations
-    let sources = study.providers.map { catchmentSources($0, population: population, populationColumns: populationColumns) }
-    let threshold = study.providers?.threshold ?? 0.05
+    let comparison = FootprintComparison(
+      populationPath: population.file.url.path, populationColumns: populationColumns,
+      registrations: study.registrations.flatMap { r in
+        guard let mapFile = r.practiceMap, let footprint = r.practiceFootprint else { return nil }
+        return FootprintComparison.Registrations(path: r.file.url.path, practiceMap: mapFile.url.path, baselineFootprint: footprint)
+      },
+      councils: councils, sources: study.providers.map { catchmentSources($0, population: population, populationColumns: populationColumns) },
+      threshold: study.providers?.threshold ?? 0.05, tables: state.tables)
     try state.step("compare \(name)") { report in
-      var scenarios: [ScenarioMeasures] = []
-      var memberships: [Membership] = []
-      var providerNames: [String: String]?
-      var countsAdded = false
-      for (scenario, crosswalk) in [("baseline", baseline), ("proposal", proposal)] {
-        let side = scenario == "baseline" ? report : RunReport(command: "compare")
-        defer { if side !== report { report.merge(side, label: scenario) } }
-        let zones = try ZonePopulation.read(path: population.file.url.path, columns: populationColumns, crosswalk: crosswalk, report: side)
-        let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
-        resident.reportUnallocated(to: side)
-        var measures = ScenarioMeasures(scenario: scenario, resident: resident)
-        if let registrations, let mapFile = registrations.practiceMap, let footprint = registrations.practiceFootprint {
-          let counts = try UnitZoneCounts(path: registrations.file.url.path, columns: UnitZoneColumns(), crosswalk: crosswalk)
-          if !countsAdded {
-            report.add(counts.summary)
-            report.repeated(counts.repeatedRows)
-            countsAdded = true
-          }
-          let map: UnitFootprintMap
-          if scenario == "baseline" {
-            map = try UnitFootprintMap(path: mapFile.url.path, columns: UnitMapColumns(footprint: footprint), report: side)
-          } else {
-            map = UnitFootprintMap.byMostPatients(counts: counts, crosswalk: crosswalk)
-            side.note("each practice goes with the zone most of its patients live in")
-          }
-          let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: side)
-          measures.add(flows: FlowSummary(matrix: matrix))
-        }
-        if let councils {
-          measures.add(councils: try FootprintOverlap(a: crosswalk, b: councils, population: zones, report: side))
-        }
-        if let sources {
-          let (catchments, names) = try sources.catchments(crosswalk: crosswalk, report: side)
-          providerNames = names
-          let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
-          measures.add(membership: membership)
-          memberships.append(membership)
-        }
-        scenarios.append(measures)
-      }
+      let result = try comparison.run(baseline: baseline, proposal: proposal, report: report)
+      let scenarios = result.scenarios, memberships = result.memberships, providerNames = result.providerNames
       var tables = [("compare_\(name).csv", ScenarioMeasures.csv(scenarios, numbers: numbers, byteOrderMark: byteOrderMark))]
       if memberships.count == 2 {
         tables.append(

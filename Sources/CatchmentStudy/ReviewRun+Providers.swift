@@ -17,7 +17,8 @@ extension ReviewRun {
     _ providers: ProvidersSpec, population: PopulationSpec, populationColumns: PopulationColumns, baseline: Crosswalk,
     state: inout ReviewRunState
   ) throws {
-    let sources = catchmentSources(providers, population: population, populationColumns: populationColumns)
+    var sources = catchmentSources(providers, population: population, populationColumns: populationColumns)
+    sources.tables = state.tables
     state.inputs.append(ReviewPack.Input(key: "providers.activity", path: providers.activity))
     if let names = providers.names { state.inputs.append(ReviewPack.Input(key: "providers.names", path: names, hasHeader: false)) }
     try state.step("catchments") { report in

@@ -1,5 +1,6 @@
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 import CatchmentTables
 import Foundation
 
@@ -61,13 +62,15 @@ public struct ReviewRun {
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
     }
+    let tables = state.tables
     if let p = study.population, let columns = populationColumns {
       populationInput(p, state: &state)
       var baselinePopulation: ResidentPopulation?
       defer { state.results.population = baselinePopulation }
       for (name, crosswalk) in crosswalks {
         try state.step("population \(name)") { report in
-          let zones = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: crosswalk, report: report)
+          let table = try tables.population(path: p.file.url.path, columns: columns)
+          let zones = try ZonePopulation.join(table, crosswalk: crosswalk, report: report)
           let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
           if name == study.review.baseline { baselinePopulation = result }
           report.figure("population counted", zones.values.reduce(0, +))
@@ -93,7 +96,8 @@ public struct ReviewRun {
         guard let b = crosswalks.first(where: { $0.name == other })?.crosswalk else { continue }
         let stem = "\(baselineName)_\(other)"
         try state.step("overlap \(stem)") { report in
-          let population = try ZonePopulation.read(path: p.file.url.path, columns: columns, crosswalk: baseline, report: report)
+          let table = try tables.population(path: p.file.url.path, columns: columns)
+          let population = try ZonePopulation.join(table, crosswalk: baseline, report: report)
           let overlap = try FootprintOverlap(a: baseline, b: b, population: population, report: report)
           return [
             ("overlap_\(stem).csv", overlap.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
@@ -134,6 +138,14 @@ public struct ReviewRun {
   /// written as `crosswalk_<layer>.csv`.
   private func layerCrosswalks(_ state: inout ReviewRunState) throws -> [(name: String, crosswalk: Crosswalk)] {
     var result: [(name: String, crosswalk: Crosswalk)] = []
+    // The layers drawn from each lookup file, read together in one pass at the first of them.
+    var lookupSets: [String: [LookupColumns]] = [:]
+    for name in study.layers.keys.sorted() {
+      if case .lookup(let file, let zone, let footprint, let label, let weight)? = study.layers[name] {
+        lookupSets[file.url.path, default: []].append(LookupColumns(zone: zone, footprint: footprint, weight: weight, name: label))
+      }
+    }
+    var lookupReads: [String: [Result<(Crosswalk, InputAccount), any Error>]] = [:]
     for name in study.layers.keys.sorted() {
       guard let layer = study.layers[name] else { continue }
       var crosswalk: Crosswalk?
@@ -144,7 +156,12 @@ public struct ReviewRun {
         switch layer {
         case .lookup(let file, let zone, let footprint, let label, let weight):
           let columns = LookupColumns(zone: zone, footprint: footprint, weight: weight, name: label)
-          crosswalk = try Crosswalk.fromLookup(path: file.url.path, columns: columns, report: report)
+          let sets = lookupSets[file.url.path] ?? [columns]
+          if lookupReads[file.url.path] == nil { lookupReads[file.url.path] = try Crosswalk.fromLookup(path: file.url.path, columns: sets) }
+          guard let k = sets.firstIndex(of: columns), let read = lookupReads[file.url.path]?[k] else { return [] }
+          let (drawn, account) = try read.get()
+          account.record(into: report)
+          crosswalk = drawn
           input = ReviewPack.Input(key: "layers.\(name).lookup", path: file)
         case .crosswalk(let file):
           crosswalk = try Crosswalk.read(path: file.url.path, report: report)
@@ -184,6 +201,7 @@ public struct ReviewRun {
     let name = study.review.baseline
     state.inputs.append(ReviewPack.Input(key: "registrations.practice_map", path: mapFile))
     let population = study.population
+    let tables = state.tables
     var extractDates: [String] = []
     var flowSummary: FlowSummary?
     defer { state.results.flows = flowSummary }
@@ -196,12 +214,12 @@ public struct ReviewRun {
     try state.step("flows \(name)") { report in
       var columns = UnitZoneColumns()
       columns.unit = ["PRACTICE_CODE"]
-      let counts = try UnitZoneCounts(path: registrations.file.url.path, columns: columns, crosswalk: baseline)
+      let counts = UnitZoneCounts(table: try tables.registrations(path: registrations.file.url.path, columns: columns), crosswalk: baseline)
       report.add(counts.summary)
       report.repeated(counts.repeatedRows)
       var mapColumns = UnitMapColumns(footprint: footprint, footprintName: nil)
       mapColumns.unit = ["PRACTICE_CODE"]
-      let map = try UnitFootprintMap(path: mapFile.url.path, columns: mapColumns, report: report)
+      let map = try tables.practiceMap(path: mapFile.url.path, columns: mapColumns, report: report)
       let matrix = FlowMatrix(
         counts: counts, crosswalk: baseline, map: map, report: report, keepUnitBreakdown: true, practiceList: map)
       extractDates = counts.extractDates
@@ -211,8 +229,8 @@ public struct ReviewRun {
       report.figure("patients counted", counts.total)
       var resident: ResidentPopulation?
       if let population, let populationColumns {
-        let zones = try ZonePopulation.read(
-          path: population.file.url.path, columns: populationColumns, crosswalk: baseline, report: report)
+        let table = try tables.population(path: population.file.url.path, columns: populationColumns)
+        let zones = try ZonePopulation.join(table, crosswalk: baseline, report: report)
         resident = ResidentPopulation(population: zones, crosswalk: baseline)
       }
       let summary = FlowSummary(matrix: matrix, population: resident)
@@ -237,6 +255,8 @@ struct ReviewRunState {
   /// Every option in force (``ReviewRun/optionsInForce``), for the manifest.
   var options: [String: String] = [:]
   var progress: ReviewProgressCounter?
+  /// The input tables, each file parsed once for every step that uses it.
+  let tables = InputTables()
 
   var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results, options: options) }
 

@@ -40,6 +40,9 @@ public final class CSVReader {
   public let headerLine: Int
 
   private let fileDescriptor: Int32
+  /// The reader whose file descriptor this one reads through (a piece of a parallel read), kept
+  /// alive while this one reads; nil when this reader opened the file and closes it.
+  private let sharedFrom: CSVReader?
   private let blockSize: Int
   /// Reading stops here (the end of the byte range).
   private let rangeEnd: Int
@@ -114,12 +117,9 @@ public final class CSVReader {
   ///     parts, see ``splitPoints(path:from:parts:)``); nil for the whole file.
   ///   - firstLine: the physical line number of the first byte read, for messages.
   /// - Throws: ``TableError`` when the file cannot be opened or is empty.
-  public init(
+  public convenience init(
     path: String, hasHeader: Bool = true, blockSize: Int = 4 << 20, byteRange: Range<Int>? = nil, firstLine: Int = 1
   ) throws {
-    self.path = path
-    self.blockSize = max(blockSize, 64)
-    self.rangeEnd = byteRange?.upperBound ?? Int.max
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw TableError(file: path, reason: "file not found")
@@ -129,7 +129,29 @@ public final class CSVReader {
     guard fd >= 0 else {
       throw TableError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
     }
+    if byteRange == nil { Self.countOpen(path) }
+    try self.init(path: path, fileDescriptor: fd, sharedFrom: nil, hasHeader: hasHeader, blockSize: blockSize, byteRange: byteRange, firstLine: firstLine)
+  }
+
+  /// A headerless reader of the bytes `byteRange` of the file `other` has open, through its
+  /// file descriptor (`pread` is safe from several threads): the pieces of a parallel read
+  /// open the file no more. `other` is kept alive while this reader exists.
+  ///
+  /// - Throws: ``TableError`` when the bytes cannot be read.
+  public convenience init(piecesOf other: CSVReader, byteRange: Range<Int>, firstLine: Int = 0, blockSize: Int = 4 << 20) throws {
+    try self.init(
+      path: other.path, fileDescriptor: other.fileDescriptor, sharedFrom: other, hasHeader: false, blockSize: blockSize, byteRange: byteRange,
+      firstLine: firstLine)
+  }
+
+  private init(
+    path: String, fileDescriptor fd: Int32, sharedFrom: CSVReader?, hasHeader: Bool, blockSize: Int, byteRange: Range<Int>?, firstLine: Int
+  ) throws {
+    self.path = path
+    self.blockSize = max(blockSize, 64)
+    self.rangeEnd = byteRange?.upperBound ?? Int.max
     fileDescriptor = fd
+    self.sharedFrom = sharedFrom
     state = .allocate(capacity: 1)
     state.initialize(
       to: ScanState(
@@ -191,6 +213,15 @@ public final class CSVReader {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw TableError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
     defer { close(fd) }
+    return try splitPoints(fileDescriptor: fd, path: path, from: from, parts: parts)
+  }
+
+  /// As ``splitPoints(path:from:parts:)``, for the file `reader` has open (no second open).
+  public static func splitPoints(of reader: CSVReader, from: Int, parts: Int) throws -> [Int] {
+    try splitPoints(fileDescriptor: reader.fileDescriptor, path: reader.path, from: from, parts: parts)
+  }
+
+  private static func splitPoints(fileDescriptor fd: Int32, path: String, from: Int, parts: Int) throws -> [Int] {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw TableError(file: path, reason: "cannot stat") }
     let size = Int(info.st_size)
@@ -212,7 +243,7 @@ public final class CSVReader {
   }
 
   deinit {
-    close(fileDescriptor)
+    if sharedFrom == nil { close(fileDescriptor) }
     buffer.deallocate()
     spans.deallocate()
     state.deinitialize(count: 1)

@@ -1,0 +1,108 @@
+import CatchmentAnalysis
+import CatchmentCore
+import CatchmentGeoIO
+import CatchmentTables
+import Foundation
+
+/// The input tables of one run, each file parsed once however many steps use it.
+///
+/// A table is read the first time a step asks for it (so errors come in the order the steps
+/// meet them, as when every step read its own copy) and kept for the steps after; the tables are
+/// keyed by the file's own codes (see ``CatchmentCore/PopulationTable``), so one read serves
+/// every crosswalk. A reference type: the copies of a value that holds it (``CatchmentSources``)
+/// share one cache.
+public final class InputTables: @unchecked Sendable {
+  private let lock = NSLock()
+  private var populations: [PopulationKey: PopulationTable] = [:]
+  private var registrations: [RegistrationsKey: UnitZoneTable] = [:]
+  private var activities: [ActivityKey: ActivityRows] = [:]
+  private var practiceMaps: [PracticeMapKey: Result<(map: UnitFootprintMap, account: InputAccount), any Error>] = [:]
+  private var providerNames: [String: [String: String]] = [:]
+
+  public init() {}
+
+  /// The population table of `path` with `columns`.
+  public func population(path: String, columns: PopulationColumns) throws -> PopulationTable {
+    let key = PopulationKey(path: path, columns: columns)
+    if let table = lock.withLock({ populations[key] }) { return table }
+    let table = try PopulationTable(path: path, columns: columns)
+    lock.withLock { populations[key] = table }
+    return table
+  }
+
+  /// The registrations (counts per unit and zone) of `path` with `columns`.
+  public func registrations(path: String, columns: UnitZoneColumns = .init(), role: String = "registrations") throws -> UnitZoneTable {
+    let key = RegistrationsKey(path: path, columns: columns, role: role)
+    if let table = lock.withLock({ registrations[key] }) { return table }
+    let table = try UnitZoneTable(path: path, columns: columns, role: role)
+    lock.withLock { registrations[key] = table }
+    return table
+  }
+
+  /// The activity rows of `path` with `columns`.
+  public func activity(path: String, columns: ActivityColumns) throws -> ActivityRows {
+    let key = ActivityKey(path: path, columns: columns)
+    if let table = lock.withLock({ activities[key] }) { return table }
+    let table = try ActivityRows(path: path, columns: columns)
+    lock.withLock { activities[key] = table }
+    return table
+  }
+
+  /// The practice map of `path` with `columns`, with its account (record it in each step's
+  /// report that uses the map). The column sets of `others` that the run will ask for later
+  /// (the proposal's footprint column in `compare`) are read in the same pass; each set's error
+  /// is thrown when that set is asked for, as a read of it alone would throw it.
+  public func practiceMap(
+    path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = []
+  ) throws -> (map: UnitFootprintMap, account: InputAccount) {
+    let key = PracticeMapKey(path: path, columns: columns)
+    if let read = lock.withLock({ practiceMaps[key] }) { return try read.get() }
+    var sets = [columns]
+    for other in others where !sets.contains(other) && lock.withLock({ practiceMaps[PracticeMapKey(path: path, columns: other)] }) == nil {
+      sets.append(other)
+    }
+    let reads = try UnitFootprintMap.read(path: path, columns: sets)
+    lock.withLock { for (set, read) in zip(sets, reads) { practiceMaps[PracticeMapKey(path: path, columns: set)] = read } }
+    return try reads[0].get()
+  }
+
+  /// The practice map of `path` with `columns`, its account recorded in `report`.
+  public func practiceMap(
+    path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = [], report: RunReport
+  ) throws -> UnitFootprintMap {
+    let (map, account) = try practiceMap(path: path, columns: columns, readingAlso: others)
+    account.record(into: report)
+    return map
+  }
+
+  /// Provider names from the provider list of `sites` (nil without one).
+  public func providerNames(_ sites: SiteInputs) throws -> [String: String]? {
+    guard let providers = sites.providers else { return nil }
+    let key = "\(providers.path)\u{0}\(providers.codeColumn)\u{0}\(providers.nameColumn)"
+    if let names = lock.withLock({ providerNames[key] }) { return names }
+    let names = try sites.providerNames() ?? [:]
+    lock.withLock { providerNames[key] = names }
+    return names
+  }
+}
+
+private struct PopulationKey: Hashable {
+  var path: String
+  var columns: PopulationColumns
+}
+
+private struct RegistrationsKey: Hashable {
+  var path: String
+  var columns: UnitZoneColumns
+  var role: String
+}
+
+private struct ActivityKey: Hashable {
+  var path: String
+  var columns: ActivityColumns
+}
+
+private struct PracticeMapKey: Hashable {
+  var path: String
+  var columns: UnitMapColumns
+}
