@@ -1,4 +1,5 @@
 import CatchmentAnalysis
+import CatchmentCore
 
 extension PublishedLayout {
   /// Recognises a table by its header, or a headerless one by the shape of its first rows.

@@ -1,4 +1,5 @@
 import CatchmentAnalysis
+import CatchmentCore
 import CatchmentTables
 
 extension ReviewRun {
