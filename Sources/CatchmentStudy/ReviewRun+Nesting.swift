@@ -1,26 +1,27 @@
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 import Foundation
 
 extension ReviewRun {
   /// Residents per zone of a crosswalk, recording what reading or joining them meets into the
-  /// step's report. The seam through which a step takes the population, so that it works
-  /// whether the population is read per crosswalk (``populationSource(_:)``) or read once and
-  /// joined to each crosswalk.
+  /// step's report: the run's one population table joined to each crosswalk it is asked for
+  /// (``populationSource(_:tables:)``).
   typealias PopulationSource = (Crosswalk, RunReport) throws -> ZonePopulation
 
   /// A child nests when at most this share of it lies outside its main parent (`catchment
   /// nesting --tolerance`'s default).
   public static let nestingTolerance = 0.001
 
-  /// The population of `[population]` read against each crosswalk it is asked for, as the single
-  /// commands read it (`--population`, `--population-id`, `--population-value`, `--where`).
-  func populationSource(_ population: PopulationSpec) -> PopulationSource {
+  /// The population of `[population]`, parsed once for the run (`tables`) and joined to each
+  /// crosswalk it is asked for, as the single commands read it (`--population`,
+  /// `--population-id`, `--population-value`, `--where`).
+  func populationSource(_ population: PopulationSpec, tables: InputTables) -> PopulationSource {
     let columns = PopulationColumns(
       id: population.id, value: population.value,
       filters: population.filter.keys.sorted().map { "\($0)=\(population.filter[$0] ?? "")" })
     return { crosswalk, report in
-      try ZonePopulation.read(path: population.file.url.path, columns: columns, crosswalk: crosswalk, report: report)
+      try ZonePopulation.join(try tables.population(path: population.file.url.path, columns: columns), crosswalk: crosswalk, report: report)
     }
   }
 

@@ -14,7 +14,10 @@ extension ReviewRun {
     var input = ReviewPack.Input(key: "population.file", path: population.file)
     defer { state.inputs.append(input) }
     let filters = population.filter.keys.sorted().map { "\($0)=\(population.filter[$0] ?? "")" }
-    let stated = (try? StatedYear.read(path: population.file.url.path, value: population.value, id: population.id, filters: filters)) ?? nil
+    // The table every population step joins (parsed here first, once for the run).
+    let table = try? state.tables.population(
+      path: population.file.url.path, columns: PopulationColumns(id: population.id, value: population.value, filters: filters))
+    let stated = table.flatMap { StatedYear(table: $0) }
     guard let stated else {
       if let year = population.year {
         state.report.note("population.year \(year): \(population.file.given) states no year to check it against")

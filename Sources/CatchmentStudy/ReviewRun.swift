@@ -113,7 +113,7 @@ public struct ReviewRun {
     } else if study.review.councils != nil || !study.review.others.isEmpty {
       state.report.note("overlaps need residents per zone: the study has no [population], so none are in the pack")
     }
-    try nestingStep(crosswalks: crosswalks, population: study.population.map(populationSource), state: &state)
+    try nestingStep(crosswalks: crosswalks, population: study.population.map { populationSource($0, tables: tables) }, state: &state)
     for (i, proposal) in study.proposals.enumerated() {
       guard let blocks = crosswalks.first(where: { $0.name == proposal.blocks })?.crosswalk else { continue }
       guard let drawn = try proposalSteps(proposal, number: i + 1, blocks: blocks, state: &state) else { continue }

@@ -60,6 +60,11 @@ public struct PopulationTable: Sendable {
   let partColumns: String
   /// The malformed line that ended the read, thrown by the join after the rows before it.
   let failure: TableError?
+  /// The residents column's name as written in the header (`All Ages`, `Mid-2022`).
+  public let valueColumnName: String
+  /// The first column other than the code and residents columns that states a year, with the
+  /// years of the rows the filter keeps; nil when there is none or it holds no year.
+  public let yearColumn: YearColumn?
 
   /// Reads `path` once.
   ///
@@ -79,12 +84,17 @@ public struct PopulationTable: Sendable {
     var partIDs: [[String]: Int32] = [:]
     var filtered = 0
     var failure: TableError?
+    // Read in the same pass, so that the estimate's year costs no second read of the file.
+    var yearScan = reader.header.indices.first { i in
+      i != idColumn && i != valueColumn && YearColumn.isYearColumn(reader.header[i])
+    }.map { YearColumnScan(index: $0, name: reader.name(ofColumn: $0)) }
     do {
       try reader.forEachRecord { record in
         if !filter.isEmpty && !filter.accepts(record) {
           filtered += 1
           return
         }
+        if let index = yearScan?.index { yearScan?.add(record[index].trimmedString) }
         let code = record[idColumn].withTrimmedBytes { codes.intern($0) }
         if Int(code) == rowsPerCode.count {
           rowsPerCode.append(0)
@@ -138,6 +148,8 @@ public struct PopulationTable: Sendable {
     self.rowPart = rowPart
     self.partColumns = parts.map { reader.name(ofColumn: $0) }.joined(separator: ", ")
     self.failure = failure
+    self.valueColumnName = valueName
+    self.yearColumn = yearScan?.column
   }
 
   /// The error of kept row `row`, whose value is not a valid amount.
