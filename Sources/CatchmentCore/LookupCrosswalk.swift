@@ -44,7 +44,7 @@ extension Crosswalk {
   /// crosswalk and its account (record it in the step's report), or the error it throws.
   ///
   /// - Throws: ``TableError`` when the file cannot be opened or has no header (every set would).
-  public static func fromLookup(path: String, columns sets: [LookupColumns]) throws -> [Result<(Crosswalk, InputAccount), any Error>] {
+  public static func fromLookup(path: String, columns sets: [LookupColumns]) throws -> [Result<(Crosswalk, RunAccount), any Error>] {
     let reader = try CSVReader(path: path)
     // Each set's reading, mutated in place (a copy per row would copy its builder), or its error.
     var readings: [LookupReading?] = []
@@ -144,22 +144,21 @@ private struct LookupReading {
   }
 
   /// The crosswalk and the account a report records for it, in the order it records them.
-  func finish(rowsRead: Int, blankLines: Int) throws -> (Crosswalk, InputAccount) {
+  func finish(rowsRead: Int, blankLines: Int) throws -> (Crosswalk, RunAccount) {
     var summary = self.summary
     summary.rowsRead = rowsRead
     summary.blankLines = blankLines
     summary.rowsLost = blankZone.rows
-    var account = InputAccount()
-    account.append(.input(summary))
-    account.append(.loss(blankZone))
-    account.append(
-      .exclusion(Tally(reason: "zones with a blank footprint code", unit: "zones", destination: Crosswalk.unallocated, byCode: blankFootprint)))
+    var account = RunAccount()
+    account.add(summary)
+    account.lose(blankZone)
+    account.exclude(Tally(reason: "zones with a blank footprint code", unit: "zones", destination: Crosswalk.unallocated, byCode: blankFootprint))
     if duplicates > 0 {
-      account.append(.note("\(path): \(duplicates) rows repeat a zone–footprint pair already read and were merged"))
+      account.note("\(path): \(duplicates) rows repeat a zone–footprint pair already read and were merged")
     }
     let crosswalk = try builder.build(method: "lookup")
-    account.append(.figure("zones in crosswalk", Double(crosswalk.zones.count)))
-    account.append(.figure("footprints in crosswalk", Double(crosswalk.realFootprintCodes.count)))
+    account.figure("zones in crosswalk", Double(crosswalk.zones.count))
+    account.figure("footprints in crosswalk", Double(crosswalk.realFootprintCodes.count))
     return (crosswalk, account)
   }
 }

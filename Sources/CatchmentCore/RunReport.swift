@@ -254,7 +254,7 @@ public struct Tally: Encodable, Sendable, Equatable {
 /// Codes placed by a rule that moved them, each with how far (e.g. zones snapped to the
 /// nearest footprint, with the distance in metres): a count and the largest distance, never a
 /// sum of distances.
-public struct RulePlacement: Encodable, Sendable {
+public struct RulePlacement: Encodable, Sendable, Equatable {
   /// The rule, e.g. "zones whose point lay outside every footprint, placed in the nearest
   /// within 100 m".
   public var rule: String

@@ -16,7 +16,7 @@ public final class InputTables: @unchecked Sendable {
   private var populations: [PopulationKey: PopulationTable] = [:]
   private var registrations: [RegistrationsKey: UnitZoneTable] = [:]
   private var activities: [ActivityKey: ActivityRows] = [:]
-  private var practiceMaps: [PracticeMapKey: Result<(map: UnitFootprintMap, account: InputAccount), any Error>] = [:]
+  private var practiceMaps: [PracticeMapKey: Result<(map: UnitFootprintMap, account: RunAccount), any Error>] = [:]
   private var providerNames: [String: [String: String]] = [:]
 
   public init() {}
@@ -54,7 +54,7 @@ public final class InputTables: @unchecked Sendable {
   /// is thrown when that set is asked for, as a read of it alone would throw it.
   public func practiceMap(
     path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = []
-  ) throws -> (map: UnitFootprintMap, account: InputAccount) {
+  ) throws -> (map: UnitFootprintMap, account: RunAccount) {
     let key = PracticeMapKey(path: path, columns: columns)
     if let read = lock.withLock({ practiceMaps[key] }) { return try read.get() }
     var sets = [columns]

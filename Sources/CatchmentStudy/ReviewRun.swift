@@ -145,7 +145,7 @@ public struct ReviewRun {
         lookupSets[file.url.path, default: []].append(LookupColumns(zone: zone, footprint: footprint, weight: weight, name: label))
       }
     }
-    var lookupReads: [String: [Result<(Crosswalk, InputAccount), any Error>]] = [:]
+    var lookupReads: [String: [Result<(Crosswalk, RunAccount), any Error>]] = [:]
     for name in study.layers.keys.sorted() {
       guard let layer = study.layers[name] else { continue }
       var crosswalk: Crosswalk?

@@ -67,7 +67,7 @@ public struct UnitFootprintMap: Sendable {
   ///
   /// A practice listed twice with the same footprint is merged; listed with two different
   /// footprints it is an error (the map would put its patients in two places).
-  public static func read(path: String, columns: UnitMapColumns) throws -> (map: UnitFootprintMap, account: InputAccount) {
+  public static func read(path: String, columns: UnitMapColumns) throws -> (map: UnitFootprintMap, account: RunAccount) {
     try read(path: path, columns: [columns])[0].get()
   }
 
@@ -76,7 +76,7 @@ public struct UnitFootprintMap: Sendable {
   /// ``read(path:columns:)`` gives for that column set, or the error it throws.
   ///
   /// - Throws: ``CatchmentTables/TableError`` when the file cannot be opened or has no header.
-  public static func read(path: String, columns sets: [UnitMapColumns]) throws -> [Result<(map: UnitFootprintMap, account: InputAccount), any Error>] {
+  public static func read(path: String, columns sets: [UnitMapColumns]) throws -> [Result<(map: UnitFootprintMap, account: RunAccount), any Error>] {
     let reader = try CSVReader(path: path)
     // Each set's map, mutated in place (a copy per row would copy its tables), or its error.
     var maps: [UnitFootprintMap?] = []
@@ -116,16 +116,16 @@ public struct UnitFootprintMap: Sendable {
       guard var map = maps[k] else { return .failure(TableError(file: path, reason: "not read")) }
       map.summary.rowsRead = reader.recordsRead
       map.summary.blankLines = reader.blankLines
-      var account = InputAccount()
+      var account = RunAccount()
       let summary = map.summary
       if summary.rowsLost > 0 {
-        account.append(.loss(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost)))
+        account.lose(Tally(reason: "practice map rows with a blank practice code", unit: "rows").with(rows: summary.rowsLost))
       }
       if map.blankFootprints > 0 {
-        account.append(
-          .note("\(path): \(map.blankFootprints) practices have a blank \(map.footprintColumn); their patients go to the registration footprint UNALLOCATED"))
+        account.note(
+          "\(path): \(map.blankFootprints) practices have a blank \(map.footprintColumn); their patients go to the registration footprint UNALLOCATED")
       }
-      account.append(.input(summary))
+      account.add(summary)
       return .success((map, account))
     }
   }
