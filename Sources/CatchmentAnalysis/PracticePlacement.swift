@@ -104,36 +104,38 @@ public struct PracticePlacement: Sendable {
     filledBySecond = (filled, filledWithPatients, filledPatients)
   }
 
-  /// Says in `report` how the sources were combined: disagreements moving patients as a
+  /// How the sources were combined, as an account: disagreements moving patients as a
   /// warning (count, patients, first codes), those with no patients in the file as a note,
   /// and the practices the second source placed.
-  public func report(to report: RunReport) {
+  public func account() -> RunAccount {
+    var account = RunAccount()
     let first = order.first ?? .map, second: PlacementSource = first == .map ? .postcode : .map
     if order.count == 1 {
-      report.note("practices placed by \(first == .map ? "the practice map" : "postcode") only; those it lacks go to the registration footprint UNALLOCATED")
+      account.note("practices placed by \(first == .map ? "the practice map" : "postcode") only; those it lacks go to the registration footprint UNALLOCATED")
     }
     let moving = disagreements.filter { $0.patients > 0 }
     let idle = disagreements.count - moving.count
     if disagreements.isEmpty {
-      report.note("the practice map and the practices' postcodes agree for every practice placed by both")
+      account.note("the practice map and the practices' postcodes agree for every practice placed by both")
     } else {
       let list = moving.map { "\($0.practice) (map \($0.byMap), postcode \($0.byPostcode), \(NumberFormat.csv($0.patients)) patients)" }
       if !moving.isEmpty {
         let total = moving.reduce(0) { $0 + $1.patients }
-        report.warn(
+        account.warn(
           "\(moving.count) practices with patients in this file are in one footprint by the practice map and another by postcode; the \(first == .map ? "map" : "postcode") is used for them (\(NumberFormat.csv(total)) patients)",
           codes: list)
       }
       if idle > 0 {
-        report.note("\(idle) further practices are in one footprint by the practice map and another by postcode but have no patients in this file (no effect on the flows)")
+        account.note("\(idle) further practices are in one footprint by the practice map and another by postcode but have no patients in this file (no effect on the flows)")
       }
     }
-    report.figure("practices disagreeing between map and postcode, with patients in this file", Double(moving.count))
-    report.figure("practices disagreeing between map and postcode, without patients in this file", Double(idle))
+    account.figure("practices disagreeing between map and postcode, with patients in this file", Double(moving.count))
+    account.figure("practices disagreeing between map and postcode, without patients in this file", Double(idle))
     if filledBySecond.practices > 0 {
-      report.note(
+      account.note(
         "\(filledBySecond.practices) practices that the \(first == .map ? "practice map" : "postcode placement") lacks were placed by \(second == .map ? "the practice map" : "postcode"); \(filledBySecond.withPatients) of them have patients in this file (\(NumberFormat.csv(filledBySecond.patients)) patients)")
     }
+    return account
   }
 
   /// The disagreements as a table: practice_code, footprint_by_map, footprint_by_postcode,

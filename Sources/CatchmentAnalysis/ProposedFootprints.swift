@@ -51,7 +51,8 @@ public struct BlockMapping: Sendable {
 
   /// The zone crosswalk of the proposal. `base` maps zones to blocks; nil when the blocks are
   /// the zones themselves.
-  public func crosswalk(base: Crosswalk?, report: RunReport) throws -> Crosswalk {
+  public func crosswalk(base: Crosswalk?) throws -> (crosswalk: Crosswalk, account: RunAccount) {
+    var account = RunAccount()
     var builder = CrosswalkBuilder(source: "proposal")
     for (f, name) in names where !name.isEmpty { builder.name(footprint: f, name) }
     var gaps: [String: (rows: Int, amount: Double)] = [:]
@@ -80,16 +81,16 @@ public struct BlockMapping: Sendable {
         for t in footprints[block]! { builder.add(zone: block, footprint: t.footprint, weight: t.weight) }
       }
     }
-    report.lose(Tally(reason: "building blocks of the base that the proposal leaves out (a gap: their zones are UNALLOCATED; amount: zone weight)", unit: "zone weight", destination: Crosswalk.unallocated, byCode: gaps))
+    account.lose(Tally(reason: "building blocks of the base that the proposal leaves out (a gap: their zones are UNALLOCATED; amount: zone weight)", unit: "zone weight", destination: Crosswalk.unallocated, byCode: gaps))
     let unused = blocks.filter { !used.contains($0) }
     if !unused.isEmpty {
-      report.warn("\(unused.count) blocks of the proposal are not in the base crosswalk", codes: unused)
+      account.warn("\(unused.count) blocks of the proposal are not in the base crosswalk", codes: unused)
     }
     let shared = blocks.filter { footprints[$0]!.count > 1 }
     if !shared.isEmpty {
-      report.note("\(shared.count) blocks are shared between proposed footprints by weight (the footprints overlap there)", codes: shared)
+      account.note("\(shared.count) blocks are shared between proposed footprints by weight (the footprints overlap there)", codes: shared)
     }
-    return try builder.build(method: "proposal")
+    return (try builder.build(method: "proposal"), account)
   }
 }
 

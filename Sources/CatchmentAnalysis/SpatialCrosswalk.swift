@@ -89,9 +89,8 @@ public enum SpatialCrosswalk {
   /// `snapDistance` metres (its distance is written to `distance_m`); beyond that the zone is
   /// UNALLOCATED, a loss.
   public static func bestFit(
-    zones: PolygonLayer, centroids: PointLayer?, footprints: PolygonLayer, snapDistance: Double, workers: Int,
-    report: RunReport
-  ) throws -> Crosswalk {
+    zones: PolygonLayer, centroids: PointLayer?, footprints: PolygonLayer, snapDistance: Double, workers: Int
+  ) throws -> (crosswalk: Crosswalk, account: RunAccount) {
     try CoordinateRangeError.check(zones, role: "zones")
     try CoordinateRangeError.check(footprints, role: "footprints")
     let footprintEnvelopes = envelopes(footprints)
@@ -172,18 +171,19 @@ public enum SpatialCrosswalk {
         unplaced[zones.ids[z]] = (1, p.distance.isFinite ? p.distance : 0)
       }
     }
+    var account = RunAccount()
     if onSurface > 0 {
-      report.note(
+      account.note(
         centroids == nil
           ? "no centroids given: each zone was placed by a point inside it (GEOS PointOnSurface), not by its population-weighted centroid"
           : "\(onSurface) zones have no centroid in the centroid file and were placed by a point inside them (GEOS PointOnSurface)")
     }
-    report.place(RulePlacement(rule: "zones whose point lay outside every footprint, placed in the nearest footprint within \(NumberFormat.csv(snapDistance)) m", unit: "metres", byCode: snapped))
-    report.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
-    report.lose(Tally(reason: "zones with neither a geometry nor a centroid", unit: "zones", destination: Crosswalk.unallocated, byCode: noGeometry))
-    report.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
-    try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints, report: report)
-    return try builder.build(method: "best-fit")
+    account.place(RulePlacement(rule: "zones whose point lay outside every footprint, placed in the nearest footprint within \(NumberFormat.csv(snapDistance)) m", unit: "metres", byCode: snapped))
+    account.lose(Tally(reason: "zones whose point lay farther than \(NumberFormat.csv(snapDistance)) m from every footprint (amount: metres to the nearest)", unit: "metres", destination: Crosswalk.unallocated, byCode: unplaced))
+    account.lose(Tally(reason: "zones with neither a geometry nor a centroid", unit: "zones", destination: Crosswalk.unallocated, byCode: noGeometry))
+    account.figure("zones placed", Double(flat.indices.filter { firstOfID[$0] && flat[$0].footprint >= 0 }.count))
+    account.append(contentsOf: try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints))
+    return (try builder.build(method: "best-fit"), account)
   }
 
   // MARK: Points
@@ -226,13 +226,13 @@ public enum SpatialCrosswalk {
   /// - Parameters:
   ///   - zones: the zones, in their source CRS when `projectZones` is given, else in the
   ///     working CRS.
-  ///   - projectZones: brings x/y arrays from the zones' CRS into the working CRS, in place;
+  ///   - projectZones: brings x/y arrays from the zones' CRS into the working CRS, in place, returning its account (PROJ's choice);
   ///     nil when they are already there.
   ///   - footprints: the footprints, in the working CRS.
   public static func area(
-    zones: PolygonLayer, projectZones: ((inout [Double], inout [Double]) throws -> Void)? = nil, footprints: PolygonLayer,
-    basis: AreaBasis, minWeight: Double?, workers: Int, report: RunReport
-  ) throws -> Crosswalk {
+    zones: PolygonLayer, projectZones: ((inout [Double], inout [Double]) throws -> RunAccount)? = nil, footprints: PolygonLayer,
+    basis: AreaBasis, minWeight: Double?, workers: Int
+  ) throws -> (crosswalk: Crosswalk, account: RunAccount) {
     try CoordinateRangeError.check(zones, role: "zones")
     try CoordinateRangeError.check(footprints, role: "footprints")
     let footprintEnvelopes = envelopes(footprints)
@@ -247,7 +247,10 @@ public enum SpatialCrosswalk {
     }
 
     // 1. Zones placed wholly by their box.
-    let boxes = try ProjectedBoxes.boxes(of: envelopes(zones), transform: projectZones ?? { _, _ in })
+    var account = RunAccount()
+    let boxes = try ProjectedBoxes.boxes(of: envelopes(zones)) { xs, ys in
+      if let projectZones { account.append(contentsOf: try projectZones(&xs, &ys)) }
+    }
     let boxFootprint: [Int] = try ParallelChunks.map(count: zones.count, workers: workers, makeState: { try FootprintSet(footprints) }) {
       set, z -> Int in
       guard let box = boxes[z] else { return -1 }
@@ -265,12 +268,12 @@ public enum SpatialCrosswalk {
       }
     }
     let measured = (0..<zones.count).filter { boxFootprint[$0] < 0 }
-    report.figure("zones placed wholly in one footprint by their box (vertices not reprojected)", Double(zones.count - measured.count))
+    account.figure("zones placed wholly in one footprint by their box (vertices not reprojected)", Double(zones.count - measured.count))
 
     // 2. The rest, reprojected and measured.
     var straddling = zones.subset(measured)
     if let projectZones {
-      try projectZones(&straddling.xs, &straddling.ys)
+      account.append(contentsOf: try projectZones(&straddling.xs, &straddling.ys))
       try CoordinateRangeError.check(straddling, role: "zones (in the working CRS)")
     }
     let measuredAreas: [ZoneAreas] = try ParallelChunks.map(count: straddling.count, workers: workers, makeState: { try FootprintSet(footprints) }) {
@@ -369,35 +372,37 @@ public enum SpatialCrosswalk {
       }
       for w in weights { builder.add(zone: zones.ids[z], footprint: footprints.ids[w.footprint], weight: w.weight) }
     }
-    report.lose(Tally(reason: "zones outside every footprint (amount: zone area, m²)", unit: "m²", destination: Crosswalk.unallocated, byCode: outside))
-    report.lose(Tally(reason: "zones with no geometry or no area", unit: "zones", destination: Crosswalk.unallocated, byCode: noArea))
-    try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints, report: report)
+    account.lose(Tally(reason: "zones outside every footprint (amount: zone area, m²)", unit: "m²", destination: Crosswalk.unallocated, byCode: outside))
+    account.lose(Tally(reason: "zones with no geometry or no area", unit: "zones", destination: Crosswalk.unallocated, byCode: noArea))
+    account.append(contentsOf: try reportRepairs(zones: flat.indices.filter { flat[$0].repaired }.map { zones.ids[$0] }, footprints: footprints))
     if overlapZones > 0 {
-      report.warn(
+      account.warn(
         "footprints overlap each other: \(overlapZones) zones are covered more than once, by at least \(NumberFormat.csv((overlapArea / 1e6 * 1000).rounded() / 1000)) km² in all; their weights are shared by covered area")
     }
     if dropped > 0 {
-      report.note("the minimum weight dropped \(dropped) sliver links holding \(NumberFormat.csv((droppedWeight * 1e6).rounded() / 1e6)) zone-weight in all, and shared it out over the zones' other footprints")
+      account.note("the minimum weight dropped \(dropped) sliver links holding \(NumberFormat.csv((droppedWeight * 1e6).rounded() / 1e6)) zone-weight in all, and shared it out over the zones' other footprints")
     }
     if basis == .zone && uncovered > 0 {
-      report.note("area basis zone: \(NumberFormat.csv((uncovered / 1e6 * 1000).rounded() / 1000)) km² of zones lie outside every footprint and are UNALLOCATED")
+      account.note("area basis zone: \(NumberFormat.csv((uncovered / 1e6 * 1000).rounded() / 1000)) km² of zones lie outside every footprint and are UNALLOCATED")
     }
-    return try builder.build(method: "area")
+    return (try builder.build(method: "area"), account)
   }
 
   // MARK: Helpers
 
   /// Reports the zones and footprints whose geometry was invalid (self-intersections, bad
   /// rings) and was repaired with GEOS MakeValid, keeping polygonal parts: never dropped.
-  static func reportRepairs(zones: [String], footprints: PolygonLayer, report: RunReport) throws {
+  static func reportRepairs(zones: [String], footprints: PolygonLayer) throws -> RunAccount {
+    var account = RunAccount()
     let context = GEOSContext()
     var repairedFootprints: [String] = []
     for f in 0..<footprints.count {
       if let g = try Geometry.polygonal(feature: f, of: footprints, in: context), !g.isValid { repairedFootprints.append(footprints.ids[f]) }
     }
     for (what, ids) in [("zones", zones), ("footprints", repairedFootprints)] where !ids.isEmpty {
-      report.note("\(ids.count) \(what) had invalid geometry, repaired with GEOS MakeValid (polygonal parts kept)", codes: ids)
+      account.note("\(ids.count) \(what) had invalid geometry, repaired with GEOS MakeValid (polygonal parts kept)", codes: ids)
     }
+    return account
   }
 
   /// True for the first feature of each id; later ones are duplicates (reported by the reader).

@@ -15,7 +15,8 @@ extension ZonePopulation {
   /// - Parameters:
   ///   - zones: the zones `values` is indexed by; `classifier` classifies their codes.
   ///   - owner: where the zones come from, for the message ("the crosswalk").
-  public func excludingOtherNations(zones: CodeTable, classifier: ZoneCodeClassifier, owner: String, report: RunReport) -> ZonePopulation {
+  public func excludingOtherNations(zones: CodeTable, classifier: ZoneCodeClassifier, owner: String) -> (population: ZonePopulation, account: RunAccount) {
+    var account = RunAccount()
     var values = self.values
     var excluded: [String: (rows: Int, amount: Double)] = [:]
     for z in 0..<min(zones.count, values.count) where present[z] {
@@ -24,8 +25,8 @@ extension ZonePopulation {
       excluded[code] = (1, values[z])
       values[z] = 0
     }
-    report.exclude(
+    account.exclude(
       Tally(reason: "zones of another nation in \(owner) (outside the catchment study)", unit: "population", destination: "not counted", byCode: excluded))
-    return ZonePopulation(values: values, present: present)
+    return (ZonePopulation(values: values, present: present), account)
   }
 }

@@ -32,8 +32,10 @@ public struct CatchmentSources: Sendable {
   }
 
   /// The catchments over the zones of `crosswalk` when given, else over the population table's
-  /// zones, with the provider names of the provider list (nil without).
-  public func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
+  /// zones, with the provider names of the provider list (nil without) and the account of every
+  /// step.
+  public func catchments(crosswalk: Crosswalk?) throws -> (catchments: ProviderCatchments, names: [String: String]?, account: RunAccount) {
+    var account = RunAccount()
     let table = try tables.population(path: populationPath, columns: populationColumns)
     let zones: CodeTable
     let owner: String
@@ -46,36 +48,39 @@ public struct CatchmentSources: Sendable {
       guard zones.count > 0 else { throw CatchmentSourceError.noZoneCodes(path: populationPath, column: populationColumns.id) }
     }
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
-    let pop = try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner, report: report)
-      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
+    let joined = try account.capture { try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner, report: $0) }
+    let (pop, excluded) = joined.excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner)
+    account.append(contentsOf: excluded)
     let codes = zones.codes
     let shares: ZoneProviderShares
     if method.usesActivity {
       guard let activityPath, let activityColumns else { throw CatchmentSourceError.noActivity(method: "\(method)") }
       let rows = try tables.activity(path: activityPath, columns: activityColumns)
-      let table = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count, report: report)
-      shares = ActivityShares.shares(activity: table, zones: codes, method: method, report: report)
+      let table = try account.capture { try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count, report: $0) }
+      shares = account.capture { ActivityShares.shares(activity: table, zones: codes, method: method, report: $0) }
       let noActivity = table.rows.indices.filter { table.rows[$0].isEmpty && pop.values[$0] > 0 }
       if !noActivity.isEmpty {
-        report.note("\(noActivity.count) zones with population have no activity; their population is UNATTRIBUTED")
+        account.note("\(noActivity.count) zones with population have no activity; their population is UNATTRIBUTED")
       }
     } else {
-      shares = try sites.shares(zones: codes, method: method, report: report)
+      let modelled = try sites.shares(zones: codes, method: method)
+      shares = modelled.shares
+      account.append(contentsOf: modelled.account)
     }
     let names = try tables.providerNames(sites)
     if let names, let providers = sites.providers {
       let unnamed = shares.providers.filter { names[$0] == nil }
       if !unnamed.isEmpty {
-        report.warn("\(unnamed.count) providers are not in \(providers.path) and have no name (merged or renamed trusts?)", codes: unnamed)
+        account.warn("\(unnamed.count) providers are not in \(providers.path) and have no name (merged or renamed trusts?)", codes: unnamed)
       }
     }
     let result = ProviderCatchments(shares: shares, population: pop.values)
     var total = 0.0
     for v in pop.values { total += v }
-    report.figure("population counted", total)
-    report.figure("providers", Double(shares.providers.count))
-    report.figure("population UNATTRIBUTED", result.unattributed)
-    return (result, names)
+    account.figure("population counted", total)
+    account.figure("providers", Double(shares.providers.count))
+    account.figure("population UNATTRIBUTED", result.unattributed)
+    return (result, names, account)
   }
 }
 

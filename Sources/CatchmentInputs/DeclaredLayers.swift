@@ -16,11 +16,11 @@ public struct DeclaredLayers {
   }
 
   /// The layer of `paths` with ids from `idField`, in the working CRS; `what` names it in
-  /// messages ("zones", "A footprints").
-  public func read(paths: [String], idField: String, what: String, report: RunReport) throws -> PolygonLayer {
+  /// messages ("zones", "A footprints"); the account says how PROJ transformed it.
+  public func read(paths: [String], idField: String, what: String) throws -> (layer: PolygonLayer, account: RunAccount) {
     var layer = try LayerSource.read(paths: paths, fields: BoundaryFields(id: idField)).layer
     guard let source = layer.crs.projDefinition else { throw GeometryInputError.undeclaredLayerCRS(what: what) }
-    try pools.pool(from: source).transform(&layer.xs, &layer.ys, reportingAs: what, from: "\(layer.crs)", to: report)
-    return layer
+    let account = try pools.pool(from: source).transform(&layer.xs, &layer.ys, reportingAs: what, from: "\(layer.crs)")
+    return (layer, account)
   }
 }

@@ -6,9 +6,10 @@ import CatchmentCore
 /// registrations the registered list, retention and capture, with councils the coterminosity,
 /// with the inputs of catchments the member providers.
 ///
-/// Every input is parsed once (``InputTables``) and joined to each scenario's crosswalk. The
-/// baseline's steps report into the run's report; the proposal's into a report of their own,
-/// merged labelled `proposal`, so every loss of either side reaches the run's report.
+/// Every input is parsed once (``InputTables``) and joined to each scenario's crosswalk. Each
+/// side's steps return an account: the baseline's is recorded in the run's report, the
+/// proposal's merged labelled `proposal` (``CatchmentCore/RunReport/merge(_:label:)-(RunAccount,_)``),
+/// so every loss of either side reaches the run's report.
 public struct FootprintComparison: Sendable {
   /// Registrations and where the practices are.
   public struct Registrations: Sendable {
@@ -59,49 +60,56 @@ public struct FootprintComparison: Sendable {
   }
 
   /// What the comparison found: the measures per scenario (baseline first), the memberships
-  /// (with the inputs of catchments) and the provider names.
+  /// (with the inputs of catchments), the provider names, and each side's account.
   public struct Result: Sendable {
     public var scenarios: [ScenarioMeasures]
     public var memberships: [Membership]
     public var providerNames: [String: String]?
+    /// What the baseline's steps found (with the registrations' row counts): recorded in the
+    /// run's report as it is.
+    public var baselineAccount = RunAccount()
+    /// What the proposal's steps found: merged into the run's report labelled `proposal`.
+    public var proposalAccount = RunAccount()
   }
 
-  /// Compares `baseline` with `proposal`, recording in `report`.
-  public func run(baseline: Crosswalk, proposal: Crosswalk, report: RunReport) throws -> Result {
+  /// Compares `baseline` with `proposal`; each side's findings are in the result's accounts.
+  public func run(baseline: Crosswalk, proposal: Crosswalk) throws -> Result {
     var result = Result(scenarios: [], memberships: [], providerNames: nil)
     var sources = self.sources
     sources?.tables = tables
     var countsAdded = false
     for (name, crosswalk) in [("baseline", baseline), ("proposal", proposal)] {
-      let side = name == "baseline" ? report : RunReport(command: report.command)
-      defer { if side !== report { report.merge(side, label: name) } }
+      var side = RunAccount()
       let population = try tables.population(path: populationPath, columns: populationColumns)
-      let zones = try ZonePopulation.join(population, crosswalk: crosswalk, report: side)
+      let zones = try side.capture { try ZonePopulation.join(population, crosswalk: crosswalk, report: $0) }
       let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
-      resident.reportUnallocated(to: side)
+      side.capture { resident.reportUnallocated(to: $0) }
       var measures = ScenarioMeasures(scenario: name, resident: resident)
       if let registrations {
         let counts = UnitZoneCounts(table: try tables.registrations(path: registrations.path), crosswalk: crosswalk)
         if !countsAdded {
-          report.add(counts.summary)
-          report.repeated(counts.repeatedRows)
+          side.add(counts.summary)
+          side.repeated(counts.repeatedRows)
           countsAdded = true
         }
-        let map = try practiceMap(for: name, registrations: registrations, counts: counts, crosswalk: crosswalk, report: side)
-        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: side)
+        let (map, placed) = try practiceMap(for: name, registrations: registrations, counts: counts, crosswalk: crosswalk)
+        side.append(contentsOf: placed)
+        let matrix = side.capture { FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: $0) }
         measures.add(flows: FlowSummary(matrix: matrix))
       }
       if let councils {
-        measures.add(councils: try FootprintOverlap(a: crosswalk, b: councils, population: zones, report: side))
+        measures.add(councils: try side.capture { try FootprintOverlap(a: crosswalk, b: councils, population: zones, report: $0) })
       }
       if let sources {
-        let (catchments, names) = try sources.catchments(crosswalk: crosswalk, report: side)
+        let (catchments, names, found) = try sources.catchments(crosswalk: crosswalk)
+        side.append(contentsOf: found)
         result.providerNames = names
         let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
         measures.add(membership: membership)
         result.memberships.append(membership)
       }
       result.scenarios.append(measures)
+      if name == "baseline" { result.baselineAccount = side } else { result.proposalAccount = side }
     }
     return result
   }
@@ -109,18 +117,18 @@ public struct FootprintComparison: Sendable {
   /// The practices' footprints in a scenario: a practice map column, or, for a proposal without
   /// one, the footprint holding most of the zone where most of the practice's patients live.
   func practiceMap(
-    for scenario: String, registrations: Registrations, counts: UnitZoneCounts, crosswalk: Crosswalk, report: RunReport
-  ) throws -> UnitFootprintMap {
+    for scenario: String, registrations: Registrations, counts: UnitZoneCounts, crosswalk: Crosswalk
+  ) throws -> (map: UnitFootprintMap, account: RunAccount) {
     if let column = scenario == "baseline" ? registrations.baselineFootprint : registrations.proposalFootprint {
       // Both scenarios' columns in one pass over the map.
       let both = [registrations.baselineFootprint, registrations.proposalFootprint].compactMap { $0 }.map { UnitMapColumns(footprint: $0) }
-      return try tables.practiceMap(
-        path: registrations.practiceMap, columns: UnitMapColumns(footprint: column), readingAlso: both, report: report)
+      return try tables.practiceMap(path: registrations.practiceMap, columns: UnitMapColumns(footprint: column), readingAlso: both)
     }
     let map = UnitFootprintMap.byMostPatients(counts: counts, crosswalk: crosswalk)
-    report.note(
+    var account = RunAccount()
+    account.note(
       "\(scenario == "baseline" ? "baseline: " : "")each practice goes with the zone most of its patients live in"
         + (mostPatientsHint.map { " (\($0))" } ?? ""))
-    return map
+    return (map, account)
   }
 }

@@ -18,7 +18,8 @@ public struct FootprintDrawing: Sendable {
   /// footprints of `crosswalk`.
   public static func dissolve(zonePaths paths: [String], idField: String, crosswalk: Crosswalk, workers: Int, report: RunReport) throws -> FootprintDrawing {
     let layer = try LayerSource.read(paths: paths, fields: BoundaryFields(id: idField)).layer
-    let drawn = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers, report: report)
+    let (drawn, account) = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers)
+    report.record(account)
     let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
     return FootprintDrawing(geoJSON: GeoJSONWriter.featureCollection(features, crs: layer.crs), count: drawn.count, crs: layer.crs)
   }

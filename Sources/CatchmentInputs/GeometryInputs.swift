@@ -25,24 +25,23 @@ public struct GeometryInputs: Sendable {
     self.workers = workers
   }
 
-  /// Zones and footprints in the working CRS, with the readers' and PROJ's findings reported.
-  public func load(report: RunReport) throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?) {
-    let inputs = try load(report: report, projectZonesNow: true, pools: try pools())
-    return (inputs.zones, inputs.footprints, inputs.centroids)
+  /// Zones and footprints in the working CRS, with the readers' and PROJ's findings in the account.
+  public func load() throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?, account: RunAccount) {
+    try load(projectZonesNow: true, pools: try pools())
   }
 
   /// Footprints in the working CRS and zones still in their own CRS, with the function that
-  /// brings zone coordinates into the working CRS (reporting PROJ's choice), for methods that
-  /// reproject only the zones they measure (area).
-  public func loadLeavingZonesUnprojected(report: RunReport) throws -> (
-    zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> Void
+  /// brings zone coordinates into the working CRS (returning the account of PROJ's choice), for
+  /// methods that reproject only the zones they measure (area).
+  public func loadLeavingZonesUnprojected() throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> RunAccount, account: RunAccount
   ) {
     let pools = try pools()
-    let inputs = try load(report: report, projectZonesNow: false, pools: pools)
+    let inputs = try load(projectZonesNow: false, pools: pools)
     let source = inputs.zones.crs
     let pool = try transformers(from: source, what: "zones", pools: pools)
     let option = zones.crs.ownLabel
-    return (inputs.zones, inputs.footprints, { xs, ys in try pool.transform(&xs, &ys, from: source, what: "zones", option: option, report: report) })
+    return (inputs.zones, inputs.footprints, { xs, ys in try pool.transform(&xs, &ys, from: source, what: "zones", option: option) }, inputs.account)
   }
 
   /// Transformers into the working CRS, once it is known to be projected.
@@ -56,22 +55,27 @@ public struct GeometryInputs: Sendable {
     return TransformerPool.Cache(target: target, workers: workers)
   }
 
-  private func load(report: RunReport, projectZonesNow: Bool, pools: TransformerPool.Cache) throws -> (
-    zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?
+  private func load(projectZonesNow: Bool, pools: TransformerPool.Cache) throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?, account: RunAccount
   ) {
+    var account = RunAccount()
     var points: PointLayer?
     var centroidExtent: LayerExtent?
     if let centroids {
-      var layer = try centroids.read(report: report)
+      var (layer, read) = try centroids.read()
+      account.append(contentsOf: read)
       let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
-      try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroids.path)", option: centroids.crs.label, pools: pools, report: report)
+      account.append(
+        contentsOf: try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroids.path)", option: centroids.crs.label, pools: pools))
       centroidExtent = LayerExtent(role: "centroids", crs: "\(layer.crs)", own: own, working: LayerExtent.envelope(xs: layer.xs, ys: layer.ys))
       points = layer
     }
-    let (zones, zoneExtent) = try layer(
-      zones, pools: pools, report: report,
+    let (zones, zoneExtent, zonesRead) = try layer(
+      zones, pools: pools,
       coordinates: !projectZonesNow ? .unprojected : points.map { .unlessEveryID(in: Set($0.ids)) } ?? .projected)
-    let (footprints, footprintExtent) = try layer(self.footprints, pools: pools, report: report)
+    account.append(contentsOf: zonesRead)
+    let (footprints, footprintExtent, footprintsRead) = try layer(self.footprints, pools: pools)
+    account.append(contentsOf: footprintsRead)
     // A layer read in the wrong CRS lies far from the other: refuse rather than send every
     // zone to UNALLOCATED. Zones without coordinates (best fit by centroid) are judged by
     // their centroids.
@@ -88,7 +92,7 @@ public struct GeometryInputs: Sendable {
     } catch let error as DisjointLayersError {
       throw GeometryInputError.disjoint(error, withCentroids: centroidExtent != nil)
     }
-    return (zones, footprints, points)
+    return (zones, footprints, points, account)
   }
 
   /// What a command needs of a layer's coordinates.
@@ -103,13 +107,15 @@ public struct GeometryInputs: Sendable {
     case unlessEveryID(in: Set<String>)
   }
 
-  /// Reads a layer and brings its coordinates where `coordinates` says.
+  /// Reads a layer and brings its coordinates where `coordinates` says, with the account of
+  /// what the reader and PROJ found.
   ///
   /// The layer's CRS: its own (``CRSChoice/own``) whatever the files declare, else the forced
   /// one whatever they declare, else what they declare, else the assumed one.
   func layer(
-    _ spec: LayerSpec, pools: TransformerPool.Cache, report: RunReport, coordinates: CoordinateUse = .projected
-  ) throws -> (layer: PolygonLayer, extent: LayerExtent) {
+    _ spec: LayerSpec, pools: TransformerPool.Cache, coordinates: CoordinateUse = .projected
+  ) throws -> (layer: PolygonLayer, extent: LayerExtent, account: RunAccount) {
+    var account = RunAccount()
     let role = spec.role, option = spec.crs.ownLabel
     // A GeoPackage of several layers: the front end names the setting that chooses this one.
     func read(_ fields: BoundaryFields) throws -> LayerSource.Result {
@@ -124,7 +130,7 @@ public struct GeometryInputs: Sendable {
       result = try read(BoundaryFields(id: spec.idField, name: spec.nameField, readsGeometry: false))
       if result.layer.ids.allSatisfy(known.contains) {
         needsCoordinates = false
-        report.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
+        account.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
       } else {
         result = try read(BoundaryFields(id: spec.idField, name: spec.nameField))
       }
@@ -134,23 +140,23 @@ public struct GeometryInputs: Sendable {
     var layer = result.layer
     let files = result.files
     let features = files.reduce(0) { $0 + $1.features }
-    report.figure("\(role): features read from \(files.count) file\(files.count == 1 ? "" : "s")", Double(features))
+    account.figure("\(role): features read from \(files.count) file\(files.count == 1 ? "" : "s")", Double(features))
     let empty = files.reduce(0) { $0 + $1.emptyGeometries }, other = files.reduce(0) { $0 + $1.nonPolygonal }
-    if empty > 0 { report.warn("\(empty) \(role) have no geometry (null or empty) and are kept without area") }
-    if other > 0 { report.warn("\(other) \(role) have a geometry that is not a polygon and are kept without area") }
+    if empty > 0 { account.warn("\(empty) \(role) have no geometry (null or empty) and are kept without area") }
+    if other > 0 { account.warn("\(other) \(role) have a geometry that is not a polygon and are kept without area") }
     if !result.duplicateIDs.isEmpty {
-      report.warn(
+      account.warn(
         "\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint"))",
         codes: result.duplicateIDs.map { "\($0.id) ×\($0.count)" })
     }
     var declared = layer.crs
     var origin = "as declared"
     if let given = spec.crs.own {
-      if declared != .unknown && declared != given { report.note("\(role): declared CRS \(declared) replaced by \(option) \(given.written)") }
+      if declared != .unknown && declared != given { account.note("\(role): declared CRS \(declared) replaced by \(option) \(given.written)") }
       declared = given
       origin = "from \(option)"
     } else if let forced = spec.crs.forced {
-      if declared != .unknown && declared != forced.crs { report.note("\(role): declared CRS \(declared) replaced by \(forced.label) \(forced.crs.written)") }
+      if declared != .unknown && declared != forced.crs { account.note("\(role): declared CRS \(declared) replaced by \(forced.label) \(forced.crs.written)") }
       declared = forced.crs
       origin = "from \(forced.label)"
     } else if declared == .unknown {
@@ -161,23 +167,22 @@ public struct GeometryInputs: Sendable {
     let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
     var extent = LayerExtent(role: role, crs: "\(declared), \(origin)", own: own, working: own)
     // Coordinates far outside where their CRS is defined: probably the wrong CRS.
-    if let definition = declared.projDefinition, let warning = extent.areaOfUseWarning(definition: definition) { report.warn(warning) }
+    if let definition = declared.projDefinition, let warning = extent.areaOfUseWarning(definition: definition) { account.warn(warning) }
     if case .unprojected = coordinates { needsCoordinates = false }
     guard needsCoordinates else {
       layer.crs = declared
-      return (layer, extent)
+      return (layer, extent, account)
     }
-    try project(&layer.xs, &layer.ys, from: declared, what: role, option: option, pools: pools, report: report)
+    account.append(contentsOf: try project(&layer.xs, &layer.ys, from: declared, what: role, option: option, pools: pools))
     layer.crs = workingCRS
     extent.working = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
-    return (layer, extent)
+    return (layer, extent, account)
   }
 
   private func project(
-    _ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, option: String, pools: TransformerPool.Cache,
-    report: RunReport
-  ) throws {
-    try transformers(from: source, what: what, pools: pools).transform(&xs, &ys, from: source, what: what, option: option, report: report)
+    _ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, option: String, pools: TransformerPool.Cache
+  ) throws -> RunAccount {
+    try transformers(from: source, what: what, pools: pools).transform(&xs, &ys, from: source, what: what, option: option)
   }
 
   /// Transformers from `source` into the working CRS (an error when the source is unknown).
@@ -188,10 +193,11 @@ public struct GeometryInputs: Sendable {
 }
 
 extension CentroidSpec {
-  /// The centroids in their own CRS, with the count reported.
-  public func read(report: RunReport) throws -> PointLayer {
+  /// The centroids in their own CRS, with the count in the account.
+  public func read() throws -> (layer: PointLayer, account: RunAccount) {
     let layer = try PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: crs.crs)
-    report.figure("centroids read", Double(layer.count))
-    return layer
+    var account = RunAccount()
+    account.figure("centroids read", Double(layer.count))
+    return (layer, account)
   }
 }

@@ -66,15 +66,6 @@ public final class InputTables: @unchecked Sendable {
     return try reads[0].get()
   }
 
-  /// The practice map of `path` with `columns`, its account recorded in `report`.
-  public func practiceMap(
-    path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = [], report: RunReport
-  ) throws -> UnitFootprintMap {
-    let (map, account) = try practiceMap(path: path, columns: columns, readingAlso: others)
-    account.record(into: report)
-    return map
-  }
-
   /// Provider names from the provider list of `sites` (nil without one).
   public func providerNames(_ sites: SiteInputs) throws -> [String: String]? {
     guard let providers = sites.providers else { return nil }

@@ -13,15 +13,16 @@ public enum NestingInputs {
   ///   - levels: the layers' names, one per crosswalk.
   public static func byResidence(
     crosswalks paths: [String], levels: [String], populationPath: String, populationColumns: PopulationColumns, tolerance: Double,
-    tables: InputTables = InputTables(), report: RunReport
-  ) throws -> Nesting {
-    let layers = try paths.map { try Crosswalk.read(path: $0, report: report) }
+    tables: InputTables = InputTables()
+  ) throws -> (nesting: Nesting, account: RunAccount) {
+    var account = RunAccount()
+    let layers = try paths.map { path in try account.capture { try Crosswalk.read(path: path, report: $0) } }
     var links: [[(child: String, parent: String, amount: Double)]] = []
     var roots: [String] = []
     for k in 0..<max(layers.count - 1, 0) {
       let table = try tables.population(path: populationPath, columns: populationColumns)
-      let pop = try ZonePopulation.join(table, crosswalk: layers[k], report: report)
-      let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop, report: report)
+      let pop = try account.capture { try ZonePopulation.join(table, crosswalk: layers[k], report: $0) }
+      let overlap = try account.capture { try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop, report: $0) }
       links.append(Nesting.links(overlap))
       roots = overlap.bIDs
     }
@@ -29,26 +30,30 @@ public enum NestingInputs {
     for layer in layers {
       for f in 0..<layer.footprints.count where !layer.footprintNames[f].isEmpty { nesting.names[layer.footprints.code(Int32(f))] = layer.footprintNames[f] }
     }
-    return nesting
+    return (nesting, account)
   }
 
   /// By member practices (each practice once), from the practice map's `columns`, smallest
   /// layer first; `levels` names them.
-  public static func byPractices(path: String, columns: [String], levels: [String], columnRole: String, tolerance: Double, report: RunReport) throws -> Nesting {
-    let map = try PracticeMapLevels.read(path: path, columns: columns, columnRole: columnRole, report: report)
-    return Nesting(levels: levels, links: map.links, roots: map.roots, tolerance: tolerance)
+  public static func byPractices(
+    path: String, columns: [String], levels: [String], columnRole: String, tolerance: Double
+  ) throws -> (nesting: Nesting, account: RunAccount) {
+    let (map, account) = try PracticeMapLevels.read(path: path, columns: columns, columnRole: columnRole)
+    return (Nesting(levels: levels, links: map.links, roots: map.roots, tolerance: tolerance), account)
   }
 
-  /// Records the nesting's figures in `report` and names the first children that do not nest.
-  public static func record(_ nesting: Nesting, into report: RunReport) {
+  /// The nesting's figures, and a note naming the first children that do not nest.
+  public static func account(of nesting: Nesting) -> RunAccount {
+    var account = RunAccount()
     let outside = nesting.nonNesting
-    report.figure("children", Double(nesting.children.count))
-    report.figure("children that do not nest", Double(outside.count))
+    account.figure("children", Double(nesting.children.count))
+    account.figure("children that do not nest", Double(outside.count))
     if !outside.isEmpty {
-      report.note(
+      account.note(
         "do not nest (share outside the main parent): "
           + outside.prefix(12).map { "\($0.id) in \($0.mainParent ?? "-") (\(NumberFormat.csv((($0.shareOutside) * 10000).rounded() / 10000)))" }.joined(separator: ", ")
           + (outside.count > 12 ? ", …" : ""))
     }
+    return account
   }
 }

@@ -42,16 +42,21 @@ public struct PieceSplitLayers {
   ///
   /// - Throws: the readers' errors, ``GeometryInputError/undeclaredLayerCRS(what:)``, and
   ///   ``PieceSplit``'s geometry errors.
-  public func shares(a crosswalkA: Crosswalk, b crosswalkB: Crosswalk, report: RunReport) throws -> [String: [(a: String, b: String, share: Double)]] {
+  public func shares(
+    a crosswalkA: Crosswalk, b crosswalkB: Crosswalk
+  ) throws -> (splits: [String: [(a: String, b: String, share: Double)]], account: RunAccount) {
+    var account = RunAccount()
     let doubly = FootprintOverlap.doublySplitZones(a: crosswalkA, b: crosswalkB).map { crosswalkA.zones.code($0) }
-    guard !doubly.isEmpty else { return [:] }
+    guard !doubly.isEmpty else { return ([:], account) }
     let layers = DeclaredLayers(workingCRS: workingCRS, workers: workers)
     func read(_ layer: Layer, _ what: String) throws -> PolygonLayer {
-      try layers.read(paths: layer.paths, idField: layer.idField, what: what, report: report)
+      let (read, transformed) = try layers.read(paths: layer.paths, idField: layer.idField, what: what)
+      account.append(contentsOf: transformed)
+      return read
     }
     let splits = try PieceSplit.shares(
       zoneIDs: doubly, zones: try read(zones, "zones"), a: try read(a, "A footprints"), b: try read(b, "B footprints"))
-    report.note("\(splits.count) of the \(doubly.count) zones both crosswalks split were split by the area of each piece z ∩ a ∩ b")
-    return splits
+    account.note("\(splits.count) of the \(doubly.count) zones both crosswalks split were split by the area of each piece z ∩ a ∩ b")
+    return (splits, account)
   }
 }

@@ -22,10 +22,11 @@ public struct PostcodeSpec: Sendable, Equatable {
   }
 
   /// The points of the `wanted` postcodes (normalised) that the directory holds, in ``crs``,
-  /// keyed by normalised postcode; the rows read are reported.
-  public func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
+  /// keyed by normalised postcode; the rows read are in the account.
+  public func lookUp(_ wanted: Set<String>) throws -> (points: [String: (x: Double, y: Double)], account: RunAccount) {
     let directory = try PostcodeDirectory.lookUp(wanted, in: paths, layout: columns, crs: crs)
-    report.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
-    return directory.points
+    var account = RunAccount()
+    account.figure("postcode rows read (\(directory.files) files)", Double(directory.rowsRead))
+    return (directory.points, account)
   }
 }

@@ -33,11 +33,12 @@ public struct PracticeLocations: Sendable, Equatable {
   }
 
   /// The registration footprint of each practice, by postcode and point in polygon, located in
-  /// `workingCRS`.
-  public func place(workingCRS: CRSReference, workers: Int, report: RunReport) throws -> UnitFootprintMap {
+  /// `workingCRS`, with the account of how many were placed.
+  public func place(workingCRS: CRSReference, workers: Int) throws -> (map: UnitFootprintMap, account: RunAccount) {
     let list = try PracticeList.read(path: practices, code: codeColumn, postcode: postcodeColumn)
     let wanted = Set(list.map { PostcodeDirectory.normalise($0.postcode) }.filter { !$0.isEmpty })
-    let found = try postcodes.lookUp(wanted, report: report)
+    let (found, lookedUp) = try postcodes.lookUp(wanted)
+    var account = lookedUp
 
     var points = PointLayer(crs: postcodes.crs)
     var noPostcode: [String: (rows: Int, amount: Double)] = [:]
@@ -70,14 +71,15 @@ public struct PracticeLocations: Sendable, Equatable {
     for code in list.map(\.code) where noPostcode[code] != nil { placements.append((code, nil)) }
     // Practice files list every practice in the country, open or closed; whether an unplaced
     // practice matters depends on its patients, which the flow report counts as losses.
-    report.figure("practices placed by postcode", Double(placements.filter { $0.footprint != nil }.count))
+    account.figure("practices placed by postcode", Double(placements.filter { $0.footprint != nil }.count))
     if !noPostcode.isEmpty || !outside.isEmpty {
-      report.note(
+      account.note(
         "\(noPostcode.count) practices of \(practices) have a postcode the directory does not hold and \(outside.count) lie outside every registration footprint; those with registered patients are counted below as patients of practices without a location")
     }
     let allFootprints = footprints.ids
-    return UnitFootprintMap(
+    let map = UnitFootprintMap(
       placements: placements, footprints: allFootprints, footprintNames: names, source: "location in a footprint (postcode not found, or outside every footprint)")
+    return (map, account)
   }
 }
 

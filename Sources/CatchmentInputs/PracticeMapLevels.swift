@@ -10,8 +10,8 @@ public struct PracticeMapLevels: Sendable {
   public var roots: [String]
 
   /// Reads `columns` of the map at `path`; a row with a blank code in any of them is lost
-  /// (reported by column). `columnRole` names the columns in errors (e.g. "level column").
-  public static func read(path: String, columns: [String], columnRole: String, report: RunReport) throws -> PracticeMapLevels {
+  /// (counted by column in the account). `columnRole` names the columns in errors (e.g. "level column").
+  public static func read(path: String, columns: [String], columnRole: String) throws -> (levels: PracticeMapLevels, account: RunAccount) {
     let reader = try CSVReader(path: path)
     let indices = try columns.map { try reader.column(named: $0, role: columnRole) }
     var links = Array(repeating: [(child: String, parent: String, amount: Double)](), count: max(columns.count - 1, 0))
@@ -31,8 +31,9 @@ public struct PracticeMapLevels: Sendable {
       summary.rowsCounted += 1
     }
     summary.rowsRead = reader.recordsRead
-    report.add(summary)
-    report.lose(Tally(reason: "practices with a blank code in a level column (column in brackets)", unit: "practices", destination: "not nested", byCode: blank))
-    return PracticeMapLevels(links: links, roots: roots.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    var account = RunAccount()
+    account.add(summary)
+    account.lose(Tally(reason: "practices with a blank code in a level column (column in brackets)", unit: "practices", destination: "not nested", byCode: blank))
+    return (PracticeMapLevels(links: links, roots: roots.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }), account)
   }
 }

@@ -89,10 +89,13 @@ public struct SiteInputs: Sendable {
     return names
   }
 
-  /// Shares modelled from sites (`nearest` or `huff`) for the zones `zones`.
-  public func shares(zones: [String], method: CatchmentMethod, report: RunReport) throws -> ZoneProviderShares {
+  /// Shares modelled from sites (`nearest` or `huff`) for the zones `zones`, with the account of
+  /// what was read and what could not be placed.
+  public func shares(zones: [String], method: CatchmentMethod) throws -> (shares: ZoneProviderShares, account: RunAccount) {
     guard let centroids else { throw SiteInputError.noCentroids(method: method) }
-    var points = try centroids.read(report: report)
+    var account = RunAccount()
+    var (points, read) = try centroids.read()
+    account.append(contentsOf: read)
     guard sites != nil || providers != nil else { throw SiteInputError.noSitesOrProviders(method: method) }
     guard let target = workingCRS.projDefinition, try CoordinateTransformer.isProjected(target) else {
       throw SiteInputError.notProjected(crs: workingCRS.written)
@@ -100,7 +103,7 @@ public struct SiteInputs: Sendable {
     let pools = TransformerPool.Cache(target: target, workers: workers)
 
     // Zone centroids, by zone of the population.
-    try project(&points.xs, &points.ys, from: centroids.crs.crs, what: "centroids", pools: pools, report: report)
+    account.append(contentsOf: try project(&points.xs, &points.ys, from: centroids.crs.crs, what: "centroids", pools: pools))
     var position: [String: Int] = [:]
     for (i, id) in points.ids.enumerated() where position[id] == nil { position[id] = i }
     var zoneXs = [Double](repeating: .nan, count: zones.count), zoneYs = zoneXs
@@ -113,7 +116,7 @@ public struct SiteInputs: Sendable {
         withoutCentroid[id] = (1, 1)
       }
     }
-    report.lose(Tally(reason: "zones of the population without a centroid (their population is UNATTRIBUTED)", unit: "zones", destination: ProviderCatchments.unattributed, byCode: withoutCentroid))
+    account.lose(Tally(reason: "zones of the population without a centroid (their population is UNATTRIBUTED)", unit: "zones", destination: ProviderCatchments.unattributed, byCode: withoutCentroid))
 
     // Sites, and headquarters for providers without a site.
     let siteList = try sites.map {
@@ -128,10 +131,11 @@ public struct SiteInputs: Sendable {
     var byPostcode: [String: (x: Double, y: Double)] = [:]
     if !wanted.isEmpty {
       guard let postcodes else { throw SiteInputError.needsPostcodes(count: wanted.count) }
-      let found = try postcodes.lookUp(wanted, report: report)
+      let (found, lookedUp) = try postcodes.lookUp(wanted)
+      account.append(contentsOf: lookedUp)
       let codes = found.keys.sorted()
       var xs = codes.map { found[$0]!.x }, ys = codes.map { found[$0]!.y }
-      try project(&xs, &ys, from: postcodes.crs, what: "postcodes", pools: pools, report: report)
+      account.append(contentsOf: try project(&xs, &ys, from: postcodes.crs, what: "postcodes", pools: pools))
       for (k, code) in codes.enumerated() { byPostcode[code] = (xs[k], ys[k]) }
     }
     var siteXs: [Double] = [], siteYs: [Double] = []
@@ -156,7 +160,7 @@ public struct SiteInputs: Sendable {
     }
     if !fromCoordinates.isEmpty, let sites {
       var xs = fromCoordinates.map { siteXs[$0] }, ys = fromCoordinates.map { siteYs[$0] }
-      try project(&xs, &ys, from: sites.crs, what: "sites", pools: pools, report: report)
+      account.append(contentsOf: try project(&xs, &ys, from: sites.crs, what: "sites", pools: pools))
       for (k, i) in fromCoordinates.enumerated() {
         siteXs[i] = xs[k]
         siteYs[i] = ys[k]
@@ -174,13 +178,13 @@ public struct SiteInputs: Sendable {
       weights.append(1)
       placedAtHeadquarters.append(provider.code)
     }
-    report.lose(Tally(reason: "sites that cannot be placed (no coordinates, and a postcode missing or not in the directory)", unit: "sites", destination: "not used", byCode: unplaced))
+    account.lose(Tally(reason: "sites that cannot be placed (no coordinates, and a postcode missing or not in the directory)", unit: "sites", destination: "not used", byCode: unplaced))
     if !placedAtHeadquarters.isEmpty {
-      report.warn(
+      account.warn(
         "\(placedAtHeadquarters.count) providers have no site in \(sites?.path ?? sitesLabel) and are placed at their headquarters postcode only (ODS etr.csv gives headquarters, not hospitals), attractiveness 1",
         codes: placedAtHeadquarters)
     }
-    report.figure("sites placed", Double(siteXs.count))
+    account.figure("sites placed", Double(siteXs.count))
 
     // Every provider read appears in the output, placed or not.
     let providerCodes = Set(siteList.map(\.provider) + providerList.map(\.code)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -189,16 +193,18 @@ public struct SiteInputs: Sendable {
     let placed = ModelledCatchment.Sites(xs: siteXs, ys: siteYs, provider: siteProviders.map { index[$0]! }, attractiveness: weights)
     switch method {
     case .nearest:
-      return ModelledCatchment.nearest(
+      let shares = ModelledCatchment.nearest(
         zones: zones, xs: zoneXs, ys: zoneYs, sites: placed, providers: providerCodes, maxDistance: parameters.maxDistance, workers: workers)
+      return (shares, account)
     default:
-      return ModelledCatchment.huff(zones: zones, xs: zoneXs, ys: zoneYs, sites: placed, providers: providerCodes, parameters: parameters, workers: workers)
+      let shares = ModelledCatchment.huff(zones: zones, xs: zoneXs, ys: zoneYs, sites: placed, providers: providerCodes, parameters: parameters, workers: workers)
+      return (shares, account)
     }
   }
 
-  /// Brings points into the working CRS and reports the transformation PROJ chose.
-  private func project(_ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, pools: TransformerPool.Cache, report: RunReport) throws {
-    try pools.pool(from: source.written).transform(&xs, &ys, reportingAs: what, from: source.written, to: report)
+  /// Brings points into the working CRS, with the account of the transformation PROJ chose.
+  private func project(_ xs: inout [Double], _ ys: inout [Double], from source: CRSReference, what: String, pools: TransformerPool.Cache) throws -> RunAccount {
+    try pools.pool(from: source.written).transform(&xs, &ys, reportingAs: what, from: source.written)
   }
 }
 
