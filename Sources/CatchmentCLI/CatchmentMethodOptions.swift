@@ -33,9 +33,9 @@ struct CatchmentMethodOptions: ParsableArguments {
 
   /// The catchments over the zones of `crosswalk` when given, else over the population table's
   /// zones, with the provider names from --providers (nil without); see
-  /// ``CatchmentSources/catchments(crosswalk:report:)``.
-  func catchments(crosswalk: Crosswalk?, report: RunReport) throws -> (catchments: ProviderCatchments, names: [String: String]?) {
-    try sources.catchments(crosswalk: crosswalk, report: report)
+  /// ``CatchmentSources/catchments(crosswalk:)``, with the account of every step.
+  func catchments(crosswalk: Crosswalk?) throws -> (catchments: ProviderCatchments, names: [String: String]?, account: RunAccount) {
+    try sources.catchments(crosswalk: crosswalk)
   }
 
   /// The inputs of catchments as CatchmentInputs takes them (each file parsed once, however

@@ -52,7 +52,8 @@ struct CatchmentsCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "catchments")
-    let (catchments, names) = try inputs.catchments(crosswalk: nil, report: report)
+    let (catchments, names, account) = try inputs.catchments(crosswalk: nil)
+    report.record(account)
     try write(catchments.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let zoneOutput {

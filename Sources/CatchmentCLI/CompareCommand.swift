@@ -100,7 +100,9 @@ struct CompareCommand: ParsableCommand {
       },
       councils: councilLayer, sources: inputs.isGiven ? inputs.sources : nil, threshold: threshold,
       mostPatientsHint: "give --proposal-practice-footprint for a practice map column instead")
-    let result = try comparison.run(baseline: baselineLayer, proposal: proposalLayer, report: report)
+    let result = try comparison.run(baseline: baselineLayer, proposal: proposalLayer)
+    report.record(result.baselineAccount)
+    report.merge(result.proposalAccount, label: "proposal")
     try write(ScenarioMeasures.csv(result.scenarios, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let membershipChangesOutput, result.memberships.count == 2 {

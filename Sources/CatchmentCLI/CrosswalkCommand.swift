@@ -63,15 +63,20 @@ struct CrosswalkCommand: ParsableCommand {
     case .lookup:
       crosswalk = try lookup.crosswalk(report: report)
     case .bestFit:
-      let inputs = try geometry.load(report: report)
-      crosswalk = try SpatialCrosswalk.bestFit(
+      let inputs = try geometry.load()
+      report.record(inputs.account)
+      let bestFit = try SpatialCrosswalk.bestFit(
         zones: inputs.zones, centroids: inputs.centroids, footprints: inputs.footprints, snapDistance: snapDistance,
-        workers: geometry.workers, report: report)
+        workers: geometry.workers)
+      report.record(bestFit.account)
+      crosswalk = bestFit.crosswalk
     case .area:
-      let inputs = try geometry.loadLeavingZonesUnprojected(report: report)
-      crosswalk = try SpatialCrosswalk.area(
-        zones: inputs.zones, projectZones: inputs.projectZones, footprints: inputs.footprints, basis: areaBasis, minWeight: minWeight, workers: geometry.workers,
-        report: report)
+      let inputs = try geometry.loadLeavingZonesUnprojected()
+      report.record(inputs.account)
+      let area = try SpatialCrosswalk.area(
+        zones: inputs.zones, projectZones: inputs.projectZones, footprints: inputs.footprints, basis: areaBasis, minWeight: minWeight, workers: geometry.workers)
+      report.record(area.account)
+      crosswalk = area.crosswalk
     }
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")

@@ -135,10 +135,11 @@ struct FlowsCommand: ParsableCommand {
     // practices a list of every organisation places by postcode.
     let publishedMap = map
     if locations.isGiven {
-      let located = try locations.place(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, report: report)
+      let (located, placed) = try locations.place(workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount)
+      report.record(placed)
       if let mapped = map {
         let placement = PracticePlacement(order: locations.placement.sources, map: mapped, located: located, counts: counts)
-        placement.report(to: report)
+        report.record(placement.account())
         if let path = locations.placementOutput {
           try write(placement.disagreementsCSV(byteOrderMark: runOptions.bom), to: path)
           report.note("\(placement.disagreements.count) practice placement disagreements written to \(path)")

@@ -65,16 +65,16 @@ struct GeometryOptions: ParsableArguments {
       centroids: centroidOptions.spec, workingCRS: crs, workers: workers)
   }
 
-  /// Zones and footprints in the working CRS (see ``GeometryInputs/load(report:)``).
-  func load(report: RunReport) throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?) {
-    try inputs.load(report: report)
+  /// Zones and footprints in the working CRS, with their account (see ``GeometryInputs/load()``).
+  func load() throws -> (zones: PolygonLayer, footprints: PolygonLayer, centroids: PointLayer?, account: RunAccount) {
+    try inputs.load()
   }
 
-  /// Footprints in the working CRS and zones in their own (see
-  /// ``GeometryInputs/loadLeavingZonesUnprojected(report:)``).
-  func loadLeavingZonesUnprojected(report: RunReport) throws -> (
-    zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> Void
+  /// Footprints in the working CRS and zones in their own, with their account (see
+  /// ``GeometryInputs/loadLeavingZonesUnprojected()``).
+  func loadLeavingZonesUnprojected() throws -> (
+    zones: PolygonLayer, footprints: PolygonLayer, projectZones: (inout [Double], inout [Double]) throws -> RunAccount, account: RunAccount
   ) {
-    try inputs.loadLeavingZonesUnprojected(report: report)
+    try inputs.loadLeavingZonesUnprojected()
   }
 }

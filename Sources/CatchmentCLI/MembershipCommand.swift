@@ -54,7 +54,8 @@ struct MembershipCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "membership")
     let crosswalk = try self.crosswalk.load(report: report)
-    let (catchments, names) = try inputs.catchments(crosswalk: crosswalk, report: report)
+    let (catchments, names, account) = try inputs.catchments(crosswalk: crosswalk)
+    report.record(account)
     let membership = Membership(catchments: catchments, crosswalk: crosswalk, threshold: threshold)
     let multi = membership.multiSystemProviders
     report.figure("providers members of two or more systems", Double(multi.count))

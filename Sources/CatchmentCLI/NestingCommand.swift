@@ -70,8 +70,9 @@ struct NestingCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "nesting")
-    let nesting = practiceMap == nil ? try byResidence(report: report) : try byPractices(report: report)
-    NestingInputs.record(nesting, into: report)
+    let (nesting, account) = practiceMap == nil ? try byResidence() : try byPractices()
+    report.record(account)
+    report.record(NestingInputs.account(of: nesting))
     try write(nesting.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let treeOutput {
@@ -89,18 +90,18 @@ struct NestingCommand: ParsableCommand {
   }
 
   /// Parents weighted by the population living in child ∩ parent (the population parsed once).
-  func byResidence(report: RunReport) throws -> Nesting {
+  func byResidence() throws -> (nesting: Nesting, account: RunAccount) {
     let fallback = crosswalks.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
     return try NestingInputs.byResidence(
       crosswalks: crosswalks, levels: try levelNames(default: fallback), populationPath: population.population!,
-      populationColumns: population.columns, tolerance: tolerance, report: report)
+      populationColumns: population.columns, tolerance: tolerance)
   }
 
   /// Parents weighted by member practices (each practice once).
-  func byPractices(report: RunReport) throws -> Nesting {
+  func byPractices() throws -> (nesting: Nesting, account: RunAccount) {
     let columns = levels!.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
     return try NestingInputs.byPractices(
       path: practiceMap!, columns: columns, levels: try levelNames(default: columns), columnRole: "level column (--levels)",
-      tolerance: tolerance, report: report)
+      tolerance: tolerance)
   }
 }

@@ -97,7 +97,11 @@ struct OverlapCommand: ParsableCommand {
     let a = try Crosswalk.read(path: self.a, report: report), b = try Crosswalk.read(path: self.b, report: report)
     let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: a, report: report)
     var splits: [String: [(a: String, b: String, share: Double)]] = [:]
-    if !zones.isEmpty { splits = try pieceLayers.shares(a: a, b: b, report: report) }
+    if !zones.isEmpty {
+      let split = try pieceLayers.shares(a: a, b: b)
+      report.record(split.account)
+      splits = split.splits
+    }
     // A refusal is an input error (exit 1) naming the zones, not a usage error.
     let overlap = try FootprintOverlap(a: a, b: b, population: pop, splits: splits, report: report)
     try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)

@@ -30,9 +30,9 @@ struct CentroidOptions: ParsableArguments {
     centroids.map { CentroidSpec(path: $0, idColumn: centroidID!, xColumn: centroidX, yColumn: centroidY, crs: CRSSetting(centroidCRS, label: "--centroid-crs")) }
   }
 
-  /// The centroids in their own CRS (`centroidCRS`), or nil when none were given.
-  func read(report: RunReport) throws -> PointLayer? {
-    try spec?.read(report: report)
+  /// The centroids in their own CRS (`centroidCRS`) with their account, or nil when none were given.
+  func read() throws -> (layer: PointLayer, account: RunAccount)? {
+    try spec?.read()
   }
 }
 
@@ -63,8 +63,8 @@ struct PostcodeOptions: ParsableArguments {
   var spec: PostcodeSpec { PostcodeSpec(paths: postcodes, columns: columns, crs: postcodeCRS) }
 
   /// The points of the `wanted` postcodes (normalised) that the directory holds, in
-  /// `postcodeCRS`, keyed by normalised postcode.
-  func lookUp(_ wanted: Set<String>, report: RunReport) throws -> [String: (x: Double, y: Double)] {
-    try spec.lookUp(wanted, report: report)
+  /// `postcodeCRS`, keyed by normalised postcode, with the account of the rows read.
+  func lookUp(_ wanted: Set<String>) throws -> (points: [String: (x: Double, y: Double)], account: RunAccount) {
+    try spec.lookUp(wanted)
   }
 }

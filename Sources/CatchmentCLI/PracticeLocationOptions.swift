@@ -54,8 +54,8 @@ struct PracticeLocationOptions: ParsableArguments {
   }
 
   /// The registration footprint of each practice, by postcode and point in polygon (see
-  /// ``PracticeLocations/place(workingCRS:workers:report:)``).
-  func place(workingCRS: CRSReference, workers: Int, report: RunReport) throws -> UnitFootprintMap {
-    try locations!.place(workingCRS: workingCRS, workers: workers, report: report)
+  /// ``PracticeLocations/place(workingCRS:workers:)``), with the account of how many were placed.
+  func place(workingCRS: CRSReference, workers: Int) throws -> (map: UnitFootprintMap, account: RunAccount) {
+    try locations!.place(workingCRS: workingCRS, workers: workers)
   }
 }

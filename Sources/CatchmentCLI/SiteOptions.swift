@@ -93,8 +93,8 @@ struct SiteOptions: ParsableArguments {
   }
 
   /// Shares modelled from sites (`nearest` or `huff`) for the zones `zones` (see
-  /// ``SiteInputs/shares(zones:method:report:)``).
-  func shares(zones: [String], method: CatchmentMethod, report: RunReport) throws -> ZoneProviderShares {
-    try inputs.shares(zones: zones, method: method, report: report)
+  /// ``SiteInputs/shares(zones:method:)``), with their account.
+  func shares(zones: [String], method: CatchmentMethod) throws -> (shares: ZoneProviderShares, account: RunAccount) {
+    try inputs.shares(zones: zones, method: method)
   }
 }

@@ -24,7 +24,9 @@ extension ReviewRun {
       councils: councils, sources: study.providers.map { catchmentSources($0, population: population, populationColumns: populationColumns) },
       threshold: study.providers?.threshold ?? 0.05, tables: state.tables)
     try state.step("compare \(name)") { report in
-      let result = try comparison.run(baseline: baseline, proposal: proposal, report: report)
+      let result = try comparison.run(baseline: baseline, proposal: proposal)
+      report.record(result.baselineAccount)
+      report.merge(result.proposalAccount, label: "proposal")
       let scenarios = result.scenarios, memberships = result.memberships, providerNames = result.providerNames
       var tables = [("compare_\(name).csv", ScenarioMeasures.csv(scenarios, numbers: numbers, byteOrderMark: byteOrderMark))]
       if memberships.count == 2 {

@@ -46,18 +46,22 @@ extension ReviewRun {
       if let c = zones.centroids { inputs.append(ReviewPack.Input(key: "zones.centroids.file", path: c.file)) }
       let geometry = GeometryInputs(
         zones: zoneSpec, footprints: footprintSpec, centroids: centroids, workingCRS: Self.workingCRS, workers: workers)
-      let loaded = try geometry.load(report: report)
-      let crosswalk = try SpatialCrosswalk.bestFit(
+      let loaded = try geometry.load()
+      report.record(loaded.account)
+      let (crosswalk, account) = try SpatialCrosswalk.bestFit(
         zones: loaded.zones, centroids: loaded.centroids, footprints: loaded.footprints, snapDistance: Self.snapDistance,
-        workers: workers, report: report)
+        workers: workers)
+      report.record(account)
       return (crosswalk, inputs)
     case .area:
       let geometry = GeometryInputs(
         zones: zoneSpec, footprints: footprintSpec, centroids: nil, workingCRS: Self.workingCRS, workers: workers)
-      let loaded = try geometry.loadLeavingZonesUnprojected(report: report)
-      let crosswalk = try SpatialCrosswalk.area(
+      let loaded = try geometry.loadLeavingZonesUnprojected()
+      report.record(loaded.account)
+      let (crosswalk, account) = try SpatialCrosswalk.area(
         zones: loaded.zones, projectZones: loaded.projectZones, footprints: loaded.footprints, basis: .covered, minWeight: nil,
-        workers: workers, report: report)
+        workers: workers)
+      report.record(account)
       return (crosswalk, inputs)
     }
   }

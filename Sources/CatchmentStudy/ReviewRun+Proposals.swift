@@ -21,7 +21,8 @@ extension ReviewRun {
       let mapping = try BlockMapping.read(
         path: proposal.assign.url.path, block: proposal.blockColumn, footprint: proposal.footprintColumn,
         name: proposal.footprintNameColumn, weight: proposal.weightColumn)
-      let crosswalk = try mapping.crosswalk(base: blocks, report: report)
+      let (crosswalk, account) = try mapping.crosswalk(base: blocks)
+      report.record(account)
       report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))
       drawn = crosswalk
       var files = [ReviewPack.File(name: "crosswalk_proposal_\(proposal.name).csv", bytes: crosswalk.csv(byteOrderMark: byteOrderMark).bytes)]

@@ -22,7 +22,8 @@ extension ReviewRun {
     state.inputs.append(ReviewPack.Input(key: "providers.activity", path: providers.activity))
     if let names = providers.names { state.inputs.append(ReviewPack.Input(key: "providers.names", path: names, hasHeader: false)) }
     try state.step("catchments") { report in
-      let (catchments, names) = try sources.catchments(crosswalk: nil, report: report)
+      let (catchments, names, account) = try sources.catchments(crosswalk: nil)
+      report.record(account)
       return [
         ("catchments.csv", catchments.csv(names: names, numbers: numbers, byteOrderMark: byteOrderMark)),
         ("catchment_zones.csv", catchments.zoneCSV(names: names, numbers: numbers, byteOrderMark: byteOrderMark)),
@@ -32,7 +33,8 @@ extension ReviewRun {
     var baselineMembership: Membership?
     defer { state.results.membership = baselineMembership }
     try state.step("membership \(name)") { report in
-      let (catchments, names) = try sources.catchments(crosswalk: baseline, report: report)
+      let (catchments, names, account) = try sources.catchments(crosswalk: baseline)
+      report.record(account)
       let membership = Membership(catchments: catchments, crosswalk: baseline, threshold: providers.threshold)
       baselineMembership = membership
       report.figure("providers members of two or more systems", Double(membership.multiSystemProviders.count))

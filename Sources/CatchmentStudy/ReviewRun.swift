@@ -219,7 +219,8 @@ public struct ReviewRun {
       report.repeated(counts.repeatedRows)
       var mapColumns = UnitMapColumns(footprint: footprint, footprintName: nil)
       mapColumns.unit = ["PRACTICE_CODE"]
-      let map = try tables.practiceMap(path: mapFile.url.path, columns: mapColumns, report: report)
+      let (map, mapAccount) = try tables.practiceMap(path: mapFile.url.path, columns: mapColumns)
+      report.record(mapAccount)
       let matrix = FlowMatrix(
         counts: counts, crosswalk: baseline, map: map, report: report, keepUnitBreakdown: true, practiceList: map)
       extractDates = counts.extractDates

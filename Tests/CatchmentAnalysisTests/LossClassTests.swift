@@ -75,10 +75,10 @@ import Testing
     var zones = CodeTable()
     for code in ["E02000001", "E02000002", "W02000001"] { _ = zones.intern(code) }
     let report = RunReport(command: "t")
-    let pop = try ZonePopulation.read(
+    let pop = report.recording(try ZonePopulation.read(
       path: try temporaryFile("code,pop\nE02000001,1000\nE02000002,500\nW02000001,300\n"), columns: PopulationColumns(id: "code", value: "pop"),
       zones: zones, lookup: ZoneLookup(zones: zones), of: "the crosswalk", report: report)
-      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: "E02"), owner: "the crosswalk", report: report)
+      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: "E02"), owner: "the crosswalk"))
     #expect(pop.values == [1000, 500, 0])
     #expect(report.exclusions.map { $0.codes } == [[CodeAmount(code: "W02000001", rows: 1, amount: 300)]])
     // R1 takes all of E02000001 and half of E02000002: UNATTRIBUTED 250, without Wales's 300.
@@ -211,7 +211,7 @@ import Testing
     var builder = CrosswalkBuilder()
     for (z, f) in [("E01000001", "F1"), ("E01000002", "F1"), ("E01000009", "F2")] { builder.add(zone: z, footprint: f, weight: 1) }
     let report = RunReport(command: "t")
-    let drawn = try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 1, report: report)
+    let drawn = report.recording(try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 1))
     #expect(drawn.map(\.zones) == [2])
     #expect(report.exclusions.map { $0.codes.map(\.code) } == [["E01000003"], ["W01000001"]])
     #expect(report.losses.map { $0.codes.map(\.code) } == [["E01000009"]])

@@ -38,7 +38,7 @@ import Testing
     ])
     #expect(placement.filledBySecond.practices == 1 && placement.filledBySecond.withPatients == 1 && placement.filledBySecond.patients == 32)
     let report = RunReport(command: "test")
-    placement.report(to: report)
+    report.record(placement.account())
     #expect(report.warnings.count == 1)
     #expect(report.warnings.first?.hasPrefix("1 practices with patients in this file") == true)
     #expect(report.notes.contains { $0.hasPrefix("1 further practices") })

@@ -31,7 +31,8 @@ import Testing
     let inputs = GeometryInputs(
       zones: spec(lonLat, role: "zones"), footprints: spec(lonLat, role: "footprints"), centroids: nil, workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "test")
-    let loaded = try inputs.load(report: report)
+    let loaded = try inputs.load()
+    report.record(loaded.account)
     let expected = try direct(lonLat, from: "OGC:CRS84")
     #expect(loaded.zones.xs == expected.xs && loaded.zones.ys == expected.ys)
     #expect(loaded.footprints.xs == expected.xs)
@@ -48,7 +49,7 @@ import Testing
     let inputs = GeometryInputs(
       zones: spec(lonLat, role: "zones", own: .crs84, forced: .epsg(27700)),
       footprints: spec(lonLat, role: "footprints", own: .crs84, forced: .epsg(27700)), centroids: nil, workingCRS: .epsg(27700), workers: 1)
-    let loaded = try inputs.load(report: RunReport(command: "test"))
+    let loaded = try inputs.load()
     #expect(loaded.zones.xs == (try direct(lonLat, from: "OGC:CRS84")).xs)
   }
 
@@ -61,7 +62,8 @@ import Testing
       zones: LayerSpec(paths: [zones], idField: "ZONE_CODE", role: "zones", crs: CRSChoice(own: nil, ownLabel: "own-zones", forced: CRSSetting(.epsg(3857), label: "forced"))),
       footprints: LayerSpec(paths: [footprints], idField: "FP_CODE", role: "footprints", crs: CRSChoice(own: .epsg(3857), ownLabel: "own-footprints")),
       centroids: nil, workingCRS: .epsg(27700), workers: 1)
-    let loaded = try inputs.load(report: report)
+    let loaded = try inputs.load()
+    report.record(loaded.account)
     #expect(report.notes.contains("zones: declared CRS EPSG:27700 replaced by forced EPSG:3857"))
     #expect(report.notes.contains("footprints: declared CRS EPSG:27700 replaced by own-footprints EPSG:3857"))
     #expect(loaded.zones.xs == (try direct(zones, field: "ZONE_CODE", from: "EPSG:3857")).xs)
@@ -77,7 +79,7 @@ import Testing
       zones: LayerSpec(paths: [zones], idField: "ZONE_CODE", role: "zones", crs: CRSChoice(own: given, ownLabel: "own-zones")),
       footprints: LayerSpec(paths: [footprints], idField: "FP_CODE", role: "footprints", crs: CRSChoice(own: nil, ownLabel: "own-footprints")),
       centroids: nil, workingCRS: .epsg(27700), workers: 1)
-    _ = try inputs.load(report: report)
+    report.record(try inputs.load().account)
     #expect(!report.notes.contains { $0.contains("replaced") }, "\(report.notes)")
   }
 
@@ -88,20 +90,20 @@ import Testing
     }
     let path = folder.appendingPathComponent("boxes.shp").path
     let bare = GeometryInputs(zones: spec(path, role: "zones", id: "CODE"), footprints: spec(path, role: "footprints", id: "CODE"), centroids: nil, workingCRS: .epsg(27700), workers: 1)
-    let error = #expect(throws: GeometryInputError.self) { try bare.load(report: RunReport(command: "test")) }
+    let error = #expect(throws: GeometryInputError.self) { try bare.load() }
     guard case .undeclaredCRS(let role, let setting) = error else { Issue.record("expected undeclaredCRS, got \(String(describing: error))"); return }
     #expect(role == "zones" && setting == "own-zones")
     let assumed = GeometryInputs(
       zones: spec(path, role: "zones", id: "CODE", assumed: .epsg(27700)), footprints: spec(path, role: "footprints", id: "CODE", assumed: .epsg(27700)),
       centroids: nil,
       workingCRS: .epsg(27700), workers: 1)
-    let loaded = try assumed.load(report: RunReport(command: "test"))
+    let loaded = try assumed.load()
     #expect(loaded.zones.xs == (try LayerSource.read(paths: [path], fields: BoundaryFields(id: "CODE")).layer.xs))
   }
 
   @Test func aGeographicWorkingCRSIsRefused() throws {
     let inputs = GeometryInputs(zones: spec(lonLat, role: "zones"), footprints: spec(lonLat, role: "footprints"), centroids: nil, workingCRS: .crs84, workers: 1)
-    let error = #expect(throws: GeometryInputError.self) { try inputs.load(report: RunReport(command: "test")) }
+    let error = #expect(throws: GeometryInputError.self) { try inputs.load() }
     guard case .notProjected(let crs) = error else { Issue.record("expected notProjected"); return }
     #expect(crs == "OGC:CRS84")
   }

@@ -48,7 +48,7 @@ import Testing
     let missing = PieceSplitLayers.Layer(paths: ["/nonexistent/zones.geojson"], idField: "ID")
     let layers = PieceSplitLayers(zones: missing, a: missing, b: missing, workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "t")
-    let shares = try layers.shares(a: try crosswalk("z,a1,0.5\nz,a2,0.5\n"), b: try crosswalk("z,b1,1\n"), report: report)
+    let shares = report.recording(try layers.shares(a: try crosswalk("z,a1,0.5\nz,a2,0.5\n"), b: try crosswalk("z,b1,1\n")))
     #expect(shares.isEmpty)
     #expect(report.notes.isEmpty)
   }
