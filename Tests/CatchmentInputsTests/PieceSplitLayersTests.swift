@@ -35,8 +35,8 @@ import Testing
       b: .init(paths: [try boxes([("b1", -300, -300, 110, 25), ("b2", -10, 25, 110, 110)], in: folder, name: "b.geojson")], idField: "ID"),
       workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "t")
-    let shares = try layers.shares(
-      a: try crosswalk("z,a1,0.5\nz,a2,0.5\ny,a1,1\n"), b: try crosswalk("z,b1,0.25\nz,b2,0.75\ny,b1,1\n"), report: report)
+    let shares = report.recording(try layers.shares(
+      a: try crosswalk("z,a1,0.5\nz,a2,0.5\ny,a1,1\n"), b: try crosswalk("z,b1,0.25\nz,b2,0.75\ny,b1,1\n")))
     #expect(shares.keys.sorted() == ["z"])
     let byPair = Dictionary(uniqueKeysWithValues: (shares["z"] ?? []).map { ("\($0.a)\($0.b)", $0.share) })
     #expect(byPair == ["a1b1": 0.125, "a1b2": 0.375, "a2b1": 0.125, "a2b2": 0.375])
