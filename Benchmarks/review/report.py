@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Writes Benchmarks/results/review-latest.md from what run.sh left in its work folder.
+
+Reads WORK/meta.txt, WORK/times.tsv (side, run, process, wall s, peak RSS KB), WORK/single_commands.txt,
+WORK/strace/openat.txt (strace -f -e trace=openat of one review), WORK/demo_hyperfine.json (when
+hyperfine ran) and the packs in WORK/out/review and WORK/out/single, which it compares byte for byte.
+Standard library only.
+
+Usage: python3 report.py --work WORK --study STUDY.toml --real REAL --output FILE.md
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import tomllib
+from collections import defaultdict
+
+
+def read_times(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            side, run, label, wall, rss = line.rstrip("\n").split("\t")
+            rows.append((side, int(run), label, float(wall), int(rss)))
+    return rows
+
+
+def study_inputs(study_path):
+    """Every input file the study names, as (study key, path), Shapefile sidecars included; a
+    folder stands for every file in it."""
+    with open(study_path, "rb") as f:
+        study = tomllib.load(f)
+    found = [("study file", os.path.abspath(study_path))]
+
+    def walk(value, key):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{key}.{k}" if key else k)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{key}[{i + 1}]")
+        elif isinstance(value, str) and key != "output" and os.path.isabs(value) and os.path.exists(value):
+            if any(path == value for _, path in found):
+                found.append((key, value))  # the same file under a second key: listed once below
+                return
+            found.append((key, value))
+            if value.lower().endswith(".shp"):
+                for ext in ("dbf", "shx", "prj", "cpg"):
+                    sidecar = value[:-3] + ext
+                    if os.path.exists(sidecar):
+                        found.append((f"{key} (.{ext})", sidecar))
+
+    walk(study, "")
+    merged = {}
+    for key, path in found:
+        merged.setdefault(path, []).append(key)
+    return [(", ".join(keys), path) for path, keys in merged.items()]
+
+
+OPEN = re.compile(r'^(\d+)\s+openat\([^,]+, "((?:[^"\\]|\\.)*)", ([^)<]*?)(?:\) = (-?\d+)| <unfinished \.\.\.>)')
+RESUMED = re.compile(r"^(\d+)\s+<\.\.\. openat resumed>.*\) = (-?\d+)")
+
+
+def opens(strace_path):
+    """Successful openat calls per path (files and, separately, directories)."""
+    files, dirs = defaultdict(int), defaultdict(int)
+    pending = {}
+    with open(strace_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = OPEN.match(line)
+            if m:
+                pid, path, flags, result = m.groups()
+                if result is None:
+                    pending[pid] = (path, flags)
+                    continue
+            else:
+                r = RESUMED.match(line)
+                if not r or r.group(1) not in pending:
+                    continue
+                pid, result = r.groups()
+                path, flags = pending.pop(pid)
+            if int(result) < 0:
+                continue
+            (dirs if "O_DIRECTORY" in flags else files)[os.path.normpath(path)] += 1
+    return files, dirs
+
+
+def seconds(x):
+    return f"{x:.2f}"
+
+
+def mb(kb):
+    return f"{kb / 1024:.0f}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--study", required=True)
+    ap.add_argument("--real", required=True)
+    ap.add_argument("--output", required=True)
+    a = ap.parse_args()
+    work = a.work
+    times = read_times(os.path.join(work, "times.tsv"))
+    meta = open(os.path.join(work, "meta.txt"), encoding="utf-8").read().strip().splitlines()
+    out = []
+    w = out.append
+    w("# National footprint review: `catchment review` against the single commands")
+    w("")
+    w("Written by `bash Benchmarks/review/run.sh` (see Benchmarks/README.md). Do not edit by hand.")
+    w("")
+    for line in meta:
+        w(f"- {line}")
+    w("")
+
+    # --- inputs ---
+    w("## Inputs")
+    w("")
+    w("England, LSOA 2011 zones. Real files read in place from `$REAL`; generated ones in `$WORK/data`")
+    w("(`Benchmarks/review/make_inputs.py`, fixed seed, as the flows benchmark generates registrations).")
+    w("")
+    w("| study key | file | size (MB) |")
+    w("|---|---|---:|")
+    inputs = study_inputs(a.study)
+    for key, path in inputs:
+        if os.path.isdir(path):
+            names = [n for n in os.listdir(path) if os.path.isfile(os.path.join(path, n))]
+            size = sum(os.path.getsize(os.path.join(path, n)) for n in names)
+            shown = f"{path}/ ({len(names)} files)"
+        else:
+            size = os.path.getsize(path)
+            shown = path
+        shown = shown.replace(a.real, "$REAL").replace(work, "$WORK")
+        w(f"| {key} | `{shown}` | {size / 1e6:.1f} |")
+    w("")
+    w("The study file, `$WORK/national_study.toml`, is written by run.sh (layers: `ccg20`, `lad20` and `icb22`")
+    w("from lookups, `ccg20_bestfit` best-fit from the CCG April-2020 polygons and the population-weighted")
+    w("centroids, `icb22_area` area-weighted from the ICB July-2022 Shapefile; baseline `ccg20`, councils `lad20`;")
+    w("registrations with the practice map; providers proportional, threshold 0.05; one proposal, every council")
+    w("wholly in one CCG, dissolved from the zone polygons).")
+    w("")
+
+    # --- timings ---
+    runs = sorted({r for s, r, *_ in times if s in ("review", "single")})
+    per_run = []
+    for run in runs:
+        review = [t for t in times if t[0] == "review" and t[1] == run]
+        single = [t for t in times if t[0] == "single" and t[1] == run]
+        per_run.append(
+            (run, review[0][3], review[0][4], sum(t[3] for t in single), max(t[4] for t in single), len(single))
+        )
+    w("## Wall time and peak memory")
+    w("")
+    w("Each process under GNU `/usr/bin/time -v`. The review is one process; for the single commands the wall")
+    w("time is the sum over their processes (run one after another) and the peak memory the largest of them.")
+    w("")
+    w("| run | review wall (s) | review peak RSS (MB) | single commands wall (s) | single commands peak RSS (MB) | processes | single ÷ review |")
+    w("|---:|---:|---:|---:|---:|---:|---:|")
+    for run, rw, rr, sw, sr, n in per_run:
+        w(f"| {run} | {seconds(rw)} | {mb(rr)} | {seconds(sw)} | {mb(sr)} | {n} | {sw / rw:.2f}× |")
+    best_review = min(p[1] for p in per_run)
+    best_single = min(p[3] for p in per_run)
+    w(
+        f"| best | {seconds(best_review)} | {mb(max(p[2] for p in per_run))} | {seconds(best_single)} | "
+        f"{mb(max(p[4] for p in per_run))} | | **{best_single / best_review:.2f}×** |"
+    )
+    w("")
+    verdict = "less" if best_review < best_single else "MORE"
+    w(f"The review takes {verdict} wall time than the single commands (best runs: {seconds(best_review)} s against "
+      f"{seconds(best_single)} s).")
+    w("")
+    w("Per single command (best wall over the runs, largest peak RSS):")
+    w("")
+    w("| # | command | wall (s) | peak RSS (MB) |")
+    w("|---:|---|---:|---:|")
+    labels = []
+    for t in times:
+        if t[0] == "single" and t[2] not in labels:
+            labels.append(t[2])
+    for label in labels:
+        mine = [t for t in times if t[0] == "single" and t[2] == label]
+        number, command = label.split("-", 1)
+        w(f"| {int(number)} | {command} | {seconds(min(t[3] for t in mine))} | {mb(max(t[4] for t in mine))} |")
+    w("")
+
+    # --- outputs ---
+    review_dir = os.path.join(work, "out", "review")
+    single_dir = os.path.join(work, "out", "single")
+    single_files = sorted(os.listdir(single_dir))
+    pack_files = sorted(n for n in os.listdir(review_dir) if n not in ("report.json", "manifest.json"))
+    same, differ, absent = [], [], []
+    for name in single_files:
+        p = os.path.join(review_dir, name)
+        if not os.path.exists(p):
+            absent.append(name)
+        elif open(p, "rb").read() == open(os.path.join(single_dir, name), "rb").read():
+            same.append(name)
+        else:
+            differ.append(name)
+    extra = [n for n in pack_files if n not in single_files]
+    w("## Same outputs")
+    w("")
+    w(f"{len(same)} of the {len(single_files)} files the single commands wrote are byte-identical in the review's pack"
+      f"{'' if not differ else '; differ: ' + ', '.join(differ)}{'' if not absent else '; missing from the pack: ' + ', '.join(absent)}."
+      f" Pack files no single command wrote (besides report.json and manifest.json): {', '.join(extra) if extra else 'none'}.")
+    w("")
+
+    # --- opens ---
+    files, dirs = opens(os.path.join(work, "strace", "openat.txt"))
+    w("## Input files opened (strace)")
+    w("")
+    w("`strace -f -qq -e trace=openat catchment review national_study.toml --quiet`; successful opens per input file")
+    w("(for the zone folder: the range over its files, and how often the folder itself was listed). The manifest")
+    w("computes each input's SHA-256 from the file after the steps have run, so one open of each file is that read.")
+    w("")
+    w("| study key | file | opened | |")
+    w("|---|---|---:|---|")
+    flagged = []
+    for key, path in inputs:
+        shown = path.replace(a.real, "$REAL").replace(work, "$WORK")
+        if os.path.isdir(path):
+            counts = [files.get(os.path.normpath(os.path.join(path, n)), 0) for n in sorted(os.listdir(path))]
+            lo, hi = min(counts), max(counts)
+            listed = dirs.get(os.path.normpath(path), 0)
+            text = f"{lo}" if lo == hi else f"{lo}–{hi}"
+            flag = "**more than once**" if hi > 1 else ""
+            w(f"| {key} | `{shown}/*` ({len(counts)} files; folder listed {listed}×) | {text} each | {flag} |")
+        else:
+            n = files.get(os.path.normpath(path), 0)
+            flag = "**more than once**" if n > 1 else ("not opened" if n == 0 else "")
+            w(f"| {key} | `{shown}` | {n} | {flag} |")
+            hi = n
+        if hi > 1:
+            flagged.append(key)
+    w("")
+    if flagged:
+        w(f"Opened more than once: {', '.join(flagged)}.")
+    else:
+        w("Every input file was opened once.")
+    w("")
+
+    # --- demo ---
+    w("## The demo review")
+    w("")
+    w("`catchment review data/demo_study.toml --quiet`, the demo data copied to `$WORK/demo` (pack to a temporary")
+    w("folder), after one warm-up run.")
+    w("")
+    hyper = os.path.join(work, "demo_hyperfine.json")
+    if os.path.exists(hyper):
+        r = json.load(open(hyper, encoding="utf-8"))["results"][0]
+        w(f"- hyperfine ({len(r['times'])} runs): mean {r['mean'] * 1000:.0f} ms ± {r['stddev'] * 1000:.0f} ms, "
+          f"median {r['median'] * 1000:.0f} ms, min {r['min'] * 1000:.0f} ms, max {r['max'] * 1000:.0f} ms")
+    demo = [t for t in times if t[0] == "demo"]
+    if demo:
+        walls = [t[3] for t in demo]
+        w(f"- `/usr/bin/time -v` ({len(demo)} runs): median {statistics.median(walls) * 1000:.0f} ms, "
+          f"best {min(walls) * 1000:.0f} ms, worst {max(walls) * 1000:.0f} ms; peak RSS {mb(max(t[4] for t in demo))} MB")
+    w("")
+
+    # --- commands ---
+    w("## Commands")
+    w("")
+    w("```sh")
+    w("catchment review $WORK/national_study.toml --quiet")
+    w("# the single commands, in this order:")
+    for line in open(os.path.join(work, "single_commands.txt"), encoding="utf-8"):
+        w(line.rstrip("\n") + " --quiet")
+    w("```")
+    w("")
+    with open(a.output, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
