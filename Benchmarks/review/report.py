@@ -63,8 +63,8 @@ RESUMED = re.compile(r"^(\d+)\s+<\.\.\. openat resumed>.*\) = (-?\d+)")
 
 
 def opens(strace_path):
-    """Successful openat calls per path (files and, separately, directories)."""
-    files, dirs = defaultdict(int), defaultdict(int)
+    """Successful openat calls in the order they returned, as (path, is a directory)."""
+    events = []
     pending = {}
     with open(strace_path, encoding="utf-8", errors="replace") as f:
         for line in f:
@@ -80,10 +80,30 @@ def opens(strace_path):
                     continue
                 pid, result = r.groups()
                 path, flags = pending.pop(pid)
-            if int(result) < 0:
-                continue
-            (dirs if "O_DIRECTORY" in flags else files)[os.path.normpath(path)] += 1
-    return files, dirs
+            if int(result) >= 0:
+                events.append((os.path.normpath(path), "O_DIRECTORY" in flags))
+    return events
+
+
+def split_at_manifest(events, study_file):
+    """Counts of file opens by the steps and by the manifest. The review opens the study file
+    first to parse it; its next open is the manifest's SHA-256 of it, and the manifest (which
+    hashes every input) is made after every step has run: opens from there on are the manifest's."""
+    study_file = os.path.normpath(study_file)
+    seen, cut = 0, len(events)
+    for i, (path, _) in enumerate(events):
+        if path == study_file:
+            seen += 1
+            if seen == 2:
+                cut = i
+                break
+    steps, manifest, dirs = defaultdict(int), defaultdict(int), defaultdict(int)
+    for i, (path, is_dir) in enumerate(events):
+        if is_dir:
+            dirs[path] += 1
+        else:
+            (steps if i < cut else manifest)[path] += 1
+    return steps, manifest, dirs
 
 
 def seconds(x):
@@ -92,6 +112,41 @@ def seconds(x):
 
 def mb(kb):
     return f"{kb / 1024:.0f}"
+
+
+def wall_table(w, per_run, times):
+    w("Each process under GNU `/usr/bin/time -v`. The review is one process; for the single commands the wall")
+    w("time is the sum over their processes (run one after another) and the peak memory the largest of them.")
+    w("")
+    w("| run | review wall (s) | review peak RSS (MB) | single commands wall (s) | single commands peak RSS (MB) | processes | single ÷ review |")
+    w("|---:|---:|---:|---:|---:|---:|---:|")
+    for run, rw, rr, sw, sr, n in per_run:
+        w(f"| {run} | {seconds(rw)} | {mb(rr)} | {seconds(sw)} | {mb(sr)} | {n} | {sw / rw:.2f}× |")
+    best_review = min(p[1] for p in per_run)
+    best_single = min(p[3] for p in per_run)
+    w(
+        f"| best | {seconds(best_review)} | {mb(max(p[2] for p in per_run))} | {seconds(best_single)} | "
+        f"{mb(max(p[4] for p in per_run))} | | **{best_single / best_review:.2f}×** |"
+    )
+    w("")
+    verdict = "less" if best_review < best_single else "MORE"
+    w(f"The review takes {verdict} wall time than the single commands (best runs: {seconds(best_review)} s against "
+      f"{seconds(best_single)} s).")
+    w("")
+    w("Per single command (best wall over the runs, largest peak RSS):")
+    w("")
+    w("| # | command | wall (s) | peak RSS (MB) |")
+    w("|---:|---|---:|---:|")
+    labels = []
+    for t in times:
+        if t[0] == "single" and t[2] not in labels:
+            labels.append(t[2])
+    for label in labels:
+        mine = [t for t in times if t[0] == "single" and t[2] == label]
+        number, command = label.split("-", 1)
+        w(f"| {int(number)} | {command} | {seconds(min(t[3] for t in mine))} | {mb(max(t[4] for t in mine))} |")
+    w("")
+
 
 
 def main():
@@ -152,42 +207,16 @@ def main():
         )
     w("## Wall time and peak memory")
     w("")
-    w("Each process under GNU `/usr/bin/time -v`. The review is one process; for the single commands the wall")
-    w("time is the sum over their processes (run one after another) and the peak memory the largest of them.")
-    w("")
-    w("| run | review wall (s) | review peak RSS (MB) | single commands wall (s) | single commands peak RSS (MB) | processes | single ÷ review |")
-    w("|---:|---:|---:|---:|---:|---:|---:|")
-    for run, rw, rr, sw, sr, n in per_run:
-        w(f"| {run} | {seconds(rw)} | {mb(rr)} | {seconds(sw)} | {mb(sr)} | {n} | {sw / rw:.2f}× |")
-    best_review = min(p[1] for p in per_run)
-    best_single = min(p[3] for p in per_run)
-    w(
-        f"| best | {seconds(best_review)} | {mb(max(p[2] for p in per_run))} | {seconds(best_single)} | "
-        f"{mb(max(p[4] for p in per_run))} | | **{best_single / best_review:.2f}×** |"
-    )
-    w("")
-    verdict = "less" if best_review < best_single else "MORE"
-    w(f"The review takes {verdict} wall time than the single commands (best runs: {seconds(best_review)} s against "
-      f"{seconds(best_single)} s).")
-    w("")
-    w("Per single command (best wall over the runs, largest peak RSS):")
-    w("")
-    w("| # | command | wall (s) | peak RSS (MB) |")
-    w("|---:|---|---:|---:|")
-    labels = []
-    for t in times:
-        if t[0] == "single" and t[2] not in labels:
-            labels.append(t[2])
-    for label in labels:
-        mine = [t for t in times if t[0] == "single" and t[2] == label]
-        number, command = label.split("-", 1)
-        w(f"| {int(number)} | {command} | {seconds(min(t[3] for t in mine))} | {mb(max(t[4] for t in mine))} |")
-    w("")
+    if per_run:
+        wall_table(w, per_run, times)
+    else:
+        w("No timed runs (`--runs 0`).")
+        w("")
 
     # --- outputs ---
     review_dir = os.path.join(work, "out", "review")
     single_dir = os.path.join(work, "out", "single")
-    single_files = sorted(os.listdir(single_dir))
+    single_files = sorted(os.listdir(single_dir)) if os.path.isdir(single_dir) else []
     pack_files = sorted(n for n in os.listdir(review_dir) if n not in ("report.json", "manifest.json"))
     same, differ, absent = [], [], []
     for name in single_files:
@@ -207,37 +236,41 @@ def main():
     w("")
 
     # --- opens ---
-    files, dirs = opens(os.path.join(work, "strace", "openat.txt"))
+    steps, manifest, dirs = split_at_manifest(opens(os.path.join(work, "strace", "openat.txt")), a.study)
     w("## Input files opened (strace)")
     w("")
-    w("`strace -f -qq -e trace=openat catchment review national_study.toml --quiet`; successful opens per input file")
-    w("(for the zone folder: the range over its files, and how often the folder itself was listed). The manifest")
-    w("computes each input's SHA-256 from the file after the steps have run, so one open of each file is that read.")
+    w("`strace -f -qq -e trace=openat catchment review national_study.toml --quiet`: successful opens of every input")
+    w("file, by the review's steps and by the manifest, which hashes every input (SHA-256) after the steps have")
+    w("run (its opens are told apart as those from the study file's second open on: the first parses it, the")
+    w("second is the manifest's hash). For the zone folder: the range over its files, and how often the folder")
+    w("itself was listed. A file is flagged when the steps open it more than once.")
     w("")
-    w("| study key | file | opened | |")
-    w("|---|---|---:|---|")
+    w("| study key | file | opened by the steps | by the manifest | |")
+    w("|---|---|---:|---:|---|")
     flagged = []
     for key, path in inputs:
         shown = path.replace(a.real, "$REAL").replace(work, "$WORK")
         if os.path.isdir(path):
-            counts = [files.get(os.path.normpath(os.path.join(path, n)), 0) for n in sorted(os.listdir(path))]
+            names = sorted(n for n in os.listdir(path) if os.path.isfile(os.path.join(path, n)))
+            counts = [steps.get(os.path.normpath(os.path.join(path, n)), 0) for n in names]
+            hashed = [manifest.get(os.path.normpath(os.path.join(path, n)), 0) for n in names]
             lo, hi = min(counts), max(counts)
             listed = dirs.get(os.path.normpath(path), 0)
             text = f"{lo}" if lo == hi else f"{lo}–{hi}"
+            hashed_text = f"{min(hashed)}" if min(hashed) == max(hashed) else f"{min(hashed)}–{max(hashed)}"
             flag = "**more than once**" if hi > 1 else ""
-            w(f"| {key} | `{shown}/*` ({len(counts)} files; folder listed {listed}×) | {text} each | {flag} |")
+            w(f"| {key} | `{shown}/*` ({len(counts)} files; folder listed {listed}×) | {text} each | {hashed_text} each | {flag} |")
         else:
-            n = files.get(os.path.normpath(path), 0)
-            flag = "**more than once**" if n > 1 else ("not opened" if n == 0 else "")
-            w(f"| {key} | `{shown}` | {n} | {flag} |")
-            hi = n
+            hi = steps.get(os.path.normpath(path), 0)
+            flag = "**more than once**" if hi > 1 else ("not opened" if hi == 0 else "")
+            w(f"| {key} | `{shown}` | {hi} | {manifest.get(os.path.normpath(path), 0)} | {flag} |")
         if hi > 1:
-            flagged.append(key)
+            flagged.append(f"{key} ({hi}×)")
     w("")
     if flagged:
-        w(f"Opened more than once: {', '.join(flagged)}.")
+        w(f"Opened more than once by the steps: {'; '.join(flagged)}.")
     else:
-        w("Every input file was opened once.")
+        w("Every input file was opened once by the steps.")
     w("")
 
     # --- demo ---

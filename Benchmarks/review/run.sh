@@ -4,6 +4,7 @@
 # (strace); the demo review's latency.
 #
 #   bash Benchmarks/review/run.sh [--work DIR] [--runs N] [--no-build] [--regenerate]
+#   CATCHMENT_BIN=/path/to/catchment bash Benchmarks/review/run.sh   # time that binary, no build
 #
 # Inputs (outside the repository): real files read in place from $CATCHMENT_REAL_DATA (default
 # ../shared/real beside the repository, else /work/shared/real) — the 296 GeoJSON files of England's
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --regenerate) REGENERATE=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -50,12 +51,15 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_apt[@]}" >&2
 fi
-BIN="$(swift build -c release --show-bin-path)"
-if [ "$BUILD" = 1 ]; then
-  log "building catchment (release)"
-  swift build -c release --product catchment >&2
+if [ -n "${CATCHMENT_BIN:-}" ]; then
+  CATCHMENT="$CATCHMENT_BIN"   # another build of catchment, used as it is
+else
+  if [ "$BUILD" = 1 ]; then
+    log "building catchment (release)"
+    swift build -c release --product catchment >&2
+  fi
+  CATCHMENT="$(swift build -c release --show-bin-path)/catchment"
 fi
-CATCHMENT="$BIN/catchment"
 [ -x "$CATCHMENT" ] || { echo "run.sh: no $CATCHMENT (build it, or drop --no-build)" >&2; exit 1; }
 
 # --- inputs --------------------------------------------------------------------------------
@@ -239,14 +243,12 @@ DEMO="$WORK/demo"
 rm -rf "$DEMO" && mkdir -p "$DEMO"
 cp -R "$ROOT/data" "$DEMO/data"
 sed -i 's|^output = .*|output = "../review"|' "$DEMO/data/demo_study.toml"
-: > "$WORK/demo_times.tsv"
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 2 --runs 20 --export-json "$WORK/demo_hyperfine.json" \
     "$CATCHMENT review $DEMO/data/demo_study.toml --quiet" >&2
 fi
 "$CATCHMENT" review "$DEMO/data/demo_study.toml" --quiet   # warm-up
 for run in $(seq 10); do timed demo "$run" review "$CATCHMENT" review "$DEMO/data/demo_study.toml" --quiet; done
-grep -P '^demo\t' "$WORK/times.tsv" > "$WORK/demo_times.tsv" || true
 
 log "report"
 python3 "$HERE/report.py" --work "$WORK" --study "$STUDY" --real "$REAL" --output "$ROOT/Benchmarks/results/review-latest.md"
