@@ -201,15 +201,16 @@ single_commands() {  # OUT: prints one command per line, fields separated by tab
 rm -rf "$WORK/out" "$WORK/time" "$WORK/strace"
 mkdir -p "$WORK/out/single" "$WORK/time" "$WORK/strace"
 : > "$WORK/times.tsv"
-# Runs PROCESS-LABEL SIDE RUN command...: appends side, run, label, wall s, peak RSS KB to times.tsv.
+# timed SIDE RUN LABEL command...: appends side, run, label, wall s, peak RSS KB, CPU s (user + system) to times.tsv.
 timed() {
   local side="$1" run="$2" label="$3"; shift 3
   local t="$WORK/time/$side-$run-$label.txt"
   /usr/bin/time -v -o "$t" "$@" || { echo "run.sh: $side $label failed (see above; $t)" >&2; exit 1; }
-  local wall rss
+  local wall rss cpu
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$t")"
   rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$t")"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$side" "$run" "$label" "$wall" "$rss" >> "$WORK/times.tsv"
+  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$t")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$side" "$run" "$label" "$wall" "$rss" "$cpu" >> "$WORK/times.tsv"
 }
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -231,11 +232,17 @@ for run in $(seq "$RUNS"); do
     timed single "$run" "$(printf '%02d' "$n")-${argv[1]}" "${argv[@]}" --quiet
   done < <(single_commands "$WORK/out/single")
 done
+echo "load average after the timed runs: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/meta.txt"
 single_commands "$WORK/out/single" | awk -F'\t' '{ $1 = "catchment"; for (i = 1; i <= NF; i++) if ($i ~ /[ ]/) $i = "\"" $i "\""; print }' OFS=' ' \
   | sed "s|$WORK|\$WORK|g; s|$REAL|\$REAL|g" > "$WORK/single_commands.txt"
 
-log "the review once more under strace -f -e trace=openat"
+log "the review once more under strace -f -e trace=openat, and each single command"
 strace -f -qq -e trace=openat -o "$WORK/strace/openat.txt" "$CATCHMENT" review "$STUDY" --quiet
+n=0
+while IFS=$'\t' read -r -a argv; do
+  n=$((n + 1))
+  strace -f -qq -e trace=openat -o "$WORK/strace/single-$(printf '%02d' "$n")-${argv[1]}.txt" "${argv[@]}" --quiet
+done < <(single_commands "$WORK/out/single")
 
 # --- the demo review -----------------------------------------------------------------------
 log "the demo review (data/demo_study.toml, pack to a temporary folder)"
