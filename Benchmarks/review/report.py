@@ -58,8 +58,8 @@ def study_inputs(study_path):
     return [(", ".join(keys), path) for path, keys in merged.items()]
 
 
-OPEN = re.compile(r'^(\d+)\s+openat\([^,]+, "((?:[^"\\]|\\.)*)", ([^)<]*?)(?:\) = (-?\d+)| <unfinished \.\.\.>)')
-RESUMED = re.compile(r"^(\d+)\s+<\.\.\. openat resumed>.*\) = (-?\d+)")
+OPEN = re.compile(r'^(\d+)\s+openat\([^,]+, "((?:[^"\\]|\\.)*)", ([^)<]*?)(?:\)\s+=\s+(-?\d+)|\s*<unfinished \.\.\.>)')
+RESUMED = re.compile(r"^(\d+)\s+<\.\.\. openat resumed>.*\)\s+=\s+(-?\d+)")
 
 
 def opens(strace_path):
