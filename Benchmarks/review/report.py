@@ -114,7 +114,7 @@ def mb(kb):
     return f"{kb / 1024:.0f}"
 
 
-def wall_table(w, per_run, times):
+def wall_table(w, per_run, times, work):
     w("Each process under GNU `/usr/bin/time -v`. The review is one process; for the single commands the wall")
     w("time is the sum over their processes (run one after another), CPU time (user + system) the sum, and the peak")
     w("memory the largest of them. The machine is shared: wall time includes waiting for a core, CPU time does not.")
@@ -144,9 +144,15 @@ def wall_table(w, per_run, times):
     for t in times:
         if t[0] == "single" and t[2] not in labels:
             labels.append(t[2])
+    writes = []  # the first output of each single command, to tell the commands apart
+    for line in open(os.path.join(work, "single_commands.txt"), encoding="utf-8"):
+        words = line.split()
+        writes.append(os.path.basename(words[words.index("--output") + 1]) if "--output" in words else "")
     for label in labels:
         mine = [t for t in times if t[0] == "single" and t[2] == label]
         number, command = label.split("-", 1)
+        if int(number) <= len(writes) and writes[int(number) - 1]:
+            command += f" (`{writes[int(number) - 1]}`)"
         w(f"| {int(number)} | {command} | {seconds(min(t[3] for t in mine))} | {seconds(min(t[5] for t in mine))} | {mb(max(t[4] for t in mine))} |")
     w("")
 
@@ -213,7 +219,7 @@ def main():
     w("## Wall time and peak memory")
     w("")
     if per_run:
-        wall_table(w, per_run, times)
+        wall_table(w, per_run, times, work)
     else:
         w("No timed runs (`--runs 0`).")
         w("")
