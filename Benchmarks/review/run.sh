@@ -13,15 +13,16 @@
 # boundaries (GeoJSON) and ICB July-2022 boundaries (Shapefile), ODS etr.csv — plus what make_inputs.py
 # generates into DIR/data (registrations, practice map, OHID-style trust activity, a proposal). The study
 # file DIR/national_study.toml names them all; DIR defaults to /tmp/catchment-review-bench.
-# Each side runs N times (default 2), interleaved, every process under GNU /usr/bin/time -v: the review
-# is one process; the single commands' wall time is the sum over their processes and their peak memory
-# the largest of them. The outputs are compared byte for byte. Results: printed and written to
-# Benchmarks/results/review-latest.md.
+# Each side runs N times (default 3), interleaved (odd runs review first), every process under GNU
+# /usr/bin/time -v: the review is one process; the single commands' wall and CPU time are the sums over
+# their processes and their peak memory the largest of them. The outputs are compared byte for byte; the
+# review and each single command run once more under strace (openat) to count the opens of every input.
+# Results: printed and written to Benchmarks/results/review-latest.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/Benchmarks/review"
 WORK=/tmp/catchment-review-bench
-RUNS=2
+RUNS=3
 BUILD=1
 REGENERATE=0
 while [ $# -gt 0 ]; do
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --regenerate) REGENERATE=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -221,16 +222,23 @@ timed() {
   echo "work folder: $WORK"
 } > "$WORK/meta.txt"
 
-for run in $(seq "$RUNS"); do
+review_side() {
   log "run $run of $RUNS: catchment review"
   timed review "$run" review "$CATCHMENT" review "$STUDY" --quiet
+}
+single_side() {
   log "run $run of $RUNS: the single commands one after another"
   rm -rf "$WORK/out/single" && mkdir -p "$WORK/out/single"
-  n=0
+  local n=0 argv
   while IFS=$'\t' read -r -a argv; do
     n=$((n + 1))
     timed single "$run" "$(printf '%02d' "$n")-${argv[1]}" "${argv[@]}" --quiet
   done < <(single_commands "$WORK/out/single")
+}
+# Odd runs start with the review, even runs with the single commands: neither side always meets a cold
+# page cache or follows the other's heat.
+for run in $(seq "$RUNS"); do
+  if [ $((run % 2)) = 1 ]; then review_side; single_side; else single_side; review_side; fi
 done
 echo "load average after the timed runs: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/meta.txt"
 single_commands "$WORK/out/single" | awk -F'\t' '{ $1 = "catchment"; for (i = 1; i <= NF; i++) if ($i ~ /[ ]/) $i = "\"" $i "\""; print }' OFS=' ' \
