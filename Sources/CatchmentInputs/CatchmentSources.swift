@@ -46,15 +46,19 @@ public struct CatchmentSources: Sendable {
       guard zones.count > 0 else { throw CatchmentSourceError.noZoneCodes(path: populationPath, column: populationColumns.id) }
     }
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
-    let pop = try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner, report: report)
-      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
+    let (joined, joinedAccount) = try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner)
+    report.record(joinedAccount)
+    let pop = joined.excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner, report: report)
     let codes = zones.codes
     let shares: ZoneProviderShares
     if method.usesActivity {
       guard let activityPath, let activityColumns else { throw CatchmentSourceError.noActivity(method: "\(method)") }
       let rows = try tables.activity(path: activityPath, columns: activityColumns)
-      let table = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count, report: report)
-      shares = ActivityShares.shares(activity: table, zones: codes, method: method, report: report)
+      let (table, tableAccount) = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count)
+      report.record(tableAccount)
+      let computed = ActivityShares.shares(activity: table, zones: codes, method: method)
+      report.record(computed.account)
+      shares = computed.shares
       let noActivity = table.rows.indices.filter { table.rows[$0].isEmpty && pop.values[$0] > 0 }
       if !noActivity.isEmpty {
         report.note("\(noActivity.count) zones with population have no activity; their population is UNATTRIBUTED")

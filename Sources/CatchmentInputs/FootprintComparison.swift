@@ -76,9 +76,10 @@ public struct FootprintComparison: Sendable {
       let side = name == "baseline" ? report : RunReport(command: report.command)
       defer { if side !== report { report.merge(side, label: name) } }
       let population = try tables.population(path: populationPath, columns: populationColumns)
-      let zones = try ZonePopulation.join(population, crosswalk: crosswalk, report: side)
+      let (zones, zonesAccount) = try ZonePopulation.join(population, crosswalk: crosswalk)
+      side.record(zonesAccount)
       let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
-      resident.reportUnallocated(to: side)
+      side.record(resident.unallocatedLoss())
       var measures = ScenarioMeasures(scenario: name, resident: resident)
       if let registrations {
         let counts = UnitZoneCounts(table: try tables.registrations(path: registrations.path), crosswalk: crosswalk)
@@ -88,11 +89,14 @@ public struct FootprintComparison: Sendable {
           countsAdded = true
         }
         let map = try practiceMap(for: name, registrations: registrations, counts: counts, crosswalk: crosswalk, report: side)
-        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: side)
+        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map)
+        side.record(matrix.account)
         measures.add(flows: FlowSummary(matrix: matrix))
       }
       if let councils {
-        measures.add(councils: try FootprintOverlap(a: crosswalk, b: councils, population: zones, report: side))
+        let overlap = try FootprintOverlap(a: crosswalk, b: councils, population: zones)
+        side.record(overlap.account)
+        measures.add(councils: overlap)
       }
       if let sources {
         let (catchments, names) = try sources.catchments(crosswalk: crosswalk, report: side)

@@ -15,13 +15,19 @@ public enum NestingInputs {
     crosswalks paths: [String], levels: [String], populationPath: String, populationColumns: PopulationColumns, tolerance: Double,
     tables: InputTables = InputTables(), report: RunReport
   ) throws -> Nesting {
-    let layers = try paths.map { try Crosswalk.read(path: $0, report: report) }
+    let layers = try paths.map { path in
+      let read = try Crosswalk.read(path: path)
+      report.record(read.account)
+      return read.crosswalk
+    }
     var links: [[(child: String, parent: String, amount: Double)]] = []
     var roots: [String] = []
     for k in 0..<max(layers.count - 1, 0) {
       let table = try tables.population(path: populationPath, columns: populationColumns)
-      let pop = try ZonePopulation.join(table, crosswalk: layers[k], report: report)
-      let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop, report: report)
+      let (pop, popAccount) = try ZonePopulation.join(table, crosswalk: layers[k])
+      report.record(popAccount)
+      let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop)
+      report.record(overlap.account)
       links.append(Nesting.links(overlap))
       roots = overlap.bIDs
     }

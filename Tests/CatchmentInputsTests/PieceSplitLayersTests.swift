@@ -21,7 +21,7 @@ import Testing
   }
 
   func crosswalk(_ text: String) throws -> Crosswalk {
-    try Crosswalk.read(path: try temporaryFile("zone_id,footprint_id,weight\n" + text), report: RunReport(command: "t"))
+    try Crosswalk.read(path: try temporaryFile("zone_id,footprint_id,weight\n" + text)).crosswalk
   }
 
   /// Zone z (0,0)–(100,100), A = left half a1 / right half a2, B = bottom quarter b1 / the rest
