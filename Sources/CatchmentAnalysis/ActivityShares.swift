@@ -12,9 +12,10 @@ public enum ActivityShares {
   /// or shares as given that add up to more than 1) is a loss: reported with its excess, and its
   /// shares scaled down to sum to 1 so that Σ catchments + UNATTRIBUTED = Σ population still holds.
   /// A zone with a total of 0, or no activity, has no entries: all of it is UNATTRIBUTED.
+  /// Returns the shares with their account (the loss, and the warning of overlapping thresholds).
   public static func shares(
-    activity: ActivityTable, zones: [String], method: CatchmentMethod, report: RunReport
-  ) -> ZoneProviderShares {
+    activity: ActivityTable, zones: [String], method: CatchmentMethod
+  ) -> (shares: ZoneProviderShares, account: RunAccount) {
     precondition(method.usesActivity, "an activity method")
     precondition(zones.count == activity.rows.count, "one activity row set per zone")
     let codes = activity.providers.codes
@@ -74,10 +75,11 @@ public enum ActivityShares {
       }
       rowStart.append(provider.count)
     }
-    report.lose(Tally(reason: "zones whose activity shares add up to more than 1, or whose total is 0 beside patients (amount: the excess, or the patients; scaled to 1)", unit: "share", destination: "not counted", byCode: over))
+    var account = RunAccount()
+    account.lose(Tally(reason: "zones whose activity shares add up to more than 1, or whose total is 0 beside patients (amount: the excess, or the patients; scaled to 1)", unit: "share", destination: "not counted", byCode: over))
     if multiple > 0 {
-      report.warn("\(method): \(multiple) zones reach the threshold for more than one provider and count in full for each, so catchment populations overlap and add up to more than the population")
+      account.warn("\(method): \(multiple) zones reach the threshold for more than one provider and count in full for each, so catchment populations overlap and add up to more than the population")
     }
-    return ZoneProviderShares(zones: zones, providers: codes, rowStart: rowStart, provider: provider, share: share)
+    return (ZoneProviderShares(zones: zones, providers: codes, rowStart: rowStart, provider: provider, share: share), account)
   }
 }

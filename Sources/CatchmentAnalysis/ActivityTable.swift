@@ -18,22 +18,22 @@ public struct ActivityTable: Sendable {
   public let isShare: Bool
 
   /// Reads `path` against the zones that `lookup` finds (`zoneCount` of them): a read of the
-  /// rows (``CatchmentCore/ActivityRows``) and their join (``join(_:lookup:zoneCount:report:)``).
+  /// rows (``CatchmentCore/ActivityRows``) and their join (``join(_:lookup:zoneCount:)``), with its account.
   ///
   /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number or
   ///   is larger than ``CatchmentTables/Quantity/amountLimit`` in size.
   public static func read(
-    path: String, columns: ActivityColumns, lookup: ZoneLookup, zoneCount: Int, report: RunReport
-  ) throws -> ActivityTable {
-    try join(ActivityRows(path: path, columns: columns), lookup: lookup, zoneCount: zoneCount, report: report)
+    path: String, columns: ActivityColumns, lookup: ZoneLookup, zoneCount: Int
+  ) throws -> (table: ActivityTable, account: RunAccount) {
+    try join(ActivityRows(path: path, columns: columns), lookup: lookup, zoneCount: zoneCount)
   }
 
   /// The activity of `rows` (read once) for the zones that `lookup` finds (`zoneCount` of them),
-  /// recording in `report` what a read against those zones records, with the same errors.
+  /// with the account a read against those zones gives, and the same errors.
   ///
   /// Through a zone index: each zone code of the table is looked up once; the rows are then
   /// visited in file order, so sums, provider ids and the first error are those of a direct read.
-  public static func join(_ rows: ActivityRows, lookup: ZoneLookup, zoneCount: Int, report: RunReport) throws -> ActivityTable {
+  public static func join(_ rows: ActivityRows, lookup: ZoneLookup, zoneCount: Int) throws -> (table: ActivityTable, account: RunAccount) {
     let path = rows.path
     let isShare = rows.isShare
     let classifier = ZoneCodeClassifier(entity: lookup.entity)
@@ -108,22 +108,23 @@ public struct ActivityTable: Sendable {
       summary.rowsCounted += 1
     }
     if let failure = rows.readFailure { throw failure }
-    report.add(summary)
-    report.lose(Tally(reason: "activity rows whose zone is not one of the zones (of the population table, or of the crosswalk when given; kind in brackets)", unit: unit, destination: "not counted", byCode: unknownZones))
-    report.exclude(Tally(reason: "activity rows of zones in another nation or with a pseudo code (kind in brackets)", unit: unit, destination: "not counted", byCode: outsideZones))
-    report.lose(Tally(reason: "activity rows with a negative value", unit: unit, destination: "not counted", byCode: negative))
-    report.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
+    var account = RunAccount()
+    account.add(summary)
+    account.lose(Tally(reason: "activity rows whose zone is not one of the zones (of the population table, or of the crosswalk when given; kind in brackets)", unit: unit, destination: "not counted", byCode: unknownZones))
+    account.exclude(Tally(reason: "activity rows of zones in another nation or with a pseudo code (kind in brackets)", unit: unit, destination: "not counted", byCode: outsideZones))
+    account.lose(Tally(reason: "activity rows with a negative value", unit: unit, destination: "not counted", byCode: negative))
+    account.lose(Tally(reason: "activity rows with a blank provider", unit: unit, destination: "not counted", byCode: blankProvider))
     if !totalConflicts.isEmpty {
-      report.warn(
+      account.warn(
         "\(totalConflicts.count) zones have different totals on different rows of \(path) (the largest is used; if the file stacks years or admission types, keep one with a row filter, column = value)",
         codes: totalConflicts.keys.sorted())
     }
     let repeated = rowCounts.reduce(0) { $0 + $1.values.filter { $0 > 1 }.count }
     if repeated > 0 {
-      report.warn(
+      account.warn(
         "\(repeated) zone × provider pairs have several rows in \(path) and their values were summed; if the file stacks years or admission types, keep one set with a row filter, column = value (e.g. catchment_year=2019)")
     }
     let rows = sums.map { byProvider in byProvider.sorted { $0.key < $1.key }.map { (provider: $0.key, value: $0.value) } }
-    return ActivityTable(providers: providers, rows: rows, totals: totals, isShare: isShare)
+    return (ActivityTable(providers: providers, rows: rows, totals: totals, isShare: isShare), account)
   }
 }

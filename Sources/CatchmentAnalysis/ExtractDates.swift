@@ -13,14 +13,16 @@ public struct ExtractDates: Sendable, Equatable {
   /// left out.
   public var years: [Int] { Set(dates.compactMap(Self.year(in:))).sorted() }
 
-  /// Notes the dates read, and warns when there are several: counts of different months are
-  /// summed. Nothing when the file states none.
-  public func report(to report: RunReport) {
-    guard !dates.isEmpty else { return }
-    report.note("EXTRACT_DATE seen: \(dates.joined(separator: ", "))")
+  /// A note of the dates read, and a warning when there are several: counts of different months
+  /// are summed. Empty when the file states none.
+  public func account() -> RunAccount {
+    var account = RunAccount()
+    guard !dates.isEmpty else { return account }
+    account.note("EXTRACT_DATE seen: \(dates.joined(separator: ", "))")
     if dates.count > 1 {
-      report.warn("the registrations mix \(dates.count) extract dates (\(dates.joined(separator: ", "))); counts from different months are summed")
+      account.warn("the registrations mix \(dates.count) extract dates (\(dates.joined(separator: ", "))); counts from different months are summed")
     }
+    return account
   }
 
   /// The earliest year of the extract that is not `populationYear`, or nil when every year
@@ -29,11 +31,13 @@ public struct ExtractDates: Sendable, Equatable {
     years.first { $0 != populationYear }
   }
 
-  /// Warns when the population is for another year than the extract (``yearUnlike(_:)``):
-  /// list inflation then compares unlike years.
-  public func checkPopulationYear(_ populationYear: Int, report: RunReport) {
-    guard let other = yearUnlike(populationYear) else { return }
-    report.warn("the population is for \(populationYear) but the registrations were extracted in \(other): list inflation compares unlike years")
+  /// A warning when the population is for another year than the extract (``yearUnlike(_:)``):
+  /// list inflation then compares unlike years. Empty when the years agree.
+  public func checkPopulationYear(_ populationYear: Int) -> RunAccount {
+    var account = RunAccount()
+    guard let other = yearUnlike(populationYear) else { return account }
+    account.warn("the population is for \(populationYear) but the registrations were extracted in \(other): list inflation compares unlike years")
+    return account
   }
 
   /// The four-digit year in an NHS extract date (`01APR2020`, `01-Sep-20`, `2025-10-01`): a

@@ -34,11 +34,14 @@ public struct FlowMatrix: Sendable {
   /// practices placed by postcode from a list of every organisation, open or closed).
   public let practicesInMap: [Int]
   public let practicesInFile: [Int]
+  /// Where every patient went: the losses and exclusions on each side, footprint codes on one
+  /// side only, warnings (record it in the run's report).
+  public let account: RunAccount
 
   /// The flow from residence index `a` to registration index `b`.
   public func flow(_ a: Int, _ b: Int) -> Double { cells[Int64(a) << 32 | Int64(b)] ?? 0 }
 
-  /// Computes the matrix and records in `report` where every patient went.
+  /// Computes the matrix and its ``account`` of where every patient went.
   ///
   /// - Parameters:
   ///   - counts: n(p,z), already read with the SEX rule applied.
@@ -48,7 +51,7 @@ public struct FlowMatrix: Sendable {
   /// - Complexity: O(rows × entries per zone).
   ///   - practiceList: the map whose practices ``practicesInMap`` counts (default: `map`).
   public init(
-    counts: UnitZoneCounts, crosswalk: Crosswalk, map: UnitFootprintMap, report: RunReport, keepUnitBreakdown: Bool = false,
+    counts: UnitZoneCounts, crosswalk: Crosswalk, map: UnitFootprintMap, keepUnitBreakdown: Bool = false,
     practiceList: UnitFootprintMap? = nil
   ) {
     // Residence side: crosswalk footprint ids, UNALLOCATED appended when the crosswalk lacks it.
@@ -177,18 +180,20 @@ public struct FlowMatrix: Sendable {
     practicesInMap = inMap
     practicesInFile = inFile
 
+    var account = RunAccount()
     Self.reportResidence(
       counts: counts, crosswalk: crosswalk, patients: unknownZonePatients, rows: unknownZoneRows,
-      remainderPatients: remainderPatients, remainderZones: remainderZones.count, report: report)
+      remainderPatients: remainderPatients, remainderZones: remainderZones.count, account: &account)
     Self.reportRegistration(
-      unitCodes: unitCodes, inMap: unitInMap, patients: unitPatients, rows: unitRows, map: map, report: report)
-    Self.reportOneSided(crosswalk: crosswalk, map: map, report: report)
+      unitCodes: unitCodes, inMap: unitInMap, patients: unitPatients, rows: unitRows, map: map, account: &account)
+    Self.reportOneSided(crosswalk: crosswalk, map: map, account: &account)
+    self.account = account
   }
 
   /// Residence side: patients in zones the crosswalk does not know, by reason and code.
   private static func reportResidence(
     counts: UnitZoneCounts, crosswalk: Crosswalk, patients: [Double], rows: [Int],
-    remainderPatients: Double, remainderZones: Int, report: RunReport
+    remainderPatients: Double, remainderZones: Int, account: inout RunAccount
   ) {
     let classifier = ZoneCodeClassifier(entity: crosswalk.zoneLookup.entity)
     var byKind: [ZoneCodeKind: [String: (rows: Int, amount: Double)]] = [:]
@@ -205,21 +210,21 @@ public struct FlowMatrix: Sendable {
     other.merge(byKind[.unrecognised] ?? [:]) { a, _ in a }
     let unrecognised = Tally(reason: "patients in unrecognised zone codes", unit: "patients", destination: destination, byCode: other)
     let blank = Tally(reason: "patients with a blank zone code", unit: "patients", destination: destination, byCode: byKind[.blank] ?? [:])
-    report.exclude(pseudo)
-    report.exclude(nation)
-    report.lose(unknown)
-    report.lose(unrecognised)
-    report.lose(blank)
+    account.exclude(pseudo)
+    account.exclude(nation)
+    account.lose(unknown)
+    account.lose(unrecognised)
+    account.lose(blank)
     var remainder = Tally(reason: "patients in the unallocated part of crosswalk zones (\(remainderZones) zones)", unit: "patients", destination: destination)
     remainder.amount = remainderPatients
-    report.lose(remainder)
+    account.lose(remainder)
 
     let unmatched = unknown.amount + unrecognised.amount
     if counts.total > 0 && unmatched / counts.total > 0.01 {
       let share = (unmatched / counts.total * 1000).rounded() / 10
       var message = "\(share)% of patients (\(NumberFormat.csv(unmatched))) live in zone codes the crosswalk does not know. The likely cause is a vintage mismatch between the registrations and the crosswalk, e.g. LSOA 2021 codes against a 2011 lookup"
       if let hint = vintageHint(unknown: unknown.codes.map(\.code), known: crosswalk.zones.codes) { message += "; \(hint)" }
-      report.warn(message + ".")
+      account.warn(message + ".")
     }
   }
 
@@ -234,7 +239,7 @@ public struct FlowMatrix: Sendable {
 
   /// Registration side: practices missing from the map or with a blank footprint.
   private static func reportRegistration(
-    unitCodes: [String], inMap: [UInt8], patients: [Double], rows: [Int], map: UnitFootprintMap, report: RunReport
+    unitCodes: [String], inMap: [UInt8], patients: [Double], rows: [Int], map: UnitFootprintMap, account: inout RunAccount
   ) {
     var missing: [String: (rows: Int, amount: Double)] = [:]
     var blank: [String: (rows: Int, amount: Double)] = [:]
@@ -243,20 +248,20 @@ public struct FlowMatrix: Sendable {
       if inMap[u] == 2 { blank[unitCodes[u]] = (rows[u], patients[u]) }
     }
     let destination = "registration footprint UNALLOCATED"
-    report.lose(Tally(reason: "patients of practices missing from the practice map (closed or merged?)", unit: "patients", destination: destination, byCode: missing))
-    report.lose(Tally(reason: "patients of practices with no \(map.footprintColumn)", unit: "patients", destination: destination, byCode: blank))
+    account.lose(Tally(reason: "patients of practices missing from the practice map (closed or merged?)", unit: "patients", destination: destination, byCode: missing))
+    account.lose(Tally(reason: "patients of practices with no \(map.footprintColumn)", unit: "patients", destination: destination, byCode: blank))
   }
 
   /// Footprint codes that appear on one side only (different code systems or vintages).
-  private static func reportOneSided(crosswalk: Crosswalk, map: UnitFootprintMap, report: RunReport) {
+  private static func reportOneSided(crosswalk: Crosswalk, map: UnitFootprintMap, account: inout RunAccount) {
     let residence = Set(crosswalk.realFootprintCodes)
     let registration = Set(map.footprints.codes.filter { $0 != Crosswalk.unallocated })
     let onlyResidence = residence.subtracting(registration).sorted(by: CrosswalkBuilder.byteOrder)
     let onlyRegistration = registration.subtracting(residence).sorted(by: CrosswalkBuilder.byteOrder)
-    report.oneSided(OneSidedCodes(first: "crosswalk (residence)", second: "practice map (registration)", onlyFirst: onlyResidence, onlySecond: onlyRegistration))
+    account.oneSided(OneSidedCodes(first: "crosswalk (residence)", second: "practice map (registration)", onlyFirst: onlyResidence, onlySecond: onlyRegistration))
     if residence.intersection(registration).isEmpty && !residence.isEmpty && !registration.isEmpty {
       let r = onlyResidence.first!, g = onlyRegistration.first!
-      report.warn(
+      account.warn(
         "the crosswalk and the practice map share no footprint code (e.g. \(r) vs \(g)): retention and capture will all be 0. They probably use different code systems (ONS E54… vs ODS codes such as QNC) or vintages; choose a practice map column with the crosswalk's codes, e.g. ONS_ICB_CODE")
     }
   }

@@ -24,7 +24,7 @@ import CatchmentTables
 /// population by some 4–7 %). A practice-side extract (all patients of some practices, plus
 /// a few patients of others) has full lists for its own practices only, so elsewhere
 /// registered_list, capture, resident_registered and list_inflation count a fraction of the
-/// patients (``reportPartialFootprints(to:)``).
+/// patients (``partialFootprintsWarning()``).
 public struct FlowSummary: Sendable {
   public struct Row: Sendable, Equatable {
     public var footprint: String
@@ -118,12 +118,13 @@ public struct FlowSummary: Sendable {
     return out
   }
 
-  /// Warns once when footprints are only partly seen by the registrations file
-  /// (``Row/isPartlySeen``), naming how many, why, and the first few.
-  public func reportPartialFootprints(to report: RunReport) {
+  /// A warning when footprints are only partly seen by the registrations file
+  /// (``Row/isPartlySeen``), naming how many, why, and the first few; empty when none is.
+  public func partialFootprintsWarning() -> RunAccount {
+    var account = RunAccount()
     let real = rows.filter { $0.footprint != Crosswalk.unallocated }
     let partial = real.filter(\.isPartlySeen)
-    guard !partial.isEmpty else { return }
+    guard !partial.isEmpty else { return account }
     let absent = partial.filter(\.hasMostPracticesAbsent).count, few = partial.filter(\.hasFewRegisteredResidents).count
     var reasons = ["\(absent) have fewer than half of the practices the map puts there in the file"]
     if hasPopulation { reasons.append("\(few) have fewer registered residents than half their population (list_inflation below 0.5)") }
@@ -132,7 +133,8 @@ public struct FlowSummary: Sendable {
       if let inflation = r.listInflation { text += ", list_inflation \(NumberFormat.csv((inflation * 10_000).rounded() / 10_000))" }
       return text
     }
-    report.warn(
+    account.warn(
       "\(partial.count) of \(real.count) footprints in the summary are only partly seen by the registrations file (\(reasons.joined(separator: "; ")); \(examples.joined(separator: "; "))\(partial.count > 5 ? "; …" : "")): the file holds only some practices' patients (a practice-side extract?), so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)")
+    return account
   }
 }

@@ -17,6 +17,14 @@ public struct FootprintOverlap: Sendable {
   /// Zones that both crosswalks split, named in the refusal.
   public struct Refusal: Error, CustomStringConvertible {
     public let zones: [String]
+    /// The account of the refused overlap (a warning naming every refused zone, where the
+    /// message names the first few), for the report of a run that records it.
+    public let account: RunAccount
+
+    public init(zones: [String], account: RunAccount = RunAccount()) {
+      self.zones = zones
+      self.account = account
+    }
     public var description: String { message(splitBy: "Give zone polygons and both layers' polygons") }
 
     /// The message, with `splitBy` phrasing how to give the polygons that split the zones (a
@@ -38,6 +46,9 @@ public struct FootprintOverlap: Sendable {
   /// P(a), P(b).
   public let aPopulation: [Double]
   public let bPopulation: [Double]
+  /// What the overlap left out: zones of A that B lacks (a loss, or expected in another
+  /// nation), zones of B not in A (record it in the run's report).
+  public let account: RunAccount
 
   /// The zones both crosswalks split (weights other than a single 1 in each).
   public static func doublySplitZones(a: Crosswalk, b: Crosswalk) -> [Int32] {
@@ -52,8 +63,9 @@ public struct FootprintOverlap: Sendable {
   /// - Parameters:
   ///   - splits: for zones both crosswalks split, the share of the zone in each piece (A id,
   ///     B id, share; shares summing to 1), e.g. from the areas of the pieces.
-  /// - Throws: ``Refusal`` naming the zones both split and `splits` does not cover.
-  public init(a: Crosswalk, b: Crosswalk, population: ZonePopulation, splits: [String: [(a: String, b: String, share: Double)]] = [:], report: RunReport) throws {
+  /// - Throws: ``Refusal`` naming the zones both split and `splits` does not cover (its account
+  ///   names them all).
+  public init(a: Crosswalk, b: Crosswalk, population: ZonePopulation, splits: [String: [(a: String, b: String, share: Double)]] = [:]) throws {
     let aOrder = Self.order(a.footprints.codes), bOrder = Self.order(b.footprints.codes)
     var aPosition = [Int](repeating: 0, count: a.footprints.count), bPosition = [Int](repeating: 0, count: b.footprints.count)
     for (k, f) in aOrder.enumerated() { aPosition[f] = k }
@@ -90,16 +102,17 @@ public struct FootprintOverlap: Sendable {
         }
       }
     }
+    var account = RunAccount()
     if !refused.isEmpty {
-      // The error shows the first codes; the report (written even on failure) keeps them all.
-      report.warn("\(refused.count) zones are split by both crosswalks (refused)", codes: refused)
-      throw Refusal(zones: refused)
+      // The error shows the first codes; its account keeps them all.
+      account.warn("\(refused.count) zones are split by both crosswalks (refused)", codes: refused)
+      throw Refusal(zones: refused, account: account)
     }
-    report.lose(Tally(reason: "zones of A that B does not have (population not in the overlap)", unit: "population", destination: "not counted", byCode: missing))
-    report.exclude(Tally(reason: "zones of A in another nation that B does not have", unit: "population", destination: "not counted", byCode: otherNation))
+    account.lose(Tally(reason: "zones of A that B does not have (population not in the overlap)", unit: "population", destination: "not counted", byCode: missing))
+    account.exclude(Tally(reason: "zones of A in another nation that B does not have", unit: "population", destination: "not counted", byCode: otherNation))
     let bOnly = (0..<Int32(b.zones.count)).map { b.zones.code($0) }.filter { a.zones.find($0) == nil }
     if !bOnly.isEmpty {
-      report.warn("\(bOnly.count) zones of B are not in A and are left out", codes: bOnly)
+      account.warn("\(bOnly.count) zones of B are not in A and are left out", codes: bOnly)
     }
     aIDs = aOrder.map { a.footprints.code(Int32($0)) }
     bIDs = bOrder.map { b.footprints.code(Int32($0)) }
@@ -115,6 +128,7 @@ public struct FootprintOverlap: Sendable {
     }
     aPopulation = pa
     bPopulation = pb
+    self.account = account
   }
 
   /// Footprint indices in byte order of their codes, UNALLOCATED last.
@@ -207,8 +221,9 @@ public struct FootprintOverlap: Sendable {
 
   /// cov_a_to_b as an A → B crosswalk (A's footprints as zones): the population-weighted
   /// crosswalk between two layers built from finer zones. An A footprint with no population
-  /// goes wholly to UNALLOCATED (reported).
-  public func crosswalk(report: RunReport) throws -> Crosswalk {
+  /// goes wholly to UNALLOCATED (a warning in the account returned with it).
+  public func crosswalk() throws -> (crosswalk: Crosswalk, account: RunAccount) {
+    var account = RunAccount()
     var builder = CrosswalkBuilder(source: "overlap")
     var empty: [String: (rows: Int, amount: Double)] = [:]
     for a in aIDs.indices where aIDs[a] != Crosswalk.unallocated {
@@ -222,8 +237,8 @@ public struct FootprintOverlap: Sendable {
       }
     }
     if !empty.isEmpty {
-      report.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED", codes: empty.keys.sorted())
+      account.warn("\(empty.count) A footprints have no population, so no population-weighted split: written wholly UNALLOCATED", codes: empty.keys.sorted())
     }
-    return try builder.build(method: "population-overlap")
+    return (try builder.build(method: "population-overlap"), account)
   }
 }

@@ -43,13 +43,15 @@ public struct ResidentPopulation: Sendable {
   /// The population left unallocated by the crosswalk.
   public var unallocated: Double { crosswalk.unallocatedID.map { byFootprint[Int($0)] } ?? 0 }
 
-  /// Records the unallocated population, when there is some, as a loss: people the crosswalk
-  /// puts in no footprint (`populations`, and each side of `compare`).
-  public func reportUnallocated(to report: RunReport) {
-    guard unallocated > 0 else { return }
+  /// The unallocated population, when there is some, as a loss: people the crosswalk puts in no
+  /// footprint (`populations`, and each side of `compare`). Empty when there is none.
+  public func unallocatedLoss() -> RunAccount {
+    var account = RunAccount()
+    guard unallocated > 0 else { return account }
     var t = Tally(reason: "population in the unallocated part of crosswalk zones", unit: "population", destination: "footprint UNALLOCATED")
     t.amount = unallocated
-    report.lose(t)
+    account.lose(t)
+    return account
   }
 
   /// The table `footprint_id,footprint_name,population`: every real footprint of the

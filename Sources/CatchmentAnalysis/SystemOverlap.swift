@@ -20,8 +20,9 @@ public struct SystemOverlap: Sendable {
   /// System names by id, from the membership's `footprint_name` column (empty when it has none).
   public let names: [String: String]
 
-  /// Reads the membership CSV at `path` (columns provider_id, footprint_id, catchment_population, member).
-  public static func read(path: String, report: RunReport) throws -> SystemOverlap {
+  /// Reads the membership CSV at `path` (columns provider_id, footprint_id, catchment_population, member),
+  /// with its account (the file's row counts).
+  public static func read(path: String) throws -> (overlap: SystemOverlap, account: RunAccount) {
     let reader = try CSVReader(path: path)
     let providerColumn = try reader.column(named: "provider_id")
     let footprintColumn = try reader.column(named: "footprint_id")
@@ -39,8 +40,9 @@ public struct SystemOverlap: Sendable {
       summary.rowsCounted += 1
     }
     summary.rowsRead = reader.recordsRead
-    report.add(summary)
-    return SystemOverlap(rows: rows, names: names)
+    var account = RunAccount()
+    account.add(summary)
+    return (SystemOverlap(rows: rows, names: names), account)
   }
 
   public init(rows: [(provider: String, footprint: String, catchment: Double, member: Bool)], names: [String: String] = [:]) {

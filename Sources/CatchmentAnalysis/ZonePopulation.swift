@@ -21,48 +21,49 @@ public struct ZonePopulation: Sendable {
     try PopulationTable(path: path, columns: columns).studyZones()
   }
 
-  /// Reads `path` against `crosswalk`, recording every row in `report`: a read of the table
-  /// (``PopulationTable``) and its join (``join(_:crosswalk:report:)``).
+  /// Reads `path` against `crosswalk`, with an account of every row: a read of the table
+  /// (``PopulationTable``) and its join (``join(_:crosswalk:)``).
   ///
   /// - Throws: ``TableError`` for a missing file or column, or a value that is not a number from
   ///   0 to ``Quantity/amountLimit`` (empty too, in a row that is counted);
   ///   ``RepeatedZoneRowsError`` when a zone has several rows after the filters, unless they
   ///   differ in a column the filters give several values for (parts asked to be added up).
   public static func read(
-    path: String, columns: PopulationColumns, crosswalk: Crosswalk, report: RunReport
-  ) throws -> ZonePopulation {
-    try join(PopulationTable(path: path, columns: columns), crosswalk: crosswalk, report: report)
+    path: String, columns: PopulationColumns, crosswalk: Crosswalk
+  ) throws -> (population: ZonePopulation, account: RunAccount) {
+    try join(PopulationTable(path: path, columns: columns), crosswalk: crosswalk)
   }
 
-  /// pop(z) for the zones of `crosswalk` from a table read once, recording every row in
-  /// `report` as a read against the crosswalk does; the same values, entries and errors.
-  public static func join(_ table: PopulationTable, crosswalk: Crosswalk, report: RunReport) throws -> ZonePopulation {
+  /// pop(z) for the zones of `crosswalk` from a table read once, with the account of every row
+  /// that a read against the crosswalk gives; the same values, entries and errors.
+  public static func join(_ table: PopulationTable, crosswalk: Crosswalk) throws -> (population: ZonePopulation, account: RunAccount) {
     // Zones the crosswalk puts in no footprint (a blank footprint in a lookup) are outside
     // every footprint, so a missing row there loses nobody.
     let unallocated = crosswalk.unallocatedID
     let noFootprint = Set((0..<Int32(crosswalk.zones.count)).filter { z in crosswalk.entries(ofZone: z).allSatisfy { crosswalk.entryFootprint[$0] == unallocated } })
-    return try join(table, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", report: report, noFootprint: noFootprint)
+    return try join(table, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", noFootprint: noFootprint)
   }
 
   /// Reads `path` against the zones of `zones` (`lookup` indexes them; `owner` names where they
-  /// come from in messages, e.g. "the crosswalk"), recording every row in `report`.
+  /// come from in messages, e.g. "the crosswalk"), with an account of every row.
   public static func read(
-    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport,
+    path: String, columns: PopulationColumns, zones: CodeTable, lookup: ZoneLookup, of owner: String,
     noFootprint: Set<Int32> = []
-  ) throws -> ZonePopulation {
-    try join(PopulationTable(path: path, columns: columns), zones: zones, lookup: lookup, of: owner, report: report, noFootprint: noFootprint)
+  ) throws -> (population: ZonePopulation, account: RunAccount) {
+    try join(PopulationTable(path: path, columns: columns), zones: zones, lookup: lookup, of: owner, noFootprint: noFootprint)
   }
 
   /// pop(z) for the zones of `zones` (`lookup` indexes them; `owner` names where they come from
-  /// in messages) from a table read once, recording every row in `report`.
+  /// in messages) from a table read once, with an account of every row.
   ///
   /// Through a zone index: each code of the table is looked up once; the rows are then visited
   /// in file order, so sums, tallies and the first error thrown are those of a direct read.
   public static func join(
-    _ table: PopulationTable, zones: CodeTable, lookup: ZoneLookup, of owner: String, report: RunReport,
+    _ table: PopulationTable, zones: CodeTable, lookup: ZoneLookup, of owner: String,
     noFootprint: Set<Int32> = []
-  ) throws -> ZonePopulation {
+  ) throws -> (population: ZonePopulation, account: RunAccount) {
     let path = table.path
+    var account = RunAccount()
     let classifier = ZoneCodeClassifier(entity: lookup.entity)
     // The zone index: table code id → zone id, or nil for a code the zones do not list.
     let zoneOfCode = (0..<Int32(table.codes.count)).map { c in table.codes.withBytes(of: c) { lookup.find($0) } }
@@ -107,28 +108,28 @@ public struct ZonePopulation: Sendable {
     for (kind, reason) in expected {
       let tally = Tally(reason: reason, unit: "population", destination: "not counted", byCode: set[kind] ?? [:])
       summary.rowsExcluded += tally.rows
-      report.exclude(tally)
+      account.exclude(tally)
     }
     for (kind, reason) in lost {
       let tally = Tally(reason: reason, unit: "population", destination: "not counted", byCode: set[kind] ?? [:])
       summary.rowsLost += tally.rows
-      report.lose(tally)
+      account.lose(tally)
     }
-    report.add(summary)
+    account.add(summary)
     let present = rowsPerZone.map { $0 > 0 }
-    reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, noFootprint: noFootprint, report: report)
+    reportMissing(present: present, zones: zones, classifier: classifier, owner: owner, path: path, noFootprint: noFootprint, account: &account)
     let repeated = rowsPerZone.filter { $0 > 1 }.count
     if repeated > 0 {
-      try checkRepeatedRows(table: table, zoneOfCode: zoneOfCode, rowsPerZone: rowsPerZone, report: report)
+      try checkRepeatedRows(table: table, zoneOfCode: zoneOfCode, rowsPerZone: rowsPerZone, account: &account)
     }
-    return ZonePopulation(values: values, present: present)
+    return (ZonePopulation(values: values, present: present), account)
   }
 
   /// Zones of the study with no population row: a loss (their population is unknown and counts
   /// as 0), or an expected exclusion for zones of another nation (outside an English study even
   /// when the crosswalk lists them) and zones in no footprint. Amount: zones.
   static func reportMissing(
-    present: [Bool], zones: CodeTable, classifier: ZoneCodeClassifier, owner: String, path: String, noFootprint: Set<Int32>, report: RunReport
+    present: [Bool], zones: CodeTable, classifier: ZoneCodeClassifier, owner: String, path: String, noFootprint: Set<Int32>, account: inout RunAccount
   ) {
     var missing: [String: (rows: Int, amount: Double)] = [:]
     var outside: [String: (rows: Int, amount: Double)] = [:]
@@ -137,8 +138,8 @@ public struct ZonePopulation: Sendable {
       if noFootprint.contains(Int32(z)) || classifier.classify(code) == .otherNation { outside[code] = (1, 1) } else { missing[code] = (1, 1) }
     }
     let reason = "zones of \(owner) with no row in \(path) (population unknown, counted as 0)"
-    report.lose(Tally(reason: reason, unit: "zones", destination: "population 0", byCode: missing))
-    report.exclude(
+    account.lose(Tally(reason: reason, unit: "zones", destination: "population 0", byCode: missing))
+    account.exclude(
       Tally(reason: "zones of \(owner) in another nation or in no footprint, with no row in \(path)", unit: "zones", destination: "population 0", byCode: outside))
   }
 
@@ -146,7 +147,7 @@ public struct ZonePopulation: Sendable {
   /// in the columns the filters give several values for, which asks for the parts to be added up.
   /// That test uses the values the table kept; only a refusal reads the file again, for the
   /// whole rows that say what differs.
-  static func checkRepeatedRows(table: PopulationTable, zoneOfCode: [Int32?], rowsPerZone: [Int32], report: RunReport) throws {
+  static func checkRepeatedRows(table: PopulationTable, zoneOfCode: [Int32?], rowsPerZone: [Int32], account: inout RunAccount) throws {
     if table.hasParts {
       var partKeys: [Int32: Set<Int32>] = [:]
       var partRows: [Int32: Int] = [:]
@@ -156,7 +157,7 @@ public struct ZonePopulation: Sendable {
         partRows[zone, default: 0] += 1
       }
       if partRows.allSatisfy({ partKeys[$0.key]?.count == $0.value }) {
-        report.note(
+        account.note(
           "\(table.path): \(partRows.count) zones have one row per \(table.partColumnNames) value kept by the filter \(table.filterDescription); their values were added up")
         return
       }

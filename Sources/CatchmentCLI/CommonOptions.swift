@@ -69,8 +69,9 @@ struct LookupOptions: ParsableArguments {
   }
 
   func crosswalk(report: RunReport) throws -> Crosswalk {
-    try Crosswalk.fromLookup(
-      path: lookup!, columns: LookupColumns(zone: zone!, footprint: footprint!, weight: weight, name: name), report: report)
+    let read = try Crosswalk.fromLookup(path: lookup!, columns: LookupColumns(zone: zone!, footprint: footprint!, weight: weight, name: name))
+    report.record(read.account)
+    return read.crosswalk
   }
 }
 
@@ -90,7 +91,7 @@ struct CrosswalkSource: ParsableArguments {
   }
 
   func load(report: RunReport) throws -> Crosswalk {
-    if let crosswalk { return try Crosswalk.read(path: crosswalk, report: report) }
+    if let crosswalk { return try readCrosswalk(path: crosswalk, report: report) }
     return try lookup.crosswalk(report: report)
   }
 }

@@ -89,9 +89,9 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "compare")
-    let baselineLayer = try Crosswalk.read(path: baseline, report: report)
-    let proposalLayer = try Crosswalk.read(path: proposal, report: report)
-    let councilLayer = try councils.map { try Crosswalk.read(path: $0, report: report) }
+    let baselineLayer = try readCrosswalk(path: baseline, report: report)
+    let proposalLayer = try readCrosswalk(path: proposal, report: report)
+    let councilLayer = try councils.map { try readCrosswalk(path: $0, report: report) }
     let comparison = FootprintComparison(
       populationPath: inputs.population.population!, populationColumns: inputs.population.columns,
       registrations: registrations.map {

@@ -129,7 +129,9 @@ struct FlowsCommand: ParsableCommand {
     if let practiceMap, let practiceFootprint {
       var mapColumns = UnitMapColumns(footprint: practiceFootprint, footprintName: practiceFootprintName)
       mapColumns.unit = [practiceCodeColumn]
-      map = try UnitFootprintMap(path: practiceMap, columns: mapColumns, report: report)
+      let read = try UnitFootprintMap.read(path: practiceMap, columns: mapColumns)
+      report.record(read.account)
+      map = read.map
     }
     // Practices per footprint (summary) are counted over the published map, not over the
     // practices a list of every organisation places by postcode.
@@ -151,18 +153,20 @@ struct FlowsCommand: ParsableCommand {
     }
     let registration = map!
     let matrix = FlowMatrix(
-      counts: counts, crosswalk: crosswalk, map: registration, report: report, keepUnitBreakdown: practiceOutput != nil, practiceList: publishedMap)
+      counts: counts, crosswalk: crosswalk, map: registration, keepUnitBreakdown: practiceOutput != nil, practiceList: publishedMap)
+    report.record(matrix.account)
 
     let extract = ExtractDates(counts.extractDates)
-    extract.report(to: report)
+    report.record(extract.account())
     report.figure("patients counted", counts.total)
     report.figure("practices", Double(counts.units.count))
 
     var resident: ResidentPopulation?
     if population.isGiven {
       var populationReport = crosswalk
-      if let populationCrosswalk { populationReport = try Crosswalk.read(path: populationCrosswalk, report: report) }
-      let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: populationReport, report: report)
+      if let populationCrosswalk { populationReport = try readCrosswalk(path: populationCrosswalk, report: report) }
+      let (zones, zonesAccount) = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: populationReport)
+      report.record(zonesAccount)
       resident = ResidentPopulation(population: zones, crosswalk: populationReport)
       checkYears(report: report, extract: extract)
     }
@@ -172,7 +176,7 @@ struct FlowsCommand: ParsableCommand {
     if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
     if let summaryOutput {
       let summary = FlowSummary(matrix: matrix, population: resident)
-      summary.reportPartialFootprints(to: report)
+      report.record(summary.partialFootprintsWarning())
       try write(summary.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput)
     }
     if let practiceOutput { try write(matrix.unitCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: practiceOutput) }
@@ -180,13 +184,13 @@ struct FlowsCommand: ParsableCommand {
   }
 
   /// List inflation compares like years: warn when the population's year differs from the
-  /// extract's (``ExtractDates/checkPopulationYear(_:report:)``), or say that it could not be
+  /// extract's (``ExtractDates/checkPopulationYear(_:)``), or say that it could not be
   /// checked.
   private func checkYears(report: RunReport, extract: ExtractDates) {
     guard let populationYear else {
       report.note("list inflation compares registrations with the population given; give --population-year to check that the years match")
       return
     }
-    extract.checkPopulationYear(populationYear, report: report)
+    report.record(extract.checkPopulationYear(populationYear))
   }
 }

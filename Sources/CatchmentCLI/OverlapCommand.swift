@@ -94,8 +94,9 @@ struct OverlapCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "overlap")
-    let a = try Crosswalk.read(path: self.a, report: report), b = try Crosswalk.read(path: self.b, report: report)
-    let pop = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: a, report: report)
+    let a = try readCrosswalk(path: self.a, report: report), b = try readCrosswalk(path: self.b, report: report)
+    let (pop, popAccount) = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: a)
+    report.record(popAccount)
     var splits: [String: [(a: String, b: String, share: Double)]] = [:]
     if !zones.isEmpty {
       let split = try pieceLayers.shares(a: a, b: b)
@@ -103,7 +104,8 @@ struct OverlapCommand: ParsableCommand {
       splits = split.splits
     }
     // A refusal is an input error (exit 1) naming the zones, not a usage error.
-    let overlap = try FootprintOverlap(a: a, b: b, population: pop, splits: splits, report: report)
+    let overlap = try FootprintOverlap(a: a, b: b, population: pop, splits: splits)
+    report.record(overlap.account)
     try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let matrixOutput {
@@ -115,7 +117,9 @@ struct OverlapCommand: ParsableCommand {
       report.note("wrote \(summaryOutput)")
     }
     if let crosswalkOutput {
-      try write(try overlap.crosswalk(report: report).csv(byteOrderMark: runOptions.bom), to: crosswalkOutput)
+      let derived = try overlap.crosswalk()
+      report.record(derived.account)
+      try write(derived.crosswalk.csv(byteOrderMark: runOptions.bom), to: crosswalkOutput)
       report.note("wrote \(crosswalkOutput)")
     }
     try runOptions.finish(report)

@@ -43,10 +43,11 @@ struct PopulationsCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "populations")
     let crosswalk = try self.crosswalk.load(report: report)
-    let zones = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk, report: report)
+    let (zones, zonesAccount) = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk)
+    report.record(zonesAccount)
     let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
     report.figure("population counted", result.counted)
-    result.reportUnallocated(to: report)
+    report.record(result.unallocatedLoss())
     try write(result.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     try runOptions.finish(report)

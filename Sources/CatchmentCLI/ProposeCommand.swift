@@ -87,7 +87,7 @@ struct ProposeCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "propose")
     let mapping = try BlockMapping.read(path: blocks, block: blockColumn, footprint: footprintColumn, name: footprintNameColumn, weight: blockWeightColumn)
-    let baseCrosswalk = try crosswalk.map { try Crosswalk.read(path: $0, report: report) } ?? (lookup.isGiven ? try lookup.crosswalk(report: report) : nil)
+    let baseCrosswalk = try crosswalk.map { try readCrosswalk(path: $0, report: report) } ?? (lookup.isGiven ? try lookup.crosswalk(report: report) : nil)
     let (crosswalk, account) = try mapping.crosswalk(base: baseCrosswalk)
     report.record(account)
     report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))

@@ -41,7 +41,8 @@ struct SystemOverlapCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "system-overlap")
-    let overlap = try SystemOverlap.read(path: membership, report: report)
+    let (overlap, overlapAccount) = try SystemOverlap.read(path: membership)
+    report.record(overlapAccount)
     report.figure("systems", Double(overlap.systems.count))
     try write(overlap.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")

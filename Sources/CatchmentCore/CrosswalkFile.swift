@@ -45,7 +45,8 @@ extension Crosswalk {
   ///
   /// The file must satisfy the contract: weights in (0, 1] summing to 1 per zone (within
   /// 1e-9). A file that does not is refused with the zone named, rather than silently fixed.
-  public static func read(path: String, report: RunReport) throws -> Crosswalk {
+  /// Returns the crosswalk with its account (the file's row counts), to record in the run's report.
+  public static func read(path: String) throws -> (crosswalk: Crosswalk, account: RunAccount) {
     let reader = try CSVReader(path: path)
     let zoneColumn = try reader.column(named: "zone_id", role: "crosswalk zone")
     let footprintColumn = try reader.column(named: "footprint_id", role: "crosswalk footprint")
@@ -81,9 +82,10 @@ extension Crosswalk {
     }
     summary.rowsRead = reader.recordsRead
     summary.blankLines = reader.blankLines
-    report.add(summary)
+    var account = RunAccount()
+    account.add(summary)
     let method = methods.count == 1 ? methods.first! : (methods.isEmpty ? "file" : methods.sorted().joined(separator: "+"))
     let crosswalk = try builder.build(method: method)
-    return crosswalk
+    return (crosswalk, account)
   }
 }

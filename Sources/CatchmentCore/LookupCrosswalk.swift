@@ -30,17 +30,15 @@ extension Crosswalk {
   ///
   /// - Throws: ``TableError`` for missing files, columns or bad weights, ``CrosswalkError``
   ///   for ambiguous zones or weights over 1.
-  public static func fromLookup(path: String, columns: LookupColumns, report: RunReport) throws -> Crosswalk {
-    let read = try fromLookup(path: path, columns: [columns])[0]
-    let (crosswalk, account) = try read.get()
-    account.record(into: report)
-    return crosswalk
+  /// Returns the crosswalk with its account, to record in the run's report.
+  public static func fromLookup(path: String, columns: LookupColumns) throws -> (crosswalk: Crosswalk, account: RunAccount) {
+    try fromLookup(path: path, columns: [columns])[0].get()
   }
 
   /// Reads several crosswalks from one lookup table in one pass: one per column set (an ONS
   /// lookup has one column per footprint layer, and a review takes several layers from it).
   ///
-  /// Each result is what ``fromLookup(path:columns:report:)`` gives for that column set: the
+  /// Each result is what `fromLookup(path:columns:)` with one set gives for that column set: the
   /// crosswalk and its account (record it in the step's report), or the error it throws.
   ///
   /// - Throws: ``TableError`` when the file cannot be opened or has no header (every set would).

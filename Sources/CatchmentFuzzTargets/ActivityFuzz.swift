@@ -11,8 +11,8 @@ public enum ActivityFuzz {
     let counts = ActivityColumns(
       zone: "lsoa21cd", provider: "trust_code", measure: .count("patients"), total: "total_patients",
       filters: ["catchment_year=2021", "admission_type=All"])
-    _ = try? ActivityTable.read(path: path, columns: counts, lookup: lookup, zoneCount: crosswalk.zones.count, report: RunReport(command: "fuzz"))
+    _ = try? ActivityTable.read(path: path, columns: counts, lookup: lookup, zoneCount: crosswalk.zones.count)
     let shares = ActivityColumns(zone: "lsoa21cd", provider: "trust_code", measure: .share("proportion"))
-    _ = try? ActivityTable.read(path: path, columns: shares, lookup: lookup, zoneCount: crosswalk.zones.count, report: RunReport(command: "fuzz"))
+    _ = try? ActivityTable.read(path: path, columns: shares, lookup: lookup, zoneCount: crosswalk.zones.count)
   }
 }

@@ -8,6 +8,6 @@ enum CSVFuzzSupport {
     for k in 1...10 { text += "E011000\(k < 10 ? "0" : "")\(k),E3800090\(k <= 5 ? 1 : 2),Footprint \(k <= 5 ? 1 : 2)\n" }
     let path = ScratchFiles.write(Array(text.utf8), as: "crosswalk-of-the-targets.csv")
     return try? Crosswalk.fromLookup(
-      path: path, columns: LookupColumns(zone: "LSOA21CD", footprint: "SICBL23CD", name: "SICBL23NM"), report: RunReport(command: "fuzz"))
+      path: path, columns: LookupColumns(zone: "LSOA21CD", footprint: "SICBL23CD", name: "SICBL23NM")).crosswalk
   }()
 }

@@ -4,6 +4,6 @@ import CatchmentCore
 public enum CrosswalkFuzz {
   public static func run(_ data: [UInt8]) {
     let path = ScratchFiles.write(data, as: "crosswalk.csv")
-    _ = try? Crosswalk.read(path: path, report: RunReport(command: "fuzz"))
+    _ = try? Crosswalk.read(path: path)
   }
 }

@@ -6,8 +6,8 @@ public enum LookupFuzz {
   public static func run(_ data: [UInt8]) {
     let path = ScratchFiles.write(data, as: "lookup.csv")
     _ = try? Crosswalk.fromLookup(
-      path: path, columns: LookupColumns(zone: "LSOA21CD", footprint: "SICBL23CD", name: "SICBL23NM"), report: RunReport(command: "fuzz"))
+      path: path, columns: LookupColumns(zone: "LSOA21CD", footprint: "SICBL23CD", name: "SICBL23NM"))
     _ = try? Crosswalk.fromLookup(
-      path: path, columns: LookupColumns(zone: "LSOA21CD", footprint: "ICB23CD", weight: "ObjectId"), report: RunReport(command: "fuzz"))
+      path: path, columns: LookupColumns(zone: "LSOA21CD", footprint: "ICB23CD", weight: "ObjectId"))
   }
 }

@@ -8,10 +8,10 @@ public enum PopulationFuzz {
     guard let crosswalk = CSVFuzzSupport.crosswalk else { return }
     let path = ScratchFiles.write(data, as: "population.csv")
     let columns = PopulationColumns(id: "Area Codes", value: "All Ages")
-    _ = try? ZonePopulation.read(path: path, columns: columns, crosswalk: crosswalk, report: RunReport(command: "fuzz"))
+    _ = try? ZonePopulation.read(path: path, columns: columns, crosswalk: crosswalk)
     if let zones = try? ZonePopulation.zones(inTable: path, columns: columns) {
       _ = try? ZonePopulation.read(
-        path: path, columns: columns, zones: zones, lookup: ZoneLookup(zones: zones), of: "the table", report: RunReport(command: "fuzz"))
+        path: path, columns: columns, zones: zones, lookup: ZoneLookup(zones: zones), of: "the table")
     }
   }
 }

@@ -6,8 +6,8 @@ import CatchmentCore
 public enum PracticeMapFuzz {
   public static func run(_ data: [UInt8]) {
     let path = ScratchFiles.write(data, as: "practice-map.csv")
-    _ = try? UnitFootprintMap(path: path, columns: UnitMapColumns(footprint: "ONS_ICB_CODE"), report: RunReport(command: "fuzz"))
-    _ = try? UnitFootprintMap(
-      path: path, columns: UnitMapColumns(footprint: "PCN_CODE", footprintName: "PCN_NAME"), report: RunReport(command: "fuzz"))
+    _ = try? UnitFootprintMap.read(path: path, columns: UnitMapColumns(footprint: "ONS_ICB_CODE"))
+    _ = try? UnitFootprintMap.read(
+      path: path, columns: UnitMapColumns(footprint: "PCN_CODE", footprintName: "PCN_NAME"))
   }
 }

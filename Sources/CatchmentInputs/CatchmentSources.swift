@@ -48,7 +48,8 @@ public struct CatchmentSources: Sendable {
       guard zones.count > 0 else { throw CatchmentSourceError.noZoneCodes(path: populationPath, column: populationColumns.id) }
     }
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
-    let joined = try account.capture { try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner, report: $0) }
+    let (joined, joinedAccount) = try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner)
+    account.append(contentsOf: joinedAccount)
     let (pop, excluded) = joined.excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner)
     account.append(contentsOf: excluded)
     let codes = zones.codes
@@ -56,8 +57,11 @@ public struct CatchmentSources: Sendable {
     if method.usesActivity {
       guard let activityPath, let activityColumns else { throw CatchmentSourceError.noActivity(method: "\(method)") }
       let rows = try tables.activity(path: activityPath, columns: activityColumns)
-      let table = try account.capture { try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count, report: $0) }
-      shares = account.capture { ActivityShares.shares(activity: table, zones: codes, method: method, report: $0) }
+      let (table, tableAccount) = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count)
+      account.append(contentsOf: tableAccount)
+      let computed = ActivityShares.shares(activity: table, zones: codes, method: method)
+      account.append(contentsOf: computed.account)
+      shares = computed.shares
       let noActivity = table.rows.indices.filter { table.rows[$0].isEmpty && pop.values[$0] > 0 }
       if !noActivity.isEmpty {
         account.note("\(noActivity.count) zones with population have no activity; their population is UNATTRIBUTED")

@@ -81,9 +81,10 @@ public struct FootprintComparison: Sendable {
     for (name, crosswalk) in [("baseline", baseline), ("proposal", proposal)] {
       var side = RunAccount()
       let population = try tables.population(path: populationPath, columns: populationColumns)
-      let zones = try side.capture { try ZonePopulation.join(population, crosswalk: crosswalk, report: $0) }
+      let (zones, zonesAccount) = try ZonePopulation.join(population, crosswalk: crosswalk)
+      side.append(contentsOf: zonesAccount)
       let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
-      side.capture { resident.reportUnallocated(to: $0) }
+      side.append(contentsOf: resident.unallocatedLoss())
       var measures = ScenarioMeasures(scenario: name, resident: resident)
       if let registrations {
         let counts = UnitZoneCounts(table: try tables.registrations(path: registrations.path), crosswalk: crosswalk)
@@ -94,11 +95,14 @@ public struct FootprintComparison: Sendable {
         }
         let (map, placed) = try practiceMap(for: name, registrations: registrations, counts: counts, crosswalk: crosswalk)
         side.append(contentsOf: placed)
-        let matrix = side.capture { FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: $0) }
+        let matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map)
+        side.append(contentsOf: matrix.account)
         measures.add(flows: FlowSummary(matrix: matrix))
       }
       if let councils {
-        measures.add(councils: try side.capture { try FootprintOverlap(a: crosswalk, b: councils, population: zones, report: $0) })
+        let overlap = try FootprintOverlap(a: crosswalk, b: councils, population: zones)
+        side.append(contentsOf: overlap.account)
+        measures.add(councils: overlap)
       }
       if let sources {
         let (catchments, names, found) = try sources.catchments(crosswalk: crosswalk)

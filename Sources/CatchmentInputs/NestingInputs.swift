@@ -16,13 +16,19 @@ public enum NestingInputs {
     tables: InputTables = InputTables()
   ) throws -> (nesting: Nesting, account: RunAccount) {
     var account = RunAccount()
-    let layers = try paths.map { path in try account.capture { try Crosswalk.read(path: path, report: $0) } }
+    let layers = try paths.map { path in
+      let read = try Crosswalk.read(path: path)
+      account.append(contentsOf: read.account)
+      return read.crosswalk
+    }
     var links: [[(child: String, parent: String, amount: Double)]] = []
     var roots: [String] = []
     for k in 0..<max(layers.count - 1, 0) {
       let table = try tables.population(path: populationPath, columns: populationColumns)
-      let pop = try account.capture { try ZonePopulation.join(table, crosswalk: layers[k], report: $0) }
-      let overlap = try account.capture { try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop, report: $0) }
+      let (pop, popAccount) = try ZonePopulation.join(table, crosswalk: layers[k])
+      account.append(contentsOf: popAccount)
+      let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: pop)
+      account.append(contentsOf: overlap.account)
       links.append(Nesting.links(overlap))
       roots = overlap.bIDs
     }

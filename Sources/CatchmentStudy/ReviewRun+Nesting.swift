@@ -4,10 +4,10 @@ import CatchmentInputs
 import Foundation
 
 extension ReviewRun {
-  /// Residents per zone of a crosswalk, recording what reading or joining them meets into the
-  /// step's report: the run's one population table joined to each crosswalk it is asked for
-  /// (``populationSource(_:tables:)``).
-  typealias PopulationSource = (Crosswalk, RunReport) throws -> ZonePopulation
+  /// Residents per zone of a crosswalk, with the account of what reading or joining them meets
+  /// (for the step's report): the run's one population table joined to each crosswalk it is
+  /// asked for (``populationSource(_:tables:)``).
+  typealias PopulationSource = (Crosswalk) throws -> (population: ZonePopulation, account: RunAccount)
 
   /// A child nests when at most this share of it lies outside its main parent (`catchment
   /// nesting --tolerance`'s default).
@@ -20,8 +20,8 @@ extension ReviewRun {
     let columns = PopulationColumns(
       id: population.id, value: population.value,
       filters: population.filter.keys.sorted().map { "\($0)=\(population.filter[$0] ?? "")" })
-    return { crosswalk, report in
-      try ZonePopulation.join(try tables.population(path: population.file.url.path, columns: columns), crosswalk: crosswalk, report: report)
+    return { crosswalk in
+      try ZonePopulation.join(try tables.population(path: population.file.url.path, columns: columns), crosswalk: crosswalk)
     }
   }
 
@@ -55,8 +55,10 @@ extension ReviewRun {
       var links: [[(child: String, parent: String, amount: Double)]] = []
       var roots: [String] = []
       for k in 0..<(layers.count - 1) {
-        let zones = try population(layers[k], report)
-        let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: zones, report: report)
+        let (zones, zonesAccount) = try population(layers[k])
+        report.record(zonesAccount)
+        let overlap = try FootprintOverlap(a: layers[k], b: layers[k + 1], population: zones)
+        report.record(overlap.account)
         links.append(Nesting.links(overlap))
         roots = overlap.bIDs
       }

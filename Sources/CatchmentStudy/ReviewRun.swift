@@ -70,11 +70,12 @@ public struct ReviewRun {
       for (name, crosswalk) in crosswalks {
         try state.step("population \(name)") { report in
           let table = try tables.population(path: p.file.url.path, columns: columns)
-          let zones = try ZonePopulation.join(table, crosswalk: crosswalk, report: report)
+          let (zones, zonesAccount) = try ZonePopulation.join(table, crosswalk: crosswalk)
+          report.record(zonesAccount)
           let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
           if name == study.review.baseline { baselinePopulation = result }
           report.figure("population counted", zones.values.reduce(0, +))
-          result.reportUnallocated(to: report)
+          report.record(result.unallocatedLoss())
           return [("population_\(name).csv", result.csv(numbers: numbers, byteOrderMark: byteOrderMark))]
         }
       }
@@ -97,8 +98,10 @@ public struct ReviewRun {
         let stem = "\(baselineName)_\(other)"
         try state.step("overlap \(stem)") { report in
           let table = try tables.population(path: p.file.url.path, columns: columns)
-          let population = try ZonePopulation.join(table, crosswalk: baseline, report: report)
-          let overlap = try FootprintOverlap(a: baseline, b: b, population: population, report: report)
+          let (population, populationAccount) = try ZonePopulation.join(table, crosswalk: baseline)
+          report.record(populationAccount)
+          let overlap = try FootprintOverlap(a: baseline, b: b, population: population)
+          report.record(overlap.account)
           return [
             ("overlap_\(stem).csv", overlap.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
             ("overlap_matrix_\(stem).csv", overlap.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
@@ -164,7 +167,9 @@ public struct ReviewRun {
           crosswalk = drawn
           input = ReviewPack.Input(key: "layers.\(name).lookup", path: file)
         case .crosswalk(let file):
-          crosswalk = try Crosswalk.read(path: file.url.path, report: report)
+          let read = try Crosswalk.read(path: file.url.path)
+          report.record(read.account)
+          crosswalk = read.crosswalk
           input = ReviewPack.Input(key: "layers.\(name).crosswalk", path: file)
         case .polygons(let path, let id, let label, let method, let crs):
           let drawn = try polygonCrosswalk(layer: name, path: path, id: id, name: label, method: method, crs: crs, report: report)
@@ -222,7 +227,8 @@ public struct ReviewRun {
       let (map, mapAccount) = try tables.practiceMap(path: mapFile.url.path, columns: mapColumns)
       report.record(mapAccount)
       let matrix = FlowMatrix(
-        counts: counts, crosswalk: baseline, map: map, report: report, keepUnitBreakdown: true, practiceList: map)
+        counts: counts, crosswalk: baseline, map: map, keepUnitBreakdown: true, practiceList: map)
+      report.record(matrix.account)
       extractDates = counts.extractDates
       if !counts.extractDates.isEmpty {
         report.note("EXTRACT_DATE seen: \(counts.extractDates.joined(separator: ", "))")
@@ -231,12 +237,13 @@ public struct ReviewRun {
       var resident: ResidentPopulation?
       if let population, let populationColumns {
         let table = try tables.population(path: population.file.url.path, columns: populationColumns)
-        let zones = try ZonePopulation.join(table, crosswalk: baseline, report: report)
+        let (zones, zonesAccount) = try ZonePopulation.join(table, crosswalk: baseline)
+        report.record(zonesAccount)
         resident = ResidentPopulation(population: zones, crosswalk: baseline)
       }
       let summary = FlowSummary(matrix: matrix, population: resident)
       flowSummary = summary
-      summary.reportPartialFootprints(to: report)
+      report.record(summary.partialFootprintsWarning())
       return [
         ("flows_\(name).csv", matrix.longCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
         ("flow_matrix_\(name).csv", matrix.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),

@@ -29,9 +29,9 @@ import Testing
     let badZones = Self.squares(["a", "b", "c"], bad: "b", value: value)
     let report = RunReport(command: "t")
     for run in [
-      { _ = report.recording(try SpatialCrosswalk.area(zones: badZones, footprints: good, basis: .covered, minWeight: nil, workers: 2)) },
-      { _ = report.recording(try SpatialCrosswalk.bestFit(zones: badZones, centroids: nil, footprints: good, snapDistance: 0, workers: 2)) },
-      { _ = report.recording(try SpatialCrosswalk.area(zones: good, footprints: badZones, basis: .zone, minWeight: nil, workers: 1)) },
+      { _ = recorded(try SpatialCrosswalk.area(zones: badZones, footprints: good, basis: .covered, minWeight: nil, workers: 2), in: report) },
+      { _ = recorded(try SpatialCrosswalk.bestFit(zones: badZones, centroids: nil, footprints: good, snapDistance: 0, workers: 2), in: report) },
+      { _ = recorded(try SpatialCrosswalk.area(zones: good, footprints: badZones, basis: .zone, minWeight: nil, workers: 1), in: report) },
     ] {
       let error = try #require(throws: CoordinateRangeError.self) { try run() }
       #expect(error.features == ["layer.geojson#2 (b)"])
@@ -45,11 +45,11 @@ import Testing
     let footprints = Self.squares(["A"])
     let zones = Self.squares(["z"])
     let error = try #require(throws: CoordinateRangeError.self) {
-      _ = RunReport(command: "t").recording(try SpatialCrosswalk.area(
+      _ = recorded(try SpatialCrosswalk.area(
         zones: zones, projectZones: { xs, _ in
           xs[1] = .infinity
           return RunAccount()
-        }, footprints: footprints, basis: .zone, minWeight: nil, workers: 1))
+        }, footprints: footprints, basis: .zone, minWeight: nil, workers: 1), in: RunReport(command: "t"))
     }
     #expect(error.role == "zones (in the working CRS)" && error.features == ["layer.geojson#1 (z)"])
   }

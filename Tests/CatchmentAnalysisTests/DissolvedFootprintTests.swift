@@ -19,7 +19,7 @@ import Testing
     var builder = CrosswalkBuilder(source: "membership")
     for (zone, footprint) in tessellation.membership.sorted(by: { $0.key < $1.key }) { builder.add(zone: zone, footprint: footprint, weight: 1) }
     let report = RunReport(command: "t")
-    let drawn = report.recording(try Dissolve.footprints(zones: tessellation.zones, crosswalk: try builder.build(method: "lookup"), workers: 2))
+    let drawn = recorded(try Dissolve.footprints(zones: tessellation.zones, crosswalk: try builder.build(method: "lookup"), workers: 2), in: report)
     #expect(report.losses.isEmpty)
     let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id)], geometry: $0.geoJSON) }
     let path = try temporaryFile(GeoJSONWriter.featureCollection(features, crs: .epsg(27700)), name: "dissolved.geojson")
@@ -47,7 +47,7 @@ import Testing
     let footprints = try Self.dissolved(tessellation)
     for basis in AreaBasis.allCases {
       let report = RunReport(command: "t")
-      let crosswalk = report.recording(try SpatialCrosswalk.area(zones: tessellation.zones, footprints: footprints, basis: basis, minWeight: nil, workers: 2))
+      let crosswalk = recorded(try SpatialCrosswalk.area(zones: tessellation.zones, footprints: footprints, basis: basis, minWeight: nil, workers: 2), in: report)
       Self.expectMembership(crosswalk, tessellation.membership)
       #expect(report.losses.isEmpty)
       // Footprints dissolved from one tessellation never overlap: no such warning.
@@ -58,8 +58,8 @@ import Testing
   @Test(arguments: seeds) func bestFitByAPointInsideEachZoneEqualsTheMembership(seed: UInt64) throws {
     let tessellation = SharedEdgeTessellation(seed: seed)
     let footprints = try Self.dissolved(tessellation)
-    let crosswalk = RunReport(command: "t").recording(try SpatialCrosswalk.bestFit(
-      zones: tessellation.zones, centroids: nil, footprints: footprints, snapDistance: 0, workers: 2))
+    let crosswalk = recorded(try SpatialCrosswalk.bestFit(
+      zones: tessellation.zones, centroids: nil, footprints: footprints, snapDistance: 0, workers: 2), in: RunReport(command: "t"))
     Self.expectMembership(crosswalk, tessellation.membership)
   }
 

@@ -33,26 +33,26 @@ import Testing
 
   @Test func oneDateIsNotedSeveralAreWarnedOf() {
     let one = RunReport(command: "t")
-    ExtractDates(["01APR2020"]).report(to: one)
+    one.record(ExtractDates(["01APR2020"]).account())
     #expect(one.notes == ["EXTRACT_DATE seen: 01APR2020"])
     #expect(one.warnings == [])
 
     let two = RunReport(command: "t")
-    ExtractDates(["01APR2020", "01MAY2020"]).report(to: two)
+    two.record(ExtractDates(["01APR2020", "01MAY2020"]).account())
     #expect(two.notes == ["EXTRACT_DATE seen: 01APR2020, 01MAY2020"])
     #expect(two.warnings == ["the registrations mix 2 extract dates (01APR2020, 01MAY2020); counts from different months are summed"])
 
     let none = RunReport(command: "t")
-    ExtractDates([]).report(to: none)
+    none.record(ExtractDates([]).account())
     #expect(none.notes == [] && none.warnings == [])
   }
 
   @Test func aPopulationOfAnotherYearIsWarnedOf() {
     let unlike = RunReport(command: "t")
-    ExtractDates(["01APR2020"]).checkPopulationYear(2017, report: unlike)
+    unlike.record(ExtractDates(["01APR2020"]).checkPopulationYear(2017))
     #expect(unlike.warnings == ["the population is for 2017 but the registrations were extracted in 2020: list inflation compares unlike years"])
     let like = RunReport(command: "t")
-    ExtractDates(["01APR2020"]).checkPopulationYear(2020, report: like)
+    like.record(ExtractDates(["01APR2020"]).checkPopulationYear(2020))
     #expect(like.warnings == [])
   }
 }

@@ -27,15 +27,14 @@ struct TinyRun {
 
   init(registrations: String = "tiny/registrations.csv", crosswalkFile: String? = nil) throws {
     if let crosswalkFile {
-      crosswalk = try Crosswalk.read(path: fixture(crosswalkFile), report: report)
+      crosswalk = try recorded(Crosswalk.read(path: fixture(crosswalkFile)), in: report)
     } else {
-      crosswalk = try Crosswalk.fromLookup(
-        path: fixture("tiny/lookup.csv"), columns: LookupColumns(zone: "LSOA11CD", footprint: "CCG20CD", name: "CCG20NM"),
-        report: report)
+      crosswalk = try recorded(Crosswalk.fromLookup(
+        path: fixture("tiny/lookup.csv"), columns: LookupColumns(zone: "LSOA11CD", footprint: "CCG20CD", name: "CCG20NM")), in: report)
     }
     counts = try UnitZoneCounts(path: fixture(registrations), crosswalk: crosswalk)
-    map = try UnitFootprintMap(path: fixture("tiny/practice_map.csv"), columns: UnitMapColumns(footprint: "ONS_CCG_CODE"), report: report)
-    matrix = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: report, keepUnitBreakdown: true)
+    map = try recorded(UnitFootprintMap.read(path: fixture("tiny/practice_map.csv"), columns: UnitMapColumns(footprint: "ONS_CCG_CODE")), in: report)
+    matrix = recorded(FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, keepUnitBreakdown: true), in: report)
   }
 
   func flow(_ a: String, _ b: String) -> Double {
@@ -135,7 +134,7 @@ struct TinyRun {
     #expect(summary.csv().text.hasSuffix(",30,20,10,,\n"))
     // Half of E38000002's practices are in the file: not "mostly absent".
     let report = RunReport(command: "test")
-    summary.reportPartialFootprints(to: report)
+    report.record(summary.partialFootprintsWarning())
     #expect(report.warnings.isEmpty)
   }
 
@@ -147,10 +146,10 @@ struct TinyRun {
       placements: [("P1", "E38000001"), ("P2", "E38000002"), ("P7", "E38000002"), ("P8", "E38000002"), ("P9", "E38000002")],
       footprints: ["E38000001", "E38000002"], footprintNames: [:], source: "test map")
     let report = RunReport(command: "test")
-    let summary = FlowSummary(matrix: FlowMatrix(counts: run.counts, crosswalk: run.crosswalk, map: map, report: report))
+    let summary = FlowSummary(matrix: recorded(FlowMatrix(counts: run.counts, crosswalk: run.crosswalk, map: map), in: report))
     #expect(summary.rows.map(\.isPartlySeen) == [false, true, false])
-    summary.reportPartialFootprints(to: report)
-    summary.reportPartialFootprints(to: report)
+    report.record(summary.partialFootprintsWarning())
+    report.record(summary.partialFootprintsWarning())
     let warnings = report.warnings.filter { $0.contains("only partly seen") }
     #expect(warnings.count == 1)
     #expect(warnings.first?.hasPrefix("1 of 2 footprints in the summary are only partly seen by the registrations file (1 have fewer than half of the practices the map puts there in the file; E38000002: 1 of 4 practices)") == true, "\(warnings)")
@@ -161,12 +160,12 @@ struct TinyRun {
   /// (list_inflation 0.0867), E38000002 1,070 for 1,000.
   @Test func footprintsWithFewRegisteredResidentsAreWarned() throws {
     let run = try TinyRun()
-    let population = try ZonePopulation.read(
-      path: fixture("tiny/population.csv"), columns: PopulationColumns(id: "Area Codes", value: "All Ages"), crosswalk: run.crosswalk, report: run.report)
+    let population = try recorded(ZonePopulation.read(
+      path: fixture("tiny/population.csv"), columns: PopulationColumns(id: "Area Codes", value: "All Ages"), crosswalk: run.crosswalk), in: run.report)
     let summary = FlowSummary(matrix: run.matrix, population: ResidentPopulation(population: population, crosswalk: run.crosswalk))
     #expect(summary.rows.map(\.isPartlySeen) == [true, false, false])
     let report = RunReport(command: "test")
-    summary.reportPartialFootprints(to: report)
+    report.record(summary.partialFootprintsWarning())
     #expect(report.warnings == [
       "1 of 2 footprints in the summary are only partly seen by the registrations file (0 have fewer than half of the practices the map puts there in the file; 1 have fewer registered residents than half their population (list_inflation below 0.5); E38000001: 1 of 1 practices, list_inflation 0.0867): the file holds only some practices' patients (a practice-side extract?), so for those footprints registered_list and capture count only the practices present, and resident_registered and list_inflation miss the residents registered with the others (columns practices_in_file, practices_in_map)"
     ])
@@ -223,7 +222,7 @@ struct TinyRun {
 
   @Test func badCountNamesFileLineAndValue() throws {
     let path = try temporaryFile("PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS\nP1,E01000001,5\nP1,E01000002,n/a\n")
-    let crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv"), report: RunReport(command: "t"))
+    let crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv")).crosswalk
     let error = #expect(throws: TableError.self) { try UnitZoneCounts(path: path, crosswalk: crosswalk) }
     #expect(error?.description == "\(path):3: NUMBER_OF_PATIENTS is not a number: 'n/a'")
   }
@@ -232,10 +231,10 @@ struct TinyRun {
     // Two of three patients live in codes numbered above the crosswalk's highest code.
     let path = try temporaryFile("PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS\nP1,E01000001,1\nP1,E01035000,1\nP1,E01035001,1\n")
     let report = RunReport(command: "t")
-    let crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv"), report: report)
+    let crosswalk = try recorded(Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv")), in: report)
     let counts = try UnitZoneCounts(path: path, crosswalk: crosswalk)
-    let map = try UnitFootprintMap(path: fixture("tiny/practice_map.csv"), columns: UnitMapColumns(footprint: "ONS_CCG_CODE"), report: report)
-    _ = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: report)
+    let map = try recorded(UnitFootprintMap.read(path: fixture("tiny/practice_map.csv"), columns: UnitMapColumns(footprint: "ONS_CCG_CODE")), in: report)
+    _ = recorded(FlowMatrix(counts: counts, crosswalk: crosswalk, map: map), in: report)
     #expect(report.warnings.count == 1)
     #expect(report.warnings[0].contains("vintage mismatch"))
     #expect(report.warnings[0].contains("numbered above the crosswalk's highest code E01000004"))
@@ -243,10 +242,10 @@ struct TinyRun {
 
   @Test func oneSidedCodesAreReported() throws {
     let report = RunReport(command: "t")
-    let crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv"), report: report)
-    let map = try UnitFootprintMap(path: fixture("tiny/practice_map.csv"), columns: UnitMapColumns(footprint: "CCG_CODE"), report: report)
+    let crosswalk = try recorded(Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv")), in: report)
+    let map = try recorded(UnitFootprintMap.read(path: fixture("tiny/practice_map.csv"), columns: UnitMapColumns(footprint: "CCG_CODE")), in: report)
     let counts = try UnitZoneCounts(path: fixture("tiny/registrations.csv"), crosswalk: crosswalk)
-    _ = FlowMatrix(counts: counts, crosswalk: crosswalk, map: map, report: report)
+    _ = recorded(FlowMatrix(counts: counts, crosswalk: crosswalk, map: map), in: report)
     #expect(report.oneSidedCodes.first?.onlyFirst == ["E38000001", "E38000002"])
     #expect(report.oneSidedCodes.first?.onlySecond == ["01A", "02B"])
     #expect(report.warnings.contains { $0.contains("share no footprint code") })

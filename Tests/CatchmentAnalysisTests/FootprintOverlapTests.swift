@@ -23,12 +23,11 @@ import Testing
   var b: Crosswalk { get throws { try crosswalk([("z1", "b1", 1), ("z2", "b2", 1), ("z3", "b2", 1), ("z4", "b2", 1)]) } }
   func population(_ over: Crosswalk) throws -> ZonePopulation {
     try ZonePopulation.read(
-      path: try temporaryFile("zone,pop\nz1,100\nz2,200\nz3,300\nz4,400\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: over,
-      report: RunReport(command: "t"))
+      path: try temporaryFile("zone,pop\nz1,100\nz2,200\nz3,300\nz4,400\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: over).population
   }
 
   @Test func handWorked() throws {
-    let overlap = try FootprintOverlap(a: try a, b: try b, population: try population(try a), report: RunReport(command: "t"))
+    let overlap = try FootprintOverlap(a: try a, b: try b, population: try population(try a))
     // Ratios to 10 significant digits: 400/900 = 0.444…, 500/900 = 0.555….
     #expect(
       overlap.csv().text == """
@@ -43,7 +42,7 @@ import Testing
     #expect(
       overlap.summaryCSV(minCoverage: 0.01, coterminous: 0.95).text
         == "a_id,population,best_b_id,cov_a_to_b,cov_b_to_a,b_over_min_coverage,coterminous\na1,500,b2,0.8,0.4444444444,2,false\na2,500,b2,1,0.5555555556,1,false\n")
-    let derived = try overlap.crosswalk(report: RunReport(command: "t")).weightsByZone()
+    let derived = try overlap.crosswalk().crosswalk.weightsByZone()
     #expect(derived == ["a1": ["b1": 0.2, "b2": 0.8], "a2": ["b2": 1]])
   }
 
@@ -53,9 +52,8 @@ import Testing
     let a = try crosswalk([("z1", "a1", 1), ("z2", "a2", 1), ("z3", "a3", 1)])
     let b = try crosswalk([("z1", "b1", 1), ("z2", "b1", 1), ("z3", "b1", 1)])
     let population = try ZonePopulation.read(
-      path: try temporaryFile("zone,pop\nz1,0.004\nz2,0.004\nz3,0.004\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: a,
-      report: RunReport(command: "t"))
-    let overlap = try FootprintOverlap(a: a, b: b, population: population, report: RunReport(command: "t"))
+      path: try temporaryFile("zone,pop\nz1,0.004\nz2,0.004\nz3,0.004\n"), columns: PopulationColumns(id: "zone", value: "pop"), crosswalk: a).population
+    let overlap = try FootprintOverlap(a: a, b: b, population: population)
     #expect(overlap.matrixCSV().text == "a_id,b1,total\na1,0,0\na2,0,0\na3,0,0\ntotal,0.01,0.01\n")
     #expect(overlap.matrixCSV(numbers: .full).text == "a_id,b1,total\na1,0.004,0.004\na2,0.004,0.004\na3,0.004,0.004\ntotal,0.012,0.012\n")
   }
@@ -66,15 +64,15 @@ import Testing
   @Test func gapsAreKeptAsUnallocated() throws {
     let gappy = try crosswalk([("z1", nil, 0), ("z2", "a1", 1), ("z3", "a2", 1), ("z4", "a2", 1)])
     let overlapping = try crosswalk([("z1", "b1", 1), ("z2", "b1", 1), ("z3", "b2", 1), ("z4", "b1", 0.5), ("z4", "b2", 0.5)])
-    let overlap = try FootprintOverlap(a: gappy, b: overlapping, population: try population(gappy), report: RunReport(command: "t"))
+    let overlap = try FootprintOverlap(a: gappy, b: overlapping, population: try population(gappy))
     #expect(overlap.aIDs == ["a1", "a2", "UNALLOCATED"])
     #expect(overlap.matrixCSV().text == "a_id,b1,b2,total\na1,200,0,200\na2,200,500,700\nUNALLOCATED,100,0,100\ntotal,500,500,1000\n")
   }
 
   /// Swapping A and B transposes M.
   @Test func symmetry() throws {
-    let ab = try FootprintOverlap(a: try a, b: try b, population: try population(try a), report: RunReport(command: "t"))
-    let ba = try FootprintOverlap(a: try b, b: try a, population: try population(try b), report: RunReport(command: "t"))
+    let ab = try FootprintOverlap(a: try a, b: try b, population: try population(try a))
+    let ba = try FootprintOverlap(a: try b, b: try a, population: try population(try b))
     for i in ab.aIDs.indices {
       for j in ab.bIDs.indices { #expect(ab.population(i, j) == ba.population(j, i)) }
     }
@@ -84,16 +82,16 @@ import Testing
   @Test func twoFractionalWeightsAreRefused() throws {
     let split = try crosswalk([("z1", "b1", 1), ("z2", "b2", 1), ("z3", "b2", 1), ("z4", "b1", 0.25), ("z4", "b2", 0.75)])
     #expect(throws: FootprintOverlap.Refusal.self) {
-      _ = try FootprintOverlap(a: try a, b: split, population: try population(try a), report: RunReport(command: "t"))
+      _ = try FootprintOverlap(a: try a, b: split, population: try population(try a))
     }
     do {
-      _ = try FootprintOverlap(a: try a, b: split, population: try population(try a), report: RunReport(command: "t"))
+      _ = try FootprintOverlap(a: try a, b: split, population: try population(try a))
     } catch let refusal as FootprintOverlap.Refusal {
       #expect(refusal.zones == ["z4"])
     }
     // Pieces from geometry: z4 is a1∩b1 ¼, a2∩b2 ¾ (not the product of the weights).
     let overlap = try FootprintOverlap(
-      a: try a, b: split, population: try population(try a), splits: ["z4": [("a1", "b1", 0.25), ("a2", "b2", 0.75)]], report: RunReport(command: "t"))
+      a: try a, b: split, population: try population(try a), splits: ["z4": [("a1", "b1", 0.25), ("a2", "b2", 0.75)]])
     #expect(overlap.matrixCSV().text == "a_id,b1,b2,total\na1,200,200,400\na2,0,600,600\ntotal,200,800,1000\n")
   }
 

@@ -11,7 +11,7 @@ import Testing
   let crosswalk: Crosswalk
 
   init() throws {
-    crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv"), report: RunReport(command: "t"))
+    crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv")).crosswalk
   }
 
   func registrations(_ rows: String, header: String = "PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS") throws -> String {
@@ -51,15 +51,15 @@ import Testing
     let report = RunReport(command: "t")
     let columns = PopulationColumns(id: "code", value: "pop")
     let fine = try temporaryFile("code,pop\nE01000001,1523.25\nE01000002,\"1,632\"\n")
-    #expect(try ZonePopulation.read(path: fine, columns: columns, crosswalk: crosswalk, report: report).values.prefix(2) == [1523.25, 1632])
+    #expect(try recorded(ZonePopulation.read(path: fine, columns: columns, crosswalk: crosswalk), in: report).values.prefix(2) == [1523.25, 1632])
     for value in ["1e30", "-1"] {
       let path = try temporaryFile("code,pop\nE01000001,10\nE01000002,\(value)\n")
-      let error = #expect(throws: TableError.self) { try ZonePopulation.read(path: path, columns: columns, crosswalk: crosswalk, report: report) }
+      let error = #expect(throws: TableError.self) { try recorded(ZonePopulation.read(path: path, columns: columns, crosswalk: crosswalk), in: report) }
       #expect(error?.description == "\(path):3: pop (column 2) is '\(value)': an amount must be a number from 0 to 10000000000 (1e10)")
     }
     // A total row (not a zone) of 1e30 is no number either.
     let total = try temporaryFile("code,pop\nE01000001,10\nE06000001,1e30\n")
-    #expect(throws: TableError.self) { try ZonePopulation.read(path: total, columns: columns, crosswalk: crosswalk, report: report) }
+    #expect(throws: TableError.self) { try recorded(ZonePopulation.read(path: total, columns: columns, crosswalk: crosswalk), in: report) }
   }
 
   @Test func activityOf1e30IsRefused() throws {
@@ -69,7 +69,7 @@ import Testing
     let error = #expect(throws: TableError.self) {
       try ActivityTable.read(
         path: path, columns: ActivityColumns(zone: "msoa", provider: "trust", measure: .count("patients")), lookup: ZoneLookup(zones: zones),
-        zoneCount: 1, report: RunReport(command: "t"))
+        zoneCount: 1).table
     }
     #expect(error?.line == 3)
   }
@@ -90,7 +90,7 @@ import Testing
   @Test func populationColumnsNamedTwiceAreRefused() throws {
     let path = try temporaryFile("code,pop,code\nE01000001,10,E01000002\n")
     let error = #expect(throws: TableError.self) {
-      try ZonePopulation.read(path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: crosswalk, report: RunReport(command: "t"))
+      try ZonePopulation.read(path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: crosswalk).population
     }
     #expect(error?.reason.contains("columns 1 and 3") == true)
   }
@@ -155,13 +155,13 @@ import Testing
     zones.intern("E01000001")
     let readers: [(String, (RunReport) throws -> Void)] = [
       ("registrations", { report in report.add(try UnitZoneCounts(path: try self.registrations(""), crosswalk: self.crosswalk).summary) }),
-      ("lookup", { report in _ = try Crosswalk.fromLookup(path: try temporaryFile("LSOA,ICB\n"), columns: LookupColumns(zone: "LSOA", footprint: "ICB"), report: report) }),
-      ("crosswalk", { report in _ = try Crosswalk.read(path: try temporaryFile("zone_id,footprint_id,weight\n"), report: report) }),
-      ("population", { report in _ = try ZonePopulation.read(path: try temporaryFile("code,pop\n"), columns: PopulationColumns(id: "code", value: "pop"), crosswalk: self.crosswalk, report: report) }),
+      ("lookup", { report in _ = try recorded(Crosswalk.fromLookup(path: try temporaryFile("LSOA,ICB\n"), columns: LookupColumns(zone: "LSOA", footprint: "ICB")), in: report) }),
+      ("crosswalk", { report in _ = try recorded(Crosswalk.read(path: try temporaryFile("zone_id,footprint_id,weight\n")), in: report) }),
+      ("population", { report in _ = try recorded(ZonePopulation.read(path: try temporaryFile("code,pop\n"), columns: PopulationColumns(id: "code", value: "pop"), crosswalk: self.crosswalk), in: report) }),
       ("activity", { report in
-        _ = try ActivityTable.read(
+        _ = try recorded(ActivityTable.read(
           path: try temporaryFile("msoa,trust,patients\r\n"), columns: ActivityColumns(zone: "msoa", provider: "trust", measure: .count("patients")),
-          lookup: ZoneLookup(zones: zones), zoneCount: 1, report: report)
+          lookup: ZoneLookup(zones: zones), zoneCount: 1), in: report)
       }),
     ]
     for (role, read) in readers {

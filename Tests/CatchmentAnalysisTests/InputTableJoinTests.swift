@@ -31,7 +31,7 @@ import Testing
 
     let a = try crosswalk([("E01000001", "F1"), ("E01000002", "F1"), ("E01000003", "F2")])
     let reportA = RunReport(command: "t")
-    let joinedA = try ZonePopulation.join(table, crosswalk: a, report: reportA)
+    let joinedA = try recorded(ZonePopulation.join(table, crosswalk: a), in: reportA)
     #expect(joinedA.values == [10, 1000, 0])
     #expect(joinedA.present == [true, true, false])
     #expect(reportA.inputs.first?.rowsCounted == 2)
@@ -45,7 +45,7 @@ import Testing
 
     let b = try crosswalk([("E01000009", "G1"), ("E01000001", "G2")])
     let reportB = RunReport(command: "t")
-    let joinedB = try ZonePopulation.join(table, crosswalk: b, report: reportB)
+    let joinedB = try recorded(ZonePopulation.join(table, crosswalk: b), in: reportB)
     // The crosswalk lists its zones in code order: E01000001, E01000009.
     #expect(b.zones.codes == ["E01000001", "E01000009"])
     #expect(joinedB.values == [10, 7])
@@ -59,13 +59,13 @@ import Testing
     let path = try temporaryFile("code,pop\nE06000001,n/a\nE01000001,x\n")
     let table = try PopulationTable(path: path, columns: PopulationColumns(id: "code", value: "pop"))
     let outside = try crosswalk([("E01000002", "F1")])
-    #expect(try ZonePopulation.join(table, crosswalk: outside, report: RunReport(command: "t")).values == [0])
+    #expect(try ZonePopulation.join(table, crosswalk: outside).population.values == [0])
     let inside = try crosswalk([("E01000001", "F1")])
     let direct = #expect(throws: TableError.self) {
       try ZonePopulation.read(
-        path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: inside, report: RunReport(command: "t"))
+        path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: inside).population
     }
-    let joined = #expect(throws: TableError.self) { try ZonePopulation.join(table, crosswalk: inside, report: RunReport(command: "t")) }
+    let joined = #expect(throws: TableError.self) { try ZonePopulation.join(table, crosswalk: inside).population }
     #expect(direct?.description == joined?.description)
     #expect(joined?.line == 3)
   }
@@ -85,8 +85,8 @@ import Testing
       try crosswalk([("E01000009", "G1"), ("E01000001", "G2")]),
     ] {
       let joinedReport = RunReport(command: "t"), directReport = RunReport(command: "t")
-      let joined = try ZonePopulation.join(table, crosswalk: cw, report: joinedReport)
-      let direct = try ZonePopulation.read(path: populationPath, columns: columns, crosswalk: cw, report: directReport)
+      let joined = try recorded(ZonePopulation.join(table, crosswalk: cw), in: joinedReport)
+      let direct = try recorded(ZonePopulation.read(path: populationPath, columns: columns, crosswalk: cw), in: directReport)
       #expect(joined.values == direct.values)
       #expect(joined.present == direct.present)
       #expect(try joinedReport.jsonData() == directReport.jsonData())
@@ -114,8 +114,8 @@ import Testing
     let cw = try crosswalk([("E01000001", "F1"), ("E01000002", "F1")])
     let rows = try ActivityRows(path: path, columns: columns)
     let joinedReport = RunReport(command: "t"), directReport = RunReport(command: "t")
-    let joined = try ActivityTable.join(rows, lookup: cw.zoneLookup, zoneCount: cw.zones.count, report: joinedReport)
-    let direct = try ActivityTable.read(path: path, columns: columns, lookup: cw.zoneLookup, zoneCount: cw.zones.count, report: directReport)
+    let joined = try recorded(ActivityTable.join(rows, lookup: cw.zoneLookup, zoneCount: cw.zones.count), in: joinedReport)
+    let direct = try recorded(ActivityTable.read(path: path, columns: columns, lookup: cw.zoneLookup, zoneCount: cw.zones.count), in: directReport)
     #expect(joined.providers.codes == ["RA", "RB"])
     #expect(joined.rows[0].map(\.value) == [5, 3])
     #expect(joined.rows.map { $0.map(\.value) } == direct.rows.map { $0.map(\.value) })
@@ -150,7 +150,7 @@ import Testing
     let together = try Crosswalk.fromLookup(path: path, columns: sets)
     for k in sets.indices {
       let aloneReport = RunReport(command: "t"), togetherReport = RunReport(command: "t")
-      let alone = try Crosswalk.fromLookup(path: path, columns: sets[k], report: aloneReport)
+      let alone = try recorded(Crosswalk.fromLookup(path: path, columns: sets[k]), in: aloneReport)
       let (crosswalk, account) = try together[k].get()
       account.record(into: togetherReport)
       #expect(crosswalk.csv().text == alone.csv().text)

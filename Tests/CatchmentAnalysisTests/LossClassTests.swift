@@ -27,7 +27,7 @@ import Testing
     let report = RunReport(command: "t")
     let cw = try crosswalk([("E01000001", "A", 1), ("E01000002", "A", 1), ("E01000003", "B", 1)])
     let path = try temporaryFile("code,pop\nE01000001,100\nE01000002,200\nE01000009,50\nE01000010,25\nE06000001,999\n")
-    let pop = try ZonePopulation.read(path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: cw, report: report)
+    let pop = try recorded(ZonePopulation.read(path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: cw), in: report)
     #expect(ResidentPopulation(population: pop, crosswalk: cw).byFootprint == [300, 0])
     let outside = reasons(report.exclusions).first { $0.key.contains("outside the study") }?.value
     #expect(outside?.rows == 2)
@@ -45,7 +45,7 @@ import Testing
     let report = RunReport(command: "t")
     let cw = try crosswalk([("E01000001", "A", 1), ("E01000002", "A", 1), ("W01000001", "W", 1)])
     let path = try temporaryFile("code,pop\nE01000001,100\nE01000002,200\n")
-    _ = try ZonePopulation.read(path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: cw, report: report)
+    _ = try recorded(ZonePopulation.read(path: path, columns: PopulationColumns(id: "code", value: "pop"), crosswalk: cw), in: report)
     #expect(report.losses.isEmpty)
     #expect(report.exclusions.map { $0.codes.map(\.code) } == [["W01000001"]])
   }
@@ -59,10 +59,10 @@ import Testing
     let a = try crosswalk([("E01000001", "a", 1), ("E01000002", "a", 1), ("W01000001", "w", 1)])
     let b = try crosswalk([("E01000001", "b", 1)])
     let report = RunReport(command: "t")
-    let pop = try ZonePopulation.read(
+    let pop = try recorded(ZonePopulation.read(
       path: try temporaryFile("code,pop\nE01000001,100\nE01000002,200\nW01000001,300\n"), columns: PopulationColumns(id: "code", value: "pop"),
-      crosswalk: a, report: report)
-    let overlap = try FootprintOverlap(a: a, b: b, population: pop, report: report)
+      crosswalk: a), in: report)
+    let overlap = try recorded(FootprintOverlap(a: a, b: b, population: pop), in: report)
     #expect(overlap.population(0, 0) == 100)
     #expect(report.losses.map { $0.codes } == [[CodeAmount(code: "E01000002", rows: 1, amount: 200)]])
     #expect(report.exclusions.map { $0.codes } == [[CodeAmount(code: "W01000001", rows: 1, amount: 300)]])
@@ -75,18 +75,18 @@ import Testing
     var zones = CodeTable()
     for code in ["E02000001", "E02000002", "W02000001"] { _ = zones.intern(code) }
     let report = RunReport(command: "t")
-    let pop = report.recording(try ZonePopulation.read(
+    let pop = recorded(try recorded(ZonePopulation.read(
       path: try temporaryFile("code,pop\nE02000001,1000\nE02000002,500\nW02000001,300\n"), columns: PopulationColumns(id: "code", value: "pop"),
-      zones: zones, lookup: ZoneLookup(zones: zones), of: "the crosswalk", report: report)
-      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: "E02"), owner: "the crosswalk"))
+      zones: zones, lookup: ZoneLookup(zones: zones), of: "the crosswalk"), in: report)
+      .excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: "E02"), owner: "the crosswalk"), in: report)
     #expect(pop.values == [1000, 500, 0])
     #expect(report.exclusions.map { $0.codes } == [[CodeAmount(code: "W02000001", rows: 1, amount: 300)]])
     // R1 takes all of E02000001 and half of E02000002: UNATTRIBUTED 250, without Wales's 300.
-    let table = try ActivityTable.read(
+    let table = try recorded(ActivityTable.read(
       path: try temporaryFile("msoa,trust,proportion\nE02000001,R1,1\nE02000002,R1,0.5\n"),
       columns: ActivityColumns(zone: "msoa", provider: "trust", measure: .share("proportion")), lookup: ZoneLookup(zones: zones),
-      zoneCount: zones.count, report: report)
-    let shares = ActivityShares.shares(activity: table, zones: zones.codes, method: .proportional, report: report)
+      zoneCount: zones.count), in: report)
+    let shares = recorded(ActivityShares.shares(activity: table, zones: zones.codes, method: .proportional), in: report)
     #expect(ProviderCatchments(shares: shares, population: pop.values).unattributed == 250)
   }
 
@@ -96,10 +96,10 @@ import Testing
     var zones = CodeTable()
     _ = zones.intern("E02000001")
     let report = RunReport(command: "t")
-    _ = try ActivityTable.read(
+    _ = try recorded(ActivityTable.read(
       path: try temporaryFile("msoa,trust,patients\nE02000001,R1,10\nW02000001,R1,4\nS02001236,R1,2\nEMPTY,R1,1\nE02000099,R1,3\n"),
       columns: ActivityColumns(zone: "msoa", provider: "trust", measure: .count("patients")), lookup: ZoneLookup(zones: zones),
-      zoneCount: zones.count, report: report)
+      zoneCount: zones.count), in: report)
     #expect(report.exclusions.map(\.amount) == [7])
     #expect(report.exclusions.first?.rows == 3)
     #expect(report.losses.map(\.amount) == [3])
@@ -113,9 +113,9 @@ import Testing
     let counts = try UnitZoneCounts(
       path: try temporaryFile("PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,10\nP1,N21000109,ALL,2\nP1,95AA01S1,ALL,1\nP1,N99999999,ALL,4\n"),
       crosswalk: cw)
-    let map = try UnitFootprintMap(
-      path: try temporaryFile("PRACTICE_CODE,ONS_CCG_CODE\nP1,E38000001\n"), columns: UnitMapColumns(footprint: "ONS_CCG_CODE"), report: report)
-    _ = FlowMatrix(counts: counts, crosswalk: cw, map: map, report: report)
+    let map = try recorded(UnitFootprintMap.read(
+      path: try temporaryFile("PRACTICE_CODE,ONS_CCG_CODE\nP1,E38000001\n"), columns: UnitMapColumns(footprint: "ONS_CCG_CODE")), in: report)
+    _ = recorded(FlowMatrix(counts: counts, crosswalk: cw, map: map), in: report)
     let exclusions = reasons(report.exclusions)
     #expect(exclusions["patients living in another nation"]?.codes.map(\.code) == ["N21000109", "95AA01S1"])
     #expect(exclusions["patients with a pseudo residence code"]?.codes.map(\.code) == ["N99999999"])
@@ -146,15 +146,15 @@ import Testing
     for code in codes.dropFirst() { b.add(zone: code, footprint: "b", weight: 1) }
     let (ca, cb) = (try a.build(method: "t"), try b.build(method: "t"))
     let report = RunReport(command: "t")
-    let pop = try ZonePopulation.read(
-      path: try temporaryFile("code,pop\nE01000001,1\n"), columns: PopulationColumns(id: "code", value: "pop"), crosswalk: ca, report: report)
-    _ = try FootprintOverlap(a: ca, b: cb, population: pop, report: report)
+    let pop = try recorded(ZonePopulation.read(
+      path: try temporaryFile("code,pop\nE01000001,1\n"), columns: PopulationColumns(id: "code", value: "pop"), crosswalk: ca), in: report)
+    _ = try recorded(FootprintOverlap(a: ca, b: cb, population: pop), in: report)
     let json = String(decoding: try report.jsonData(), as: UTF8.self)
     for code in codes.dropFirst() { #expect(json.contains("\"\(code)\"")) }
   }
 
-  /// Zones split by both crosswalks are refused; the error names the first ones, the report
-  /// (written even when the run fails) every one.
+  /// Zones split by both crosswalks are refused; the error names the first ones, its account
+  /// (recorded in the report of a run that records it) every one.
   @Test func refusalKeepsEveryZoneInTheReport() throws {
     var a = CrosswalkBuilder(), b = CrosswalkBuilder()
     for code in codes {
@@ -165,10 +165,12 @@ import Testing
     }
     let (ca, cb) = (try a.build(method: "t"), try b.build(method: "t"))
     let report = RunReport(command: "t")
-    let pop = try ZonePopulation.read(
+    let pop = try recorded(ZonePopulation.read(
       path: try temporaryFile("code,pop\n" + codes.map { "\($0),1\n" }.joined()), columns: PopulationColumns(id: "code", value: "pop"),
-      crosswalk: ca, report: report)
-    #expect(throws: FootprintOverlap.Refusal.self) { try FootprintOverlap(a: ca, b: cb, population: pop, report: report) }
+      crosswalk: ca), in: report)
+    let refusal = #expect(throws: FootprintOverlap.Refusal.self) { try FootprintOverlap(a: ca, b: cb, population: pop) }
+    // The refusal's account names every zone (the message only the first few).
+    report.record(refusal?.account ?? RunAccount())
     let json = String(decoding: try report.jsonData(), as: UTF8.self)
     for code in codes { #expect(json.contains("\"\(code)\"")) }
   }
@@ -211,7 +213,7 @@ import Testing
     var builder = CrosswalkBuilder()
     for (z, f) in [("E01000001", "F1"), ("E01000002", "F1"), ("E01000009", "F2")] { builder.add(zone: z, footprint: f, weight: 1) }
     let report = RunReport(command: "t")
-    let drawn = report.recording(try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 1))
+    let drawn = recorded(try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 1), in: report)
     #expect(drawn.map(\.zones) == [2])
     #expect(report.exclusions.map { $0.codes.map(\.code) } == [["E01000003"], ["W01000001"]])
     #expect(report.losses.map { $0.codes.map(\.code) } == [["E01000009"]])

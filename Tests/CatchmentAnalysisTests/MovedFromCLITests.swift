@@ -22,7 +22,7 @@ import Testing
   ///     P2: 5 in E01000001, 5 in E01000004 → a tie: the zone read first, E01000001 → E38000001
   ///     P3: 9 in E01000009 (not in the crosswalk) only → no footprint
   @Test func practicesGoWithTheZoneOfMostPatients() throws {
-    let crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv"), report: RunReport(command: "t"))
+    let crosswalk = try Crosswalk.read(path: fixture("tiny/crosswalk_fractional.csv")).crosswalk
     let path = try temporaryFile(
       "PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,10\nP1,E01000003,ALL,30\nP2,E01000001,ALL,5\nP2,E01000004,ALL,5\nP3,E01000009,ALL,9\n")
     let counts = try UnitZoneCounts(path: path, crosswalk: crosswalk)

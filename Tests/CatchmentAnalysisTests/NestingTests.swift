@@ -53,8 +53,8 @@ import Testing
     }
     let a = try child.build(method: "t"), b = try parent.build(method: "t")
     let pop = try ZonePopulation.read(
-      path: try temporaryFile("z,pop\nz1,10\nz2,20\nz3,30\nz4,40\n"), columns: .init(id: "z", value: "pop"), crosswalk: a, report: RunReport(command: "t"))
-    let overlap = try FootprintOverlap(a: a, b: b, population: pop, report: RunReport(command: "t"))
+      path: try temporaryFile("z,pop\nz1,10\nz2,20\nz3,30\nz4,40\n"), columns: .init(id: "z", value: "pop"), crosswalk: a).population
+    let overlap = try FootprintOverlap(a: a, b: b, population: pop)
     let nesting = Nesting(levels: ["c", "p"], links: [Nesting.links(overlap)], roots: overlap.bIDs, tolerance: 0)
     #expect(nesting.children.map(\.nests) == [true, true, true])
     #expect(nesting.children.map(\.size) == [30, 30, 40])

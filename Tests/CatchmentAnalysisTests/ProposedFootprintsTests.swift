@@ -22,7 +22,7 @@ import Testing
   @Test func crosswalkFromBuildingBlocks() throws {
     let mapping = try BlockMapping.read(path: try temporaryFile("council,footprint,name\nC1,F1,First\nC2,F2,Second\nC9,F2,Second\n"), block: "council", footprint: "footprint", name: "name")
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try mapping.crosswalk(base: try base()))
+    let crosswalk = recorded(try mapping.crosswalk(base: try base()), in: report)
     #expect(crosswalk.weightsByZone() == ["z1": ["F1": 1], "z2": ["F1": 1], "z3": ["F2": 1], "z4": ["F2": 0.5, "UNALLOCATED": 0.5]])
     #expect(report.losses.first?.codes.map(\.code) == ["C3"])
     #expect(report.warnings.contains { $0.contains("1 blocks of the proposal are not in the base crosswalk: C9") })
@@ -37,7 +37,7 @@ import Testing
       "\($0)".contains("the weights of block C1 add up to 0.9")
     }
     let shared = try BlockMapping.read(path: try temporaryFile("b,f,w\nz1,F1,0.25\nz1,F2,0.75\nz2,F2,1\n"), block: "b", footprint: "f", weight: "w")
-    let crosswalk = RunReport(command: "t").recording(try shared.crosswalk(base: nil))
+    let crosswalk = recorded(try shared.crosswalk(base: nil), in: RunReport(command: "t"))
     #expect(crosswalk.weightsByZone() == ["z1": ["F1": 0.25, "F2": 0.75], "z2": ["F2": 1]])
   }
 
@@ -54,7 +54,7 @@ import Testing
     var builder = CrosswalkBuilder()
     for (z, f) in [("z1", "F1"), ("z2", "F1"), ("z3", "F2"), ("z4", "F2")] { builder.add(zone: z, footprint: f, weight: 1) }
     let report = RunReport(command: "t")
-    let drawn = report.recording(try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 2))
+    let drawn = recorded(try Dissolve.footprints(zones: zones, crosswalk: try builder.build(method: "t"), workers: 2), in: report)
     #expect(drawn.map(\.id) == ["F1", "F2"] && drawn.map(\.zones) == [2, 2])
     #expect(report.notes.contains { $0.contains("1 footprints' zones do not form a clean coverage") && $0.hasSuffix("F2") })
     // Read the geometries back through GEOS: areas 2 and 1.5, F1 a single polygon.

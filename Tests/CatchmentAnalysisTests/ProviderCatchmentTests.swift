@@ -35,11 +35,11 @@ import Testing
   func catchments(_ method: CatchmentMethod, text: String? = nil, total: String? = "total", report: RunReport = RunReport(command: "t")) throws -> ProviderCatchments {
     var zones = CodeTable()
     for code in zoneCodes { _ = zones.intern(code) }
-    let table = try ActivityTable.read(
+    let table = try recorded(ActivityTable.read(
       path: try temporaryFile(text ?? activityText),
       columns: ActivityColumns(zone: "msoa", provider: "trust", measure: .count("patients"), total: total, filters: ["year=2019", "type=All"]),
-      lookup: ZoneLookup(zones: zones), zoneCount: zones.count, report: report)
-    let shares = ActivityShares.shares(activity: table, zones: zoneCodes, method: method, report: report)
+      lookup: ZoneLookup(zones: zones), zoneCount: zones.count), in: report)
+    let shares = recorded(ActivityShares.shares(activity: table, zones: zoneCodes, method: method), in: report)
     return ProviderCatchments(shares: shares, population: population)
   }
 
@@ -136,11 +136,11 @@ import Testing
     var zones = CodeTable()
     for code in zoneCodes { _ = zones.intern(code) }
     let report = RunReport(command: "t")
-    let table = try ActivityTable.read(
+    let table = try recorded(ActivityTable.read(
       path: try temporaryFile("msoa,trust,proportion\nE02000001,R2,0.25\nE02000001,R1,0.5\n"),
       columns: ActivityColumns(zone: "msoa", provider: "trust", measure: .share("proportion")), lookup: ZoneLookup(zones: zones),
-      zoneCount: zones.count, report: report)
-    let c = ProviderCatchments(shares: ActivityShares.shares(activity: table, zones: zoneCodes, method: .proportional, report: report), population: population)
+      zoneCount: zones.count), in: report)
+    let c = ProviderCatchments(shares: recorded(ActivityShares.shares(activity: table, zones: zoneCodes, method: .proportional), in: report), population: population)
     #expect(
       c.zoneCSV().text == """
         zone_id,provider_id,share,catchment_population
@@ -215,7 +215,7 @@ import Testing
     #expect(overlap.servedMatrixCSV().text == "system,A,B\nA,2400,1200\nB,500,300\n")
     // Read back from the membership CSV: the same matrices.
     let report = RunReport(command: "t")
-    let read = try SystemOverlap.read(path: try temporaryFile(m.csv().text), report: report)
+    let read = try recorded(SystemOverlap.read(path: try temporaryFile(m.csv().text)), in: report)
     #expect(read.shared == overlap.shared && read.served == overlap.served)
   }
 }

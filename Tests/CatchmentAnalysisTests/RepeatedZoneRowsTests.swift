@@ -13,8 +13,7 @@ import Testing
 
   init() throws {
     crosswalk = try Crosswalk.fromLookup(
-      path: try temporaryFile("LSOA,ICB\nE01000001,A\nE01000002,A\nE01000003,B\n"), columns: LookupColumns(zone: "LSOA", footprint: "ICB"),
-      report: RunReport(command: "t"))
+      path: try temporaryFile("LSOA,ICB\nE01000001,A\nE01000002,A\nE01000003,B\n"), columns: LookupColumns(zone: "LSOA", footprint: "ICB")).crosswalk
     bySex = try temporaryFile("""
       period,area_code,sex,all_ages
       2022,E01000001,Females,6
@@ -30,7 +29,7 @@ import Testing
   }
 
   func read(_ path: String, filters: [String] = [], report: RunReport = RunReport(command: "t")) throws -> ZonePopulation {
-    try ZonePopulation.read(path: path, columns: PopulationColumns(id: "area_code", value: "all_ages", filters: filters), crosswalk: crosswalk, report: report)
+    try recorded(ZonePopulation.read(path: path, columns: PopulationColumns(id: "area_code", value: "all_ages", filters: filters), crosswalk: crosswalk), in: report)
   }
 
   /// Before: the zones' rows were summed (E01000001 20, twice its population) with a warning only.

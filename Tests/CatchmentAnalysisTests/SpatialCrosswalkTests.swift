@@ -62,8 +62,8 @@ import Testing
   @Test(arguments: [1, 2, 3])
   func bestFit(workers: Int) throws {
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.bestFit(
-      zones: zones, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: workers))
+    let crosswalk = recorded(try SpatialCrosswalk.bestFit(
+      zones: zones, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: workers), in: report)
     let w = crosswalk.weightsByZone()
     #expect(w["z1"] == ["A": 1])
     #expect(w["z2"] == ["A": 1])  // (100, 50) is on the A|B edge: the lowest id wins
@@ -91,8 +91,8 @@ import Testing
 
   @Test func bestFitBeyondTheSnapDistanceIsUnallocated() throws {
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.bestFit(
-      zones: zones, centroids: centroids, footprints: footprints, snapDistance: 50, workers: 2))
+    let crosswalk = recorded(try SpatialCrosswalk.bestFit(
+      zones: zones, centroids: centroids, footprints: footprints, snapDistance: 50, workers: 2), in: report)
     #expect(crosswalk.weightsByZone()["z4"] == ["UNALLOCATED": 1])
     #expect(crosswalk.weightsByZone()["z5"] == ["C": 1])  // 10 m: within 50
     #expect(report.losses.first?.codes.map(\.code) == ["z4"])
@@ -101,7 +101,7 @@ import Testing
   @Test(arguments: [1, 2])
   func areaCovered(workers: Int) throws {
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: nil, workers: workers))
+    let crosswalk = recorded(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: nil, workers: workers), in: report)
     let w = crosswalk.weightsByZone()
     #expect(w["z1"] == ["A": 1])
     #expect(w["z2"] == ["A": 0.5, "B": 0.5])
@@ -116,15 +116,15 @@ import Testing
   }
 
   @Test func areaZoneBasisKeepsTheUncoveredPart() throws {
-    let crosswalk = RunReport(command: "t").recording(try SpatialCrosswalk.area(
-      zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2))
+    let crosswalk = recorded(try SpatialCrosswalk.area(
+      zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2), in: RunReport(command: "t"))
     #expect(crosswalk.weightsByZone()["z7"] == ["B": 0.5, "UNALLOCATED": 0.5])
     #expect(crosswalk.weightsByZone()["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
   }
 
   @Test func minWeightDropsSliversAndRenormalises() throws {
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: 0.3, workers: 1))
+    let crosswalk = recorded(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .covered, minWeight: 0.3, workers: 1), in: report)
     #expect(crosswalk.weightsByZone()["z3"] == ["C": 1])
     #expect(crosswalk.weightsByZone()["z2"] == ["A": 0.5, "B": 0.5])
     #expect(report.notes.contains { $0.contains("dropped 2 sliver links") })
@@ -133,15 +133,15 @@ import Testing
   @Test func overlappingFootprintsAreReported() throws {
     let overlapping = Self.layer([("A", [(0, 0, 100, 100)], []), ("D", [(0, 0, 50, 50)], [])])
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.area(
-      zones: Self.layer([("z1", [(10, 10, 30, 30)], [])]), footprints: overlapping, basis: .covered, minWeight: nil, workers: 1))
+    let crosswalk = recorded(try SpatialCrosswalk.area(
+      zones: Self.layer([("z1", [(10, 10, 30, 30)], [])]), footprints: overlapping, basis: .covered, minWeight: nil, workers: 1), in: report)
     #expect(crosswalk.weightsByZone()["z1"] == ["A": 0.5, "D": 0.5])
     #expect(report.warnings.contains { $0.contains("footprints overlap each other: 1 zones") })
   }
 
   @Test func populationIsConservedThroughAnAreaCrosswalk() throws {
-    let crosswalk = RunReport(command: "t").recording(try SpatialCrosswalk.area(
-      zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2))
+    let crosswalk = recorded(try SpatialCrosswalk.area(
+      zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2), in: RunReport(command: "t"))
     let pop = ZonePopulation(values: (0..<crosswalk.zones.count).map { Double($0 + 1) * 1000 }, present: Array(repeating: true, count: crosswalk.zones.count))
     let result = ResidentPopulation(population: pop, crosswalk: crosswalk)
     #expect(abs(result.byFootprint.reduce(0, +) - pop.values.reduce(0, +)) < 1e-6)
@@ -162,7 +162,7 @@ import Testing
     // A and its mirror image in B, 100 m² each.
     let straddling = Self.bowTie("bow", [(90, 10), (110, 30), (110, 10), (90, 30)])
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.area(zones: straddling, footprints: footprints, basis: .zone, minWeight: nil, workers: 1))
+    let crosswalk = recorded(try SpatialCrosswalk.area(zones: straddling, footprints: footprints, basis: .zone, minWeight: nil, workers: 1), in: report)
     #expect(crosswalk.weightsByZone()["bow"] == ["A": 0.5, "B": 0.5])
     #expect(report.notes.contains { $0.hasPrefix("1 zones had invalid geometry, repaired with GEOS MakeValid") && $0.hasSuffix(": bow") })
   }
@@ -172,7 +172,7 @@ import Testing
     // nor repaired (any repair would leave it in A).
     let inside = Self.bowTie("bow", [(10, 10), (30, 30), (30, 10), (10, 30)])
     let report = RunReport(command: "t")
-    let crosswalk = report.recording(try SpatialCrosswalk.area(zones: inside, footprints: footprints, basis: .zone, minWeight: nil, workers: 1))
+    let crosswalk = recorded(try SpatialCrosswalk.area(zones: inside, footprints: footprints, basis: .zone, minWeight: nil, workers: 1), in: report)
     #expect(crosswalk.weightsByZone()["bow"] == ["A": 1])
     #expect(!report.notes.contains { $0.contains("invalid geometry") })
     #expect(report.figures.contains { $0.name.hasPrefix("zones placed wholly in one footprint by their box") && $0.value == 1 })
@@ -196,15 +196,15 @@ import Testing
     kilometres.xs = zones.xs.map { $0 / 1000 }
     kilometres.ys = zones.ys.map { $0 / 1000 }
     let report = RunReport(command: "t")
-    let lazily = report.recording(try SpatialCrosswalk.area(
+    let lazily = recorded(try SpatialCrosswalk.area(
       zones: kilometres, projectZones: { xs, ys in
         for i in xs.indices {
           xs[i] *= 1000
           ys[i] *= 1000
         }
         return RunAccount()
-      }, footprints: footprints, basis: .zone, minWeight: nil, workers: 2))
-    let direct = RunReport(command: "t").recording(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2))
+      }, footprints: footprints, basis: .zone, minWeight: nil, workers: 2), in: report)
+    let direct = recorded(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: .zone, minWeight: nil, workers: 2), in: RunReport(command: "t"))
     expectSameWeights(lazily, direct)
     // Only z1 lies in one footprint, box and all (z5's box meets C, which does not cover it).
     #expect(report.figures.contains { $0.name.hasPrefix("zones placed wholly in one footprint by their box") && $0.value == 1 })
@@ -240,8 +240,8 @@ import Testing
   /// zone is what the others leave (z3: 1,600 − 400 − 400 = 800 m² in C).
   @Test func piecesLeftOverInACoverageMatchTheHandWorkedWeights() throws {
     for basis in AreaBasis.allCases {
-      let viaCoverage = RunReport(command: "t").recording(try SpatialCrosswalk.area(zones: zones, footprints: tiled, basis: basis, minWeight: nil, workers: 2))
-      let measured = RunReport(command: "t").recording(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: basis, minWeight: nil, workers: 2))
+      let viaCoverage = recorded(try SpatialCrosswalk.area(zones: zones, footprints: tiled, basis: basis, minWeight: nil, workers: 2), in: RunReport(command: "t"))
+      let measured = recorded(try SpatialCrosswalk.area(zones: zones, footprints: footprints, basis: basis, minWeight: nil, workers: 2), in: RunReport(command: "t"))
       #expect(viaCoverage.weightsByZone()["z3"] == ["A": 0.25, "B": 0.25, "C": 0.5])
       expectSameWeights(viaCoverage, measured)
     }
@@ -251,8 +251,8 @@ import Testing
     var layer = zones
     layer.endFeature(id: "empty")  // a feature with no polygon (a null geometry in its file)
     let bestFitReport = RunReport(command: "t"), areaReport = RunReport(command: "t")
-    let bestFit = bestFitReport.recording(try SpatialCrosswalk.bestFit(zones: layer, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: 2))
-    let area = areaReport.recording(try SpatialCrosswalk.area(zones: layer, footprints: footprints, basis: .covered, minWeight: nil, workers: 2))
+    let bestFit = recorded(try SpatialCrosswalk.bestFit(zones: layer, centroids: centroids, footprints: footprints, snapDistance: 1000, workers: 2), in: bestFitReport)
+    let area = recorded(try SpatialCrosswalk.area(zones: layer, footprints: footprints, basis: .covered, minWeight: nil, workers: 2), in: areaReport)
     #expect(bestFit.weightsByZone()["empty"] == ["UNALLOCATED": 1])
     #expect(area.weightsByZone()["empty"] == ["UNALLOCATED": 1])
     #expect(bestFitReport.losses.contains { $0.reason == "zones with neither a geometry nor a centroid" && $0.codes.map(\.code) == ["empty"] })

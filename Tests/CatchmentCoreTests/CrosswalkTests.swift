@@ -72,8 +72,9 @@ import Testing
   @Test func readsOneFootprintPerZone() throws {
     let path = try temporaryFile(lookup)
     let report = RunReport(command: "test")
-    let crosswalk = try Crosswalk.fromLookup(
-      path: path, columns: LookupColumns(zone: "lsoa11cd", footprint: "CCG20CD", name: "CCG20NM"), report: report)
+    let (crosswalk, account) = try Crosswalk.fromLookup(
+      path: path, columns: LookupColumns(zone: "lsoa11cd", footprint: "CCG20CD", name: "CCG20NM"))
+    report.record(account)
     #expect(crosswalk.weightsByZone() == [
       "E01000001": ["E38000001": 1], "E01000002": ["E38000001": 1], "E01000003": ["E38000002": 1],
       "W01000001": ["UNALLOCATED": 1],
@@ -89,7 +90,7 @@ import Testing
   @Test func csvFollowsTheContract() throws {
     let path = try temporaryFile(lookup)
     let crosswalk = try Crosswalk.fromLookup(
-      path: path, columns: LookupColumns(zone: "LSOA11CD", footprint: "CCG20CD", name: "CCG20NM"), report: RunReport(command: "t"))
+      path: path, columns: LookupColumns(zone: "LSOA11CD", footprint: "CCG20CD", name: "CCG20NM")).crosswalk
     #expect(crosswalk.csv().text == """
       zone_id,footprint_id,weight,footprint_name,method
       E01000001,E38000001,1,"NHS Alpha, North CCG",lookup
@@ -102,10 +103,10 @@ import Testing
 
   @Test func crosswalkFileRoundTrips() throws {
     let path = try temporaryFile("LSOA,ICB,share\nE1,A,0.25\nE1,B,0.5\nE2,B,1\n")
-    let crosswalk = try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA", footprint: "ICB", weight: "share"), report: RunReport(command: "t"))
+    let crosswalk = try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA", footprint: "ICB", weight: "share")).crosswalk
     let written = crosswalk.csv().text
     #expect(written == "zone_id,footprint_id,weight,method\nE1,A,0.25,lookup\nE1,B,0.5,lookup\nE1,UNALLOCATED,0.25,lookup\nE2,B,1,lookup\n")
-    let again = try Crosswalk.read(path: try temporaryFile(written), report: RunReport(command: "t"))
+    let again = try Crosswalk.read(path: try temporaryFile(written)).crosswalk
     #expect(again.weightsByZone() == crosswalk.weightsByZone())
     #expect(again.method == "lookup")
   }
@@ -113,7 +114,7 @@ import Testing
   @Test func ambiguousZoneWithoutWeightsIsAnError() throws {
     let path = try temporaryFile("LSOA,ICB\nE1,A\nE1,B\n")
     let error = #expect(throws: CrosswalkError.self) {
-      try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA", footprint: "ICB"), report: RunReport(command: "t"))
+      try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA", footprint: "ICB")).crosswalk
     }
     #expect(error?.description.contains("zone E1 maps to 2 footprints (A, B)") == true)
     #expect(error?.description.hasPrefix("\(path):3:") == true)
@@ -122,7 +123,7 @@ import Testing
   @Test func badWeightNamesTheLine() throws {
     let path = try temporaryFile("LSOA,ICB,w\nE1,A,0.5\nE2,A,half\n")
     let error = #expect(throws: TableError.self) {
-      try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA", footprint: "ICB", weight: "w"), report: RunReport(command: "t"))
+      try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA", footprint: "ICB", weight: "w")).crosswalk
     }
     #expect(error?.description == "\(path):3: w is not a number: 'half'")
   }

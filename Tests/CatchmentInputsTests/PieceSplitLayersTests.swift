@@ -21,7 +21,7 @@ import Testing
   }
 
   func crosswalk(_ text: String) throws -> Crosswalk {
-    try Crosswalk.read(path: try temporaryFile("zone_id,footprint_id,weight\n" + text), report: RunReport(command: "t"))
+    try Crosswalk.read(path: try temporaryFile("zone_id,footprint_id,weight\n" + text)).crosswalk
   }
 
   /// Zone z (0,0)–(100,100), A = left half a1 / right half a2, B = bottom quarter b1 / the rest
@@ -35,8 +35,8 @@ import Testing
       b: .init(paths: [try boxes([("b1", -300, -300, 110, 25), ("b2", -10, 25, 110, 110)], in: folder, name: "b.geojson")], idField: "ID"),
       workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "t")
-    let shares = report.recording(try layers.shares(
-      a: try crosswalk("z,a1,0.5\nz,a2,0.5\ny,a1,1\n"), b: try crosswalk("z,b1,0.25\nz,b2,0.75\ny,b1,1\n")))
+    let shares = recorded(try layers.shares(
+      a: try crosswalk("z,a1,0.5\nz,a2,0.5\ny,a1,1\n"), b: try crosswalk("z,b1,0.25\nz,b2,0.75\ny,b1,1\n")), in: report)
     #expect(shares.keys.sorted() == ["z"])
     let byPair = Dictionary(uniqueKeysWithValues: (shares["z"] ?? []).map { ("\($0.a)\($0.b)", $0.share) })
     #expect(byPair == ["a1b1": 0.125, "a1b2": 0.375, "a2b1": 0.125, "a2b2": 0.375])
@@ -48,7 +48,7 @@ import Testing
     let missing = PieceSplitLayers.Layer(paths: ["/nonexistent/zones.geojson"], idField: "ID")
     let layers = PieceSplitLayers(zones: missing, a: missing, b: missing, workingCRS: .epsg(27700), workers: 1)
     let report = RunReport(command: "t")
-    let shares = report.recording(try layers.shares(a: try crosswalk("z,a1,0.5\nz,a2,0.5\n"), b: try crosswalk("z,b1,1\n")))
+    let shares = recorded(try layers.shares(a: try crosswalk("z,a1,0.5\nz,a2,0.5\n"), b: try crosswalk("z,b1,1\n")), in: report)
     #expect(shares.isEmpty)
     #expect(report.notes.isEmpty)
   }

@@ -27,7 +27,7 @@ import Testing
 
   @Test func eachZoneGoesToItsNearestSite() throws {
     let report = RunReport(command: "t")
-    let shares = report.recording(try inputs(try temporaryFolder()).shares(zones: ["Z1", "Z2", "Z3", "Z4"], method: .nearest))
+    let shares = recorded(try inputs(try temporaryFolder()).shares(zones: ["Z1", "Z2", "Z3", "Z4"], method: .nearest), in: report)
     func owner(_ z: Int) -> [String] { shares.entries(ofZone: z).map { shares.providers[Int(shares.provider[$0])] } }
     #expect(shares.providers == ["R1", "R2"])
     #expect(owner(0) == ["R1"] && owner(1) == ["R2"] && owner(2) == ["R2"] && owner(3) == [])
@@ -39,16 +39,16 @@ import Testing
   @Test func missingCentroidsAndPostcodeDirectoryAreTypedErrors() throws {
     var noCentroids = try inputs(try temporaryFolder())
     noCentroids.centroids = nil
-    #expect(throws: SiteInputError.noCentroids(method: .huff)) { RunReport(command: "t").recording(try noCentroids.shares(zones: ["Z1"], method: .huff)) }
+    #expect(throws: SiteInputError.noCentroids(method: .huff)) { recorded(try noCentroids.shares(zones: ["Z1"], method: .huff), in: RunReport(command: "t")) }
     let byPostcode = try inputs(try temporaryFolder(), sitesText: "site,trust,x,y,postcode\nS1,R1,,,AA1 1AA\nS2,R2,,,BB1 1BB\n")
-    #expect(throws: SiteInputError.needsPostcodes(count: 2)) { RunReport(command: "t").recording(try byPostcode.shares(zones: ["Z1"], method: .nearest)) }
+    #expect(throws: SiteInputError.needsPostcodes(count: 2)) { recorded(try byPostcode.shares(zones: ["Z1"], method: .nearest), in: RunReport(command: "t")) }
   }
 
   /// Levels PRACTICE → PCN → ICB; P2's blank PCN loses the row, reported under its column.
   @Test func practiceMapLevelsLinkConsecutiveColumns() throws {
     let path = try temporaryFile("PRACTICE,PCN,ICB\nP1,N1,I1\nP2,,I1\nP3,N2,I2\nP4,N1,I1\n")
     let report = RunReport(command: "t")
-    let levels = report.recording(try PracticeMapLevels.read(path: path, columns: ["PRACTICE", "PCN", "ICB"], columnRole: "level column"))
+    let levels = recorded(try PracticeMapLevels.read(path: path, columns: ["PRACTICE", "PCN", "ICB"], columnRole: "level column"), in: report)
     #expect(levels.links[0].map { "\($0.child)>\($0.parent)" } == ["P1>N1", "P3>N2", "P4>N1"])
     #expect(levels.links[1].map { "\($0.child)>\($0.parent)" } == ["N1>I1", "N2>I2", "N1>I1"])
     #expect(levels.roots == ["I1", "I2"])

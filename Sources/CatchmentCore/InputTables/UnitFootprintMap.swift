@@ -52,16 +52,6 @@ public struct UnitFootprintMap: Sendable {
   private var summary = InputSummary(role: "practice map", file: "")
   private var blankFootprints = 0
 
-  /// Reads a practice map.
-  ///
-  /// A practice listed twice with the same footprint is merged; listed with two different
-  /// footprints it is an error (the map would put its patients in two places).
-  public init(path: String, columns: UnitMapColumns, report: RunReport) throws {
-    let (map, account) = try Self.read(path: path, columns: columns)
-    account.record(into: report)
-    self = map
-  }
-
   /// Reads a practice map once, with its account (rows read, rows with a blank practice code,
   /// practices with a blank footprint) as a value, in the order a report records it.
   ///
