@@ -29,6 +29,10 @@ public struct ReviewPack {
     /// False for a table without a header row (ODS files such as `etr.csv`), so that its rows
     /// read count every line.
     public var hasHeader: Bool
+    /// Data rows read, from the step that read a table whose reader reports none in the run
+    /// report (the centroids, a proposal's assignment): the manifest then need not count them
+    /// by reading the file again.
+    public var rowsRead: Int?
 
     public init(
       key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil, hasHeader: Bool = true
@@ -97,6 +101,7 @@ public struct ReviewPack {
     // A file behind several keys (a lookup of three layers) is read for its digest and rows once.
     var digests: [String: FileDigest] = [:]
     var tableRows: [String: Int?] = [:]
+    for input in inputs { if let counted = input.rowsRead { tableRows[input.path.url.path] = counted } }
     func digest(_ file: URL) throws(FileDigestError) -> FileDigest {
       if let known = digests[file.path] { return known }
       let digest = try FileDigest(ofFileAt: file.path)

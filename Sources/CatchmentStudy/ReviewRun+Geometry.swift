@@ -51,11 +51,15 @@ extension ReviewRun {
           path: c.file.url.path, idColumn: c.id, xColumn: c.x, yColumn: c.y,
           crs: CRSSetting(c.crs ?? Self.centroidCRS, label: "zones.centroids.crs"))
       }
-      if let c = zones.centroids { inputs.append(ReviewPack.Input(key: "zones.centroids.file", path: c.file)) }
       var geometry = GeometryInputs(
         zones: zoneSpec, footprints: footprintSpec, centroids: centroids, workingCRS: Self.workingCRS, workers: workers)
       geometry.reads = reads
       let loaded = try geometry.load(report: report)
+      if let c = zones.centroids {
+        var input = ReviewPack.Input(key: "zones.centroids.file", path: c.file)
+        input.rowsRead = loaded.centroids?.count  // a point per data row
+        inputs.append(input)
+      }
       let crosswalk = try SpatialCrosswalk.bestFit(
         zones: loaded.zones, centroids: loaded.centroids, footprints: loaded.footprints, snapDistance: Self.snapDistance,
         workers: workers, report: report)

@@ -14,7 +14,8 @@ extension ReviewRun {
   ///   - blocks: the crosswalk of the layer whose footprints are the blocks.
   /// - Returns: the proposal's zone crosswalk.
   func proposalSteps(_ proposal: ProposalSpec, number: Int, blocks: Crosswalk, state: inout ReviewRunState) throws -> Crosswalk? {
-    state.inputs.append(ReviewPack.Input(key: "proposals[\(number)].assign", path: proposal.assign))
+    var assign = ReviewPack.Input(key: "proposals[\(number)].assign", path: proposal.assign)
+    defer { state.inputs.append(assign) }
     let zones = study.zones
     let reads = state.boundaries
     var drawn: Crosswalk?
@@ -22,6 +23,7 @@ extension ReviewRun {
       let mapping = try BlockMapping.read(
         path: proposal.assign.url.path, block: proposal.blockColumn, footprint: proposal.footprintColumn,
         name: proposal.footprintNameColumn, weight: proposal.weightColumn)
+      assign.rowsRead = mapping.rowsRead
       let crosswalk = try mapping.crosswalk(base: blocks, report: report)
       report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))
       drawn = crosswalk

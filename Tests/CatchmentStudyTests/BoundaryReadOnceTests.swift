@@ -70,5 +70,14 @@ import Testing
     }
     // The study file: its digest and text from one read, not a digest read of its own.
     #expect(FileDigest.fileReads(file) == 0)
+    // Tables whose readers report no rows in the run report (the centroids, the proposal's
+    // assignment): their rows come from the step that read them, not from parsing them again;
+    // one data row per non-blank line after the header in these files (no quoted line breaks).
+    for name in ["lsoa_pwc.csv", "proposal_councils_whole.csv"] {
+      let url = data.appendingPathComponent(name)
+      #expect(InputParses.count(url.path) == 1, "\(name) parsed \(InputParses.count(url.path)) times")
+      let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
+      #expect(manifest.inputs.first { $0.path == name }?.rowsRead == lines.count - 1, "\(name)")
+    }
   }
 }
