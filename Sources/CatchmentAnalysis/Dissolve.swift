@@ -19,8 +19,20 @@ public enum Dissolve {
     public var geoJSON: String
   }
 
-  /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids.
+  /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids, their
+  /// account recorded in `report`.
   public static func footprints(zones: PolygonLayer, crosswalk: Crosswalk, workers: Int, report: RunReport) throws -> [Footprint] {
+    let (drawn, account) = try footprints(zones: zones, crosswalk: crosswalk, workers: workers)
+    report.record(account)
+    return drawn
+  }
+
+  /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids, with the
+  /// account of the zones not drawn.
+  public static func footprints(zones: PolygonLayer, crosswalk: Crosswalk, workers: Int) throws -> (
+    footprints: [Footprint], account: RunAccount
+  ) {
+    var account = RunAccount()
     try CoordinateRangeError.check(zones, role: "zones")
     var members: [String: [Int]] = [:]
     var split = 0
@@ -43,7 +55,7 @@ public enum Dissolve {
       }
       members[footprint, default: []].append(feature)
     }
-    report.lose(Tally(reason: "zones of the crosswalk without a polygon (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: noPolygon))
+    account.lose(Tally(reason: "zones of the crosswalk without a polygon (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: noPolygon))
     // Polygons of zones outside the crosswalk are outside the study (a national boundary set
     // drawn for a regional proposal), as population rows are; other codes cannot be its zones.
     var notInCrosswalk: [String: (rows: Int, amount: Double)] = [:]
@@ -55,10 +67,10 @@ public enum Dissolve {
       default: notInCrosswalk[id] = (1, 1)
       }
     }
-    report.lose(Tally(reason: "polygons of zones the crosswalk does not have (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: notInCrosswalk))
-    report.exclude(Tally(reason: "polygons of zones outside the crosswalk (outside the study area)", unit: "zones", destination: "not drawn", byCode: outside[.sameEntity] ?? [:]))
-    report.exclude(Tally(reason: "polygons of zones in another nation", unit: "zones", destination: "not drawn", byCode: outside[.otherNation] ?? [:]))
-    if split > 0 { report.note("\(split) zones are split between footprints and were drawn in the footprint holding most of each") }
+    account.lose(Tally(reason: "polygons of zones the crosswalk does not have (left out of the dissolved footprints)", unit: "zones", destination: "not drawn", byCode: notInCrosswalk))
+    account.exclude(Tally(reason: "polygons of zones outside the crosswalk (outside the study area)", unit: "zones", destination: "not drawn", byCode: outside[.sameEntity] ?? [:]))
+    account.exclude(Tally(reason: "polygons of zones in another nation", unit: "zones", destination: "not drawn", byCode: outside[.otherNation] ?? [:]))
+    if split > 0 { account.note("\(split) zones are split between footprints and were drawn in the footprint holding most of each") }
     let ids = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var names: [String: String] = [:]
     for f in 0..<Int32(crosswalk.footprints.count) { names[crosswalk.footprints.code(f)] = crosswalk.footprintNames[Int(f)] }
@@ -70,9 +82,9 @@ public enum Dissolve {
     }
     let fallbacks = ids.indices.filter { results[$0].general }.map { ids[$0] }
     if !fallbacks.isEmpty {
-      report.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union", codes: fallbacks)
+      account.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union", codes: fallbacks)
     }
-    return ids.indices.map { Footprint(id: ids[$0], name: names[ids[$0]] ?? "", zones: groups[$0].count, geoJSON: results[$0].geoJSON) }
+    return (ids.indices.map { Footprint(id: ids[$0], name: names[ids[$0]] ?? "", zones: groups[$0].count, geoJSON: results[$0].geoJSON) }, account)
   }
 
   /// The union of the features, by coverage union when that gives a valid polygon of the right area.

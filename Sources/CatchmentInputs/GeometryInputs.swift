@@ -16,6 +16,9 @@ public struct GeometryInputs: Sendable {
   public var workingCRS: CRSReference
   /// Tasks to run at once.
   public var workers: Int
+  /// Where layers and centroids are read: share one between the steps of a run so each file is
+  /// read once (a fresh one by default).
+  public var reads = BoundaryReads()
 
   public init(zones: LayerSpec, footprints: LayerSpec, centroids: CentroidSpec?, workingCRS: CRSReference, workers: Int) {
     self.zones = zones
@@ -62,7 +65,7 @@ public struct GeometryInputs: Sendable {
     var points: PointLayer?
     var centroidExtent: LayerExtent?
     if let centroids {
-      var layer = try centroids.read(report: report)
+      var layer = try centroids.read(from: reads, report: report)
       let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
       try project(&layer.xs, &layer.ys, from: layer.crs, what: "centroids \(centroids.path)", option: centroids.crs.label, pools: pools, report: report)
       centroidExtent = LayerExtent(role: "centroids", crs: "\(layer.crs)", own: own, working: LayerExtent.envelope(xs: layer.xs, ys: layer.ys))
@@ -113,7 +116,7 @@ public struct GeometryInputs: Sendable {
     let role = spec.role, option = spec.crs.ownLabel
     // A GeoPackage of several layers: the front end names the setting that chooses this one.
     func read(_ fields: BoundaryFields) throws -> LayerSource.Result {
-      do { return try LayerSource.read(paths: spec.paths, fields: fields, layer: spec.gpkgLayer) } catch let error as GeoIOError {
+      do { return try reads.layer(paths: spec.paths, fields: fields, gpkgLayer: spec.gpkgLayer) } catch let error as GeoIOError {
         guard case .chooseLayer? = error.remedy else { throw error }
         throw GeometryInputError.layerChoice(error, role: role)
       }
@@ -188,9 +191,10 @@ public struct GeometryInputs: Sendable {
 }
 
 extension CentroidSpec {
-  /// The centroids in their own CRS, with the count reported.
-  public func read(report: RunReport) throws -> PointLayer {
-    let layer = try PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: crs.crs)
+  /// The centroids in their own CRS, with the count reported; from `reads` when given (a run's
+  /// earlier read of them).
+  public func read(from reads: BoundaryReads? = nil, report: RunReport) throws -> PointLayer {
+    let layer = try reads?.centroids(self) ?? PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: crs.crs)
     report.figure("centroids read", Double(layer.count))
     return layer
   }
