@@ -19,8 +19,11 @@ public enum Dissolve {
     public var geoJSON: String
   }
 
-  /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids.
-  public static func footprints(zones: PolygonLayer, crosswalk: Crosswalk, workers: Int) throws -> (footprints: [Footprint], account: RunAccount) {
+  /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids, with the
+  /// account of the zones not drawn.
+  public static func footprints(zones: PolygonLayer, crosswalk: Crosswalk, workers: Int) throws -> (
+    footprints: [Footprint], account: RunAccount
+  ) {
     try CoordinateRangeError.check(zones, role: "zones")
     var account = RunAccount()
     var members: [String: [Int]] = [:]

@@ -17,6 +17,8 @@ public struct BlockMapping: Sendable {
   public let names: [String: String]
   /// Blocks in file order.
   public let blocks: [String]
+  /// Data rows read (header and blank lines excluded), for a manifest.
+  public var rowsRead = 0
 
   /// Reads a mapping. A block listed under two footprints needs a weight column (an overlap);
   /// a block's weights must sum to 1 (± 10⁻⁹).
@@ -46,7 +48,7 @@ public struct BlockMapping: Sendable {
       for entry in map[b]! { total += entry.weight }
       guard abs(total - 1) <= 1e-9 else { throw TableError(file: path, reason: "the weights of block \(b) add up to \(total), not 1") }
     }
-    return BlockMapping(footprints: map, names: names, blocks: order)
+    return BlockMapping(footprints: map, names: names, blocks: order, rowsRead: reader.recordsRead)
   }
 
   /// The zone crosswalk of the proposal. `base` maps zones to blocks; nil when the blocks are

@@ -94,7 +94,8 @@ struct ProposeCommand: ParsableCommand {
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if let dissolveOutput {
-      let drawing = try FootprintDrawing.dissolve(zonePaths: zones, idField: zoneID!, crosswalk: crosswalk, workers: workers, report: report)
+      let drawing = try FootprintDrawing.dissolve(zonePaths: zones, idField: zoneID!, crosswalk: crosswalk, workers: workers)
+      report.record(drawing.account)
       try write(bytes: Array(drawing.geoJSON.utf8), to: dissolveOutput)
       report.note("wrote \(dissolveOutput) (\(drawing.count) footprints, in the zones' CRS \(drawing.crs))")
     }

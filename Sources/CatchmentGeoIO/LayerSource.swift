@@ -73,6 +73,7 @@ public enum LayerSource {
   }
 
   static func readOne(_ file: String, fields: BoundaryFields, layer: String? = nil) throws -> (PolygonLayer, LayerReadSummary) {
+    countRead(file)
     switch (file as NSString).pathExtension.lowercased() {
     case "geojson", "json": return try GeoJSONReader.read(path: file, fields: fields)
     case "shp": return try ShapefileReader.read(path: file, fields: fields)

@@ -13,14 +13,18 @@ public struct FootprintDrawing: Sendable {
   public var count: Int
   /// The CRS of the coordinates: the zones'.
   public var crs: CRSReference
+  /// The zones not drawn and how the footprints were dissolved: record it in the step's report.
+  public var account: RunAccount
 
-  /// Reads the zone polygons of `paths` (ids from `idField`) and dissolves them into the
-  /// footprints of `crosswalk`.
-  public static func dissolve(zonePaths paths: [String], idField: String, crosswalk: Crosswalk, workers: Int, report: RunReport) throws -> FootprintDrawing {
-    let layer = try LayerSource.read(paths: paths, fields: BoundaryFields(id: idField)).layer
+  /// Reads the zone polygons of `paths` (ids from `idField`), through `reads` (a run's earlier
+  /// read of them when there is one), and dissolves them into the footprints of `crosswalk`.
+  public static func dissolve(
+    zonePaths paths: [String], idField: String, crosswalk: Crosswalk, workers: Int, reads: BoundaryReads = BoundaryReads()
+  ) throws -> FootprintDrawing {
+    let layer = try reads.layer(paths: paths, fields: BoundaryFields(id: idField)).layer
     let (drawn, account) = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers)
-    report.record(account)
     let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
-    return FootprintDrawing(geoJSON: GeoJSONWriter.featureCollection(features, crs: layer.crs), count: drawn.count, crs: layer.crs)
+    return FootprintDrawing(
+      geoJSON: GeoJSONWriter.featureCollection(features, crs: layer.crs), count: drawn.count, crs: layer.crs, account: account)
   }
 }

@@ -16,6 +16,9 @@ public struct GeometryInputs: Sendable {
   public var workingCRS: CRSReference
   /// Tasks to run at once.
   public var workers: Int
+  /// Where layers and centroids are read: share one between the steps of a run so each file is
+  /// read once (a fresh one by default).
+  public var reads = BoundaryReads()
 
   public init(zones: LayerSpec, footprints: LayerSpec, centroids: CentroidSpec?, workingCRS: CRSReference, workers: Int) {
     self.zones = zones
@@ -62,7 +65,7 @@ public struct GeometryInputs: Sendable {
     var points: PointLayer?
     var centroidExtent: LayerExtent?
     if let centroids {
-      var (layer, read) = try centroids.read()
+      var (layer, read) = try centroids.read(from: reads)
       account.append(contentsOf: read)
       let own = LayerExtent.envelope(xs: layer.xs, ys: layer.ys)
       account.append(
@@ -119,7 +122,7 @@ public struct GeometryInputs: Sendable {
     let role = spec.role, option = spec.crs.ownLabel
     // A GeoPackage of several layers: the front end names the setting that chooses this one.
     func read(_ fields: BoundaryFields) throws -> LayerSource.Result {
-      do { return try LayerSource.read(paths: spec.paths, fields: fields, layer: spec.gpkgLayer) } catch let error as GeoIOError {
+      do { return try reads.layer(paths: spec.paths, fields: fields, gpkgLayer: spec.gpkgLayer) } catch let error as GeoIOError {
         guard case .chooseLayer? = error.remedy else { throw error }
         throw GeometryInputError.layerChoice(error, role: role)
       }
@@ -193,9 +196,10 @@ public struct GeometryInputs: Sendable {
 }
 
 extension CentroidSpec {
-  /// The centroids in their own CRS, with the count in the account.
-  public func read() throws -> (layer: PointLayer, account: RunAccount) {
-    let layer = try PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: crs.crs)
+  /// The centroids in their own CRS, with the count in the account; from `reads` when given (a
+  /// run's earlier read of them).
+  public func read(from reads: BoundaryReads? = nil) throws -> (layer: PointLayer, account: RunAccount) {
+    let layer = try reads?.centroids(self) ?? PointsCSV.read(path: path, columns: .init(id: idColumn, x: xColumn, y: yColumn), crs: crs.crs)
     var account = RunAccount()
     account.figure("centroids read", Double(layer.count))
     return (layer, account)

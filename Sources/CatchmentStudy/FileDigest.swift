@@ -22,6 +22,7 @@ public struct FileDigest: Equatable, Sendable {
   ///
   /// - Throws: ``FileDigestError`` naming the file when it cannot be opened or read.
   public init(ofFileAt path: String) throws(FileDigestError) {
+    FileDigest.countRead(path)
     let handle: FileHandle
     do {
       handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))

@@ -30,8 +30,8 @@ extension ReviewPack {
   }
 
   /// The data rows of a CSV table (blank lines and the header excluded) whose reader records
-  /// none in the report (the proposal's assignment, the centroids, provider names): counted as
-  /// its reader reads every row. Nil for a file that is not a table (`.csv`, `.txt`) or cannot
+  /// none in the report and whose step gave none (``Input/rowsRead``; provider names): counted
+  /// as its reader reads every row. Nil for a file that is not a table (`.csv`, `.txt`) or cannot
   /// be read (the review has then failed already).
   static func rows(ofTable file: URL, hasHeader: Bool) -> Int? {
     guard ["csv", "txt"].contains(file.pathExtension.lowercased()) else { return nil }

@@ -29,6 +29,10 @@ public struct ReviewPack {
     /// False for a table without a header row (ODS files such as `etr.csv`), so that its rows
     /// read count every line.
     public var hasHeader: Bool
+    /// Data rows read, from the step that read a table whose reader reports none in the run
+    /// report (the centroids, a proposal's assignment): the manifest then need not count them
+    /// by reading the file again.
+    public var rowsRead: Int?
 
     public init(
       key: String, path: StudyPath, vintage: ZoneCodeVintage? = nil, statedDate: String? = nil, hasHeader: Bool = true
@@ -68,7 +72,8 @@ public struct ReviewPack {
 
   /// The manifest of this pack once `outputs` (its files plus `report.json`, as written) are
   /// in place: every input's size and SHA-256 read from the disk, rows read from the report,
-  /// every option of `study` in force.
+  /// every option of `study` in force. Each distinct file is read once for its digest (and once
+  /// more for its rows when no reader reported them), however many study keys name it.
   ///
   /// - Parameters:
   ///   - studyFile: the study file as given on the command line; its bytes are hashed and kept.
@@ -79,16 +84,37 @@ public struct ReviewPack {
   public func manifest(
     study: Study, studyFile: String, outputs: [File], tool: Manifest.Tool, runAt: Date, runOptions: [String: String] = [:]
   ) throws(FileDigestError) -> Manifest {
-    let studyDigest = try FileDigest(ofFileAt: studyFile)
-    let text: String
+    // The study file's digest and text from one read of its bytes.
+    let studyData: Data
     do {
-      text = try String(contentsOf: URL(fileURLWithPath: studyFile), encoding: .utf8)
+      studyData = try Data(contentsOf: URL(fileURLWithPath: studyFile))
     } catch {
       throw FileDigestError(path: studyFile, reason: error.localizedDescription)
     }
+    guard let text = String(data: studyData, encoding: .utf8) else {
+      throw FileDigestError(path: studyFile, reason: "the file is not UTF-8 text")
+    }
+    let studyDigest = FileDigest(bytes: Array(studyData))
     var rows: [String: Int] = [:]
     for summary in report.inputs { rows[summary.file] = max(rows[summary.file] ?? 0, summary.rowsRead) }
     var seen = Set<String>()
+    // A file behind several keys (a lookup of three layers) is read for its digest and rows once.
+    var digests: [String: FileDigest] = [:]
+    var tableRows: [String: Int?] = [:]
+    for input in inputs { if let counted = input.rowsRead { tableRows[input.path.url.path] = counted } }
+    func digest(_ file: URL) throws(FileDigestError) -> FileDigest {
+      if let known = digests[file.path] { return known }
+      let digest = try FileDigest(ofFileAt: file.path)
+      digests[file.path] = digest
+      return digest
+    }
+    func rowsRead(_ file: URL, hasHeader: Bool) -> Int? {
+      if let reported = rows[file.path] { return reported }
+      if let counted = tableRows[file.path] { return counted }
+      let counted = ReviewPack.rows(ofTable: file, hasHeader: hasHeader)
+      tableRows[file.path] = counted
+      return counted
+    }
     var manifestInputs: [Manifest.Input] = []
     let studyFolder = URL(fileURLWithPath: studyFile).deletingLastPathComponent()
     for input in inputs where seen.insert(input.key).inserted {
@@ -97,8 +123,7 @@ public struct ReviewPack {
       for (file, given) in try ReviewPack.files(of: input.path, studyFolder: studyFolder) {
         manifestInputs.append(
           Manifest.Input(
-            key: input.key, path: given, digest: try FileDigest(ofFileAt: file.path),
-            rowsRead: rows[file.path] ?? ReviewPack.rows(ofTable: file, hasHeader: input.hasHeader),
+            key: input.key, path: given, digest: try digest(file), rowsRead: rowsRead(file, hasHeader: input.hasHeader),
             vintage: input.vintage, statedDate: input.statedDate))
         // A Shapefile is read with its sidecars: the attributes (.dbf), the index (.shx), the CRS
         // (.prj) and the encoding (.cpg) change the result as much as the shapes do.
@@ -107,7 +132,7 @@ public struct ReviewPack {
           let url = file.deletingPathExtension().appendingPathExtension(sidecar)
           guard FileManager.default.fileExists(atPath: url.path) else { continue }
           let sidecarGiven = String(given.dropLast(file.pathExtension.count)) + sidecar
-          manifestInputs.append(Manifest.Input(key: input.key, path: sidecarGiven, digest: try FileDigest(ofFileAt: url.path)))
+          manifestInputs.append(Manifest.Input(key: input.key, path: sidecarGiven, digest: try digest(url)))
         }
       }
     }

@@ -19,10 +19,15 @@ extension ReviewRun {
   /// `catchment crosswalk --method best-fit|area` does with its defaults (area basis `covered`,
   /// no minimum weight); a CRS given in the study is assumed only for files that state none.
   ///
+  /// The zone polygons and centroids come through `reads`, the run's one read of each file: the
+  /// same layer serves every polygon layer and every proposal's dissolving (see
+  /// ``zonePolygonsNeeded``).
+  ///
   /// - Throws: ``ReviewError/noZones(layer:)`` when the study has no `[zones]`; input errors as
   ///   the single command throws them.
   func polygonCrosswalk(
-    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: CRSReference?, report: RunReport
+    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: CRSReference?, reads: BoundaryReads,
+    report: RunReport
   ) throws -> (crosswalk: Crosswalk, inputs: [ReviewPack.Input]) {
     guard let zones = study.zones else { throw ReviewError.noZones(layer: layer) }
     let zoneSpec = CatchmentInputs.LayerSpec(
@@ -32,6 +37,9 @@ extension ReviewRun {
       paths: [path.url.path], idField: id, nameField: name, role: "footprints",
       crs: CRSChoice(
         own: nil, ownLabel: "layers.\(layer).crs", assumed: crs.map { CRSSetting($0, label: "layers.\(layer).crs") }))
+    // Best fit needs only the zones' ids when every zone has a centroid; a later step that needs
+    // their polygons has them read now, once.
+    if zonePolygonsNeeded { reads.willNeedGeometry(paths: zoneSpec.paths, idField: zoneSpec.idField) }
     var inputs = [
       ReviewPack.Input(key: "zones.path", path: zones.path), ReviewPack.Input(key: "layers.\(layer).polygons", path: path),
     ]
@@ -43,19 +51,25 @@ extension ReviewRun {
           path: c.file.url.path, idColumn: c.id, xColumn: c.x, yColumn: c.y,
           crs: CRSSetting(c.crs ?? Self.centroidCRS, label: "zones.centroids.crs"))
       }
-      if let c = zones.centroids { inputs.append(ReviewPack.Input(key: "zones.centroids.file", path: c.file)) }
-      let geometry = GeometryInputs(
+      var geometry = GeometryInputs(
         zones: zoneSpec, footprints: footprintSpec, centroids: centroids, workingCRS: Self.workingCRS, workers: workers)
+      geometry.reads = reads
       let loaded = try geometry.load()
       report.record(loaded.account)
+      if let c = zones.centroids {
+        var input = ReviewPack.Input(key: "zones.centroids.file", path: c.file)
+        input.rowsRead = loaded.centroids?.count  // a point per data row
+        inputs.append(input)
+      }
       let (crosswalk, account) = try SpatialCrosswalk.bestFit(
         zones: loaded.zones, centroids: loaded.centroids, footprints: loaded.footprints, snapDistance: Self.snapDistance,
         workers: workers)
       report.record(account)
       return (crosswalk, inputs)
     case .area:
-      let geometry = GeometryInputs(
+      var geometry = GeometryInputs(
         zones: zoneSpec, footprints: footprintSpec, centroids: nil, workingCRS: Self.workingCRS, workers: workers)
+      geometry.reads = reads
       let loaded = try geometry.loadLeavingZonesUnprojected()
       report.record(loaded.account)
       let (crosswalk, account) = try SpatialCrosswalk.area(
@@ -64,6 +78,17 @@ extension ReviewRun {
       report.record(account)
       return (crosswalk, inputs)
     }
+  }
+
+  /// Whether a step of the review uses the zones' polygons, not only their ids: a layer drawn by
+  /// area, or a proposal (dissolved from the zones).
+  var zonePolygonsNeeded: Bool {
+    guard study.zones != nil else { return false }
+    let byArea = study.layers.values.contains { layer in
+      if case .polygons(_, _, _, .area, _) = layer { return true }
+      return false
+    }
+    return byArea || !study.proposals.isEmpty
   }
 }
 

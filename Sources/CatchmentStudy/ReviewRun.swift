@@ -29,7 +29,7 @@ import Foundation
 ///   ``comparisonStep(name:baseline:proposal:councils:population:populationColumns:state:)``).
 ///
 /// Polygon layers (`polygons = …`) are overlaid on `[zones]` as `crosswalk --method best-fit`
-/// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:report:)``).
+/// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:reads:report:)``).
 /// Every step records into a report of its own, merged into the run's report under the step's
 /// name, so every loss of every step reaches the one report.
 public struct ReviewRun {
@@ -149,6 +149,7 @@ public struct ReviewRun {
       }
     }
     var lookupReads: [String: [Result<(Crosswalk, RunAccount), any Error>]] = [:]
+    let reads = state.boundaries
     for name in study.layers.keys.sorted() {
       guard let layer = study.layers[name] else { continue }
       var crosswalk: Crosswalk?
@@ -172,7 +173,8 @@ public struct ReviewRun {
           crosswalk = read.crosswalk
           input = ReviewPack.Input(key: "layers.\(name).crosswalk", path: file)
         case .polygons(let path, let id, let label, let method, let crs):
-          let drawn = try polygonCrosswalk(layer: name, path: path, id: id, name: label, method: method, crs: crs, report: report)
+          let drawn = try polygonCrosswalk(
+            layer: name, path: path, id: id, name: label, method: method, crs: crs, reads: reads, report: report)
           crosswalk = drawn.crosswalk
           drawnInputs = drawn.inputs
         }
@@ -265,6 +267,8 @@ struct ReviewRunState {
   var progress: ReviewProgressCounter?
   /// The input tables, each file parsed once for every step that uses it.
   let tables = InputTables()
+  /// The boundary layers and centroids, each file read once for every step that uses it.
+  let boundaries = BoundaryReads()
 
   var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results, options: options) }
 

@@ -83,3 +83,30 @@ import Testing
     #expect(empty?.reason == "the directory holds no .geojson, .json, .shp or .gpkg file")
   }
 }
+
+/// The ids-only view of a full read is what an ids-only read of the same files gives.
+@Suite struct LayerSourceIDsOnlyTests {
+  /// GeoJSON (whose reader skips geometries when asked, here with a null geometry) after a
+  /// GeoPackage (whose reader reads them regardless), merged in one layer.
+  @Test func idsOnlyViewEqualsAnIDsOnlyRead() throws {
+    let paths = ["geo/readers.gpkg", "geo/readers.geojson"].map { fixture($0) }
+    let full = try LayerSource.read(paths: paths, fields: BoundaryFields(id: "code", name: "name"), layer: "zones")
+    let view = full.idsOnly()
+    let read = try LayerSource.read(paths: paths, fields: BoundaryFields(id: "code", name: "name", readsGeometry: false), layer: "zones")
+    #expect(full.files.contains { $0.emptyGeometries > 0 })
+    #expect(view.files == read.files)
+    #expect(view.layer.ids == read.layer.ids)
+    #expect(view.layer.names == read.layer.names)
+    #expect(view.layer.origins == read.layer.origins)
+    #expect(view.layer.xs == read.layer.xs)
+    #expect(view.layer.ys == read.layer.ys)
+    #expect(view.layer.ringPoints == read.layer.ringPoints)
+    #expect(view.layer.polygonRings == read.layer.polygonRings)
+    #expect(view.layer.featurePolygons == read.layer.featurePolygons)
+    #expect(view.layer.crs == read.layer.crs)
+    #expect(view.duplicateIDs.map(\.id) == read.duplicateIDs.map(\.id))
+    #expect(view.duplicateIDs.map(\.count) == read.duplicateIDs.map(\.count))
+    // The full read has the polygons the view drops (the GeoJSON's).
+    #expect(full.layer.xs.count > view.layer.xs.count)
+  }
+}
