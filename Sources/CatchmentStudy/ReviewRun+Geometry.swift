@@ -21,14 +21,13 @@ extension ReviewRun {
   ///
   /// The zone polygons and centroids come through `reads`, the run's one read of each file: the
   /// same layer serves every polygon layer and every proposal's dissolving (see
-  /// ``zonePolygonsNeeded``).
+  /// ``zonePolygonsNeeded``). What loading and overlaying found is returned as the account.
   ///
   /// - Throws: ``ReviewError/noZones(layer:)`` when the study has no `[zones]`; input errors as
   ///   the single command throws them.
   func polygonCrosswalk(
-    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: CRSReference?, reads: BoundaryReads,
-    report: RunReport
-  ) throws -> (crosswalk: Crosswalk, inputs: [ReviewPack.Input]) {
+    layer: String, path: StudyPath, id: String, name: String?, method: PolygonMethod, crs: CRSReference?, reads: BoundaryReads
+  ) throws -> (crosswalk: Crosswalk, inputs: [ReviewPack.Input], account: RunAccount) {
     guard let zones = study.zones else { throw ReviewError.noZones(layer: layer) }
     let zoneSpec = CatchmentInputs.LayerSpec(
       paths: [zones.path.url.path], idField: zones.id, role: "zones",
@@ -44,6 +43,7 @@ extension ReviewRun {
       ReviewPack.Input(key: "zones.path", path: zones.path), ReviewPack.Input(key: "layers.\(layer).polygons", path: path),
     ]
     let workers = ProcessInfo.processInfo.activeProcessorCount
+    var account = RunAccount()
     switch method {
     case .bestFit:
       let centroids = zones.centroids.map { c in
@@ -55,28 +55,28 @@ extension ReviewRun {
         zones: zoneSpec, footprints: footprintSpec, centroids: centroids, workingCRS: Self.workingCRS, workers: workers)
       geometry.reads = reads
       let loaded = try geometry.load()
-      report.record(loaded.account)
+      account.append(contentsOf: loaded.account)
       if let c = zones.centroids {
         var input = ReviewPack.Input(key: "zones.centroids.file", path: c.file)
         input.rowsRead = loaded.centroids?.count  // a point per data row
         inputs.append(input)
       }
-      let (crosswalk, account) = try SpatialCrosswalk.bestFit(
+      let fitted = try SpatialCrosswalk.bestFit(
         zones: loaded.zones, centroids: loaded.centroids, footprints: loaded.footprints, snapDistance: Self.snapDistance,
         workers: workers)
-      report.record(account)
-      return (crosswalk, inputs)
+      account.append(contentsOf: fitted.account)
+      return (fitted.crosswalk, inputs, account)
     case .area:
       var geometry = GeometryInputs(
         zones: zoneSpec, footprints: footprintSpec, centroids: nil, workingCRS: Self.workingCRS, workers: workers)
       geometry.reads = reads
       let loaded = try geometry.loadLeavingZonesUnprojected()
-      report.record(loaded.account)
-      let (crosswalk, account) = try SpatialCrosswalk.area(
+      account.append(contentsOf: loaded.account)
+      let weighted = try SpatialCrosswalk.area(
         zones: loaded.zones, projectZones: loaded.projectZones, footprints: loaded.footprints, basis: .covered, minWeight: nil,
         workers: workers)
-      report.record(account)
-      return (crosswalk, inputs)
+      account.append(contentsOf: weighted.account)
+      return (weighted.crosswalk, inputs, account)
     }
   }
 

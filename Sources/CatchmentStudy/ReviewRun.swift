@@ -29,7 +29,7 @@ import Foundation
 ///   ``comparisonStep(name:baseline:proposal:councils:population:populationColumns:state:)``).
 ///
 /// Polygon layers (`polygons = …`) are overlaid on `[zones]` as `crosswalk --method best-fit`
-/// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:reads:report:)``).
+/// or `area` does (see ``polygonCrosswalk(layer:path:id:name:method:crs:reads:)``).
 /// Every step records into a report of its own, merged into the run's report under the step's
 /// name, so every loss of every step reaches the one report.
 public struct ReviewRun {
@@ -174,7 +174,8 @@ public struct ReviewRun {
           input = ReviewPack.Input(key: "layers.\(name).crosswalk", path: file)
         case .polygons(let path, let id, let label, let method, let crs):
           let drawn = try polygonCrosswalk(
-            layer: name, path: path, id: id, name: label, method: method, crs: crs, reads: reads, report: report)
+            layer: name, path: path, id: id, name: label, method: method, crs: crs, reads: reads)
+          report.record(drawn.account)
           crosswalk = drawn.crosswalk
           drawnInputs = drawn.inputs
         }
