@@ -20,6 +20,8 @@ import sys
 import numpy as np
 import pandas as pd
 
+from registrations_model import practice_codes, practice_registrations
+
 N_ICB = 42
 N_SICBL = 106
 N_LSOA = 33_755
@@ -81,48 +83,8 @@ def main(out: str) -> None:
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     prac_sicbl = np.sort(rng.choice(N_SICBL, N_PRACTICE, p=sizes / sizes.sum()))
     prac_home = starts[prac_sicbl] + (rng.random(N_PRACTICE) * sizes[prac_sicbl]).astype(int)
-    letters = "ABCDEFGHJKLMNPY"
-    prac_codes = np.array([f"{letters[i % len(letters)]}{81001 + i:05d}" for i in range(N_PRACTICE)])
-    prac_names = np.array([f"SYNTHETIC MEDICAL PRACTICE {i + 1:04d}" for i in range(N_PRACTICE)])
-
-    # Rows per practice: lognormal around TARGET_ROWS / N_PRACTICE; LSOAs drawn near home.
-    per = rng.lognormal(0.0, 0.45, N_PRACTICE)
-    per = np.maximum(5, np.round(per / per.sum() * TARGET_ROWS * 1.9)).astype(int)
-    prac_idx = np.repeat(np.arange(N_PRACTICE), per)
-    spread = np.repeat(rng.uniform(20, 90, N_PRACTICE), per)
-    offset = np.round(rng.standard_t(3, prac_idx.size) * spread).astype(np.int64)
-    lsoa_idx = np.clip(prac_home[prac_idx] + offset, 0, N_LSOA - 1)
-    pairs = np.unique(prac_idx.astype(np.int64) * N_LSOA + lsoa_idx)
-    prac_idx = pairs // N_LSOA
-    lsoa_idx = pairs % N_LSOA
-    dist = np.abs(lsoa_idx - prac_home[prac_idx])
-    patients = np.maximum(1, np.round(rng.lognormal(4.25, 1.0, pairs.size) / (1 + dist / 25.0))).astype(np.int64)
-    zone = lsoa_codes[lsoa_idx].astype(object)
-
-    # Pseudo residence codes and other nations: a small share of rows, never dropped by the tools.
-    pseudo = rng.random(pairs.size) < 0.004
-    pseudo_codes = np.array(["NO2011", "L99999999", "M99999999", "W01000123", "S01006789", "CLOSED", "EMPTY"])
-    zone[pseudo] = pseudo_codes[rng.integers(0, pseudo_codes.size, pseudo.sum())]
-
-    registrations = pd.DataFrame(
-        {
-            "PUBLICATION": "GP_PRAC_PAT_LIST",
-            "EXTRACT_DATE": "01APR2024",
-            "PRACTICE_CODE": prac_codes[prac_idx],
-            "PRACTICE_NAME": prac_names[prac_idx],
-            "LSOA_CODE": zone,
-            "SEX": "ALL",
-            "NUMBER_OF_PATIENTS": patients,
-        }
-    )
-    # Pseudo codes can collide with a real row of the same practice: merge them as NHS files do.
-    registrations = (
-        registrations.groupby(
-            ["PUBLICATION", "EXTRACT_DATE", "PRACTICE_CODE", "PRACTICE_NAME", "LSOA_CODE", "SEX"], sort=True
-        )["NUMBER_OF_PATIENTS"]
-        .sum()
-        .reset_index()
-    )
+    prac_codes, prac_names = practice_codes(N_PRACTICE)
+    registrations = practice_registrations(rng, prac_home, lsoa_codes, TARGET_ROWS, "01APR2024")
     registrations.to_csv(os.path.join(out, "gp_reg_pat_prac_lsoa.csv"), index=False)
 
     # Practice map: every practice but a few (closed or merged between vintages).
