@@ -183,3 +183,11 @@ func query(_ path: String, _ sql: String) throws -> [[String?]] {
 }
 
 struct QueryFailure: Error { let message: String }
+
+/// Runs `sql` on the SQLite file at `path`, opened for writing (to tamper with a copy).
+func execute(_ path: String, _ sql: String) throws {
+  var db: OpaquePointer?
+  defer { sqlite3_close(db) }
+  guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else { throw QueryFailure(message: "cannot open \(path)") }
+  guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw QueryFailure(message: String(cString: sqlite3_errmsg(db))) }
+}
