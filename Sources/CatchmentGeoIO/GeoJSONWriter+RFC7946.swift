@@ -1,5 +1,4 @@
 import CatchmentGeometry
-import Foundation
 
 /// RFC 7946 GeoJSON from a ``FeatureTable`` whose coordinates are WGS 84 longitude/latitude.
 extension GeoJSONWriter {
@@ -25,60 +24,85 @@ extension GeoJSONWriter {
   public static func rfc7946(_ table: FeatureTable) throws(GeodataWriteError) -> [UInt8] {
     try table.check()
     let layer = table.geometry
-    var text = "{\"type\":\"FeatureCollection\",\"name\":\(quoted(table.name)),\"features\":[\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(24 * layer.xs.count + 128 * layer.count)
+    out += Array("{\"type\":\"FeatureCollection\",\"name\":\(quoted(table.name)),\"features\":[\n".utf8)
     for f in 0..<layer.count {
-      var feature = "{\"type\":\"Feature\",\"properties\":{"
+      var properties = "{\"type\":\"Feature\",\"properties\":{"
       for (k, (column, value)) in zip(table.columns, table.rows[f]).enumerated() {
-        feature += (k > 0 ? "," : "") + quoted(column.name) + ":" + json(value)
+        properties += (k > 0 ? "," : "") + quoted(column.name) + ":" + json(value)
       }
-      feature += "},\"geometry\":"
+      out += Array((properties + "},\"geometry\":").utf8)
       let polygons = layer.polygons(ofFeature: f)
       if polygons.isEmpty {
-        feature += "null"
+        out += Array("null".utf8)
       } else {
-        feature += "{\"type\":\"MultiPolygon\",\"coordinates\":["
+        out += Array("{\"type\":\"MultiPolygon\",\"coordinates\":[".utf8)
         for (n, p) in polygons.enumerated() {
-          feature += (n > 0 ? ",[" : "[")
+          if n > 0 { out.append(0x2C) }
+          out.append(0x5B)
           for (k, r) in layer.rings(ofPolygon: p).enumerated() {
-            feature += (k > 0 ? "," : "") + (try ring(r, of: layer, exterior: k == 0, feature: f, table: table.name))
+            if k > 0 { out.append(0x2C) }
+            try ring(r, of: layer, exterior: k == 0, feature: f, table: table.name, into: &out)
           }
-          feature += "]"
+          out.append(0x5D)
         }
-        feature += "]}"
+        out += Array("]}".utf8)
       }
-      text += feature + "}" + (f + 1 < layer.count ? ",\n" : "\n")
+      out += Array((f + 1 < layer.count ? "},\n" : "}\n").utf8)
     }
-    text += "]}\n"
-    return Array(text.utf8)
+    out += Array("]}\n".utf8)
+    return out
   }
 
-  /// Ring `r` as a JSON array of positions, turned to run counter-clockwise (exterior) or
-  /// clockwise (hole): the shoelace sign says which way it runs.
-  static func ring(_ r: Int, of layer: PolygonLayer, exterior: Bool, feature f: Int, table: String) throws(GeodataWriteError) -> String {
+  /// Appends ring `r` as a JSON array of positions, turned to run counter-clockwise
+  /// (exterior) or clockwise (hole): the shoelace sign says which way it runs.
+  static func ring(
+    _ r: Int, of layer: PolygonLayer, exterior: Bool, feature f: Int, table: String, into out: inout [UInt8]
+  ) throws(GeodataWriteError) {
     let points = layer.points(ofRing: r)
     let anticlockwise = layer.signedDoubleArea(ofRing: r) > 0
     let order: [Int] = anticlockwise == exterior ? Array(points) : points.reversed()
-    var out = "["
+    out.append(0x5B)
     for (k, i) in order.enumerated() {
       let x = layer.xs[i], y = layer.ys[i]
       guard (-180...180).contains(x), (-90...90).contains(y) else {
         throw GeodataWriteError(
           layer: table, feature: f + 1, reason: "(\(x), \(y)) is not a longitude, latitude in WGS 84: transform the layer first")
       }
-      out += (k > 0 ? ",[" : "[") + coordinate(x) + "," + coordinate(y) + "]"
+      out.append(contentsOf: k > 0 ? [0x2C, 0x5B] : [0x5B])
+      appendCoordinate(x, to: &out)
+      out.append(0x2C)
+      appendCoordinate(y, to: &out)
+      out.append(0x5D)
     }
-    return out + "]"
+    out.append(0x5D)
   }
 
-  /// `x` rounded to ``decimalPlaces`` decimals, trailing zeros and a trailing point removed,
-  /// and "-0" written "0".
-  static func coordinate(_ x: Double) -> String {
-    var s = String(format: "%.\(decimalPlaces)f", x)
-    if s.contains(".") {
-      while s.hasSuffix("0") { s.removeLast() }
-      if s.hasSuffix(".") { s.removeLast() }
+  /// `x` (a longitude or latitude, |x| ≤ 180) to the nearest 10^-7 (`(x·10^7).rounded()`, ties
+  /// away from zero), trailing zeros and a trailing point removed, "-0" written "0".
+  static func appendCoordinate(_ x: Double, to out: inout [UInt8]) {
+    let scaled = Int64((x * 1e7).rounded())  // |x| ≤ 180 (checked by the caller): fits
+    if scaled < 0 { out.append(0x2D) }
+    let magnitude = scaled.magnitude
+    out += Array(String(magnitude / 10_000_000).utf8)
+    var fraction = magnitude % 10_000_000
+    guard fraction > 0 else { return }
+    var width = 7
+    while fraction % 10 == 0 {
+      fraction /= 10
+      width -= 1
     }
-    return s == "-0" ? "0" : s
+    out.append(0x2E)
+    let digits = Array(String(fraction).utf8)
+    out += Array(repeating: 0x30, count: width - digits.count) + digits
+  }
+
+  /// ``appendCoordinate(_:to:)`` as a string.
+  static func coordinate(_ x: Double) -> String {
+    var out: [UInt8] = []
+    appendCoordinate(x, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A property value as JSON.
