@@ -132,6 +132,26 @@ import Testing
     #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
   }
 
+  @Test func aLayerInWGS84UsesTheRequiredRowAndSRSIdsCannotClash() throws {
+    let wgs84 = try CRSWellKnownText.wkt("EPSG:4326")
+    let srs = GeoPackageWriter.SpatialReference(name: "WGS 84", id: 4326, organization: "EPSG", organizationID: 4326, definition: wgs84)
+    let path = try temporaryFolder().appendingPathComponent("wgs84.gpkg").path
+    try GeoPackageWriter.write([.init(GeodataFixture.lonLat(), spatialReference: srs)], wgs84Definition: wgs84, lastChange: Self.lastChange, to: path)
+    #expect(try query(path, "SELECT srs_id, srs_name FROM gpkg_spatial_ref_sys ORDER BY srs_id") == [
+      ["-1", "Undefined cartesian SRS"], ["0", "Undefined geographic SRS"], ["4326", "WGS 84 geodetic"],
+    ])
+    let (layer, _) = try GeoPackageReader.read(path: path, fields: BoundaryFields(id: "code"))
+    #expect(layer.crs == .epsg(4326) && layer.ids == GeodataFixture.ids)
+
+    var other = try Self.bngReference()
+    other.definition = wgs84
+    #expect(throws: GeodataWriteError(layer: "zones", reason: "srs_id 27700 is already used by 'OSGB36 / British National Grid'")) {
+      try GeoPackageWriter.bytes(
+        [.init(GeodataFixture.bng(), spatialReference: try Self.bngReference()), .init(GeodataFixture.bng(name: "zones"), spatialReference: other)],
+        wgs84Definition: wgs84, lastChange: Self.lastChange)
+    }
+  }
+
   @Test func badTablesAreRefusedAndTheTargetKept() throws {
     let srs = try Self.bngReference()
     let wgs84 = try CRSWellKnownText.wkt("EPSG:4326")
