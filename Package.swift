@@ -97,7 +97,7 @@ let package = Package(
     .target(name: "CatchmentTestSupport", path: "Tests/CatchmentTestSupport"),
     .testTarget(name: "CatchmentTablesTests", dependencies: ["CatchmentTables", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentGeometryTests", dependencies: ["CatchmentGeometry", "CatchmentTestSupport"]),
-    .testTarget(name: "CatchmentGeoIOTests", dependencies: ["CatchmentGeoIO", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentGeoIOTests", dependencies: ["CatchmentGeoIO", "CatchmentTestSupport", "CatchmentEngine", "CSQLite"]),
     .testTarget(name: "CatchmentEngineTests", dependencies: ["CatchmentEngine", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentCoreTests", dependencies: ["CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentGeoIO", "CatchmentTestSupport"]),

@@ -12,6 +12,9 @@ set -euo pipefail
 
 # System packages. Later issues add: libgeos-dev libproj-dev libsqlite3-dev
 APT_PACKAGES="pkg-config libgeos-dev libproj-dev libsqlite3-dev"
+# GDAL, the independent reader of the geodata the writers make (GDALReadBackTests): ogrinfo
+# and its GeoPackage validator (validate_gpkg.py).
+APT_PACKAGES="$APT_PACKAGES gdal-bin python3-gdal"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
