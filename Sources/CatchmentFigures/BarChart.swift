@@ -13,7 +13,7 @@ public enum BarChart {
     let largest = values.prefix(count).filter { $0.isFinite && $0 > 0 }.max() ?? 1
     let width = left + barMax + 90, height = 34 + rowH * Double(count) + 8
     var svg = SVGDocument(id: id, width: width, height: height, title: title, description: description)
-    svg.text(format.unit.isEmpty ? measure : "\(measure) (\(format.unit))", x: left, y: 16, attributes: [("font-weight", "bold")])
+    svg.text(Legend.caption(measure: measure, unit: format.unit), x: left, y: 16, attributes: [("font-weight", "bold")])
     var bars = "<g>"
     for k in 0..<count {
       let y = 28 + rowH * Double(k)

@@ -15,7 +15,7 @@ public enum ChoroplethMap {
     scale: ColourScale, format: ValueFormat, measure: String, zones: DisplayGeometry? = nil, labels: Bool = true
   ) -> String {
     let frame = geometry.frame
-    var svg = SVGDocument(id: id, width: frame.width, height: frame.height + 60, title: title, description: description)
+    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 60, title: title, description: description)
     var shapes = "<g stroke=\"#ffffff\" stroke-width=\"0.8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
     var missing = false
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
@@ -35,7 +35,7 @@ public enum ChoroplethMap {
       svg.append(outlines + "\n</g>")
     }
     if labels { drawLabels(into: &svg, geometry: geometry, values: values, format: format) }
-    Legend.draw(into: &svg, scale: scale, format: format, measure: measure, x: 12, y: frame.height + 4, width: min(280, frame.width - 120), showsMissing: missing)
+    Legend.draw(into: &svg, scale: scale, format: format, measure: measure, x: 12, y: frame.height + 4, width: min(280, max(frame.width, 420) - 120), showsMissing: missing)
     return svg.text
   }
 

@@ -35,7 +35,7 @@ public enum FlowMap {
     let rest = between.count - shown.count
     let restTotal = between.map(\.value).reduce(0, +) - shown.map(\.value).reduce(0, +)
     let frame = geometry.frame
-    var svg = SVGDocument(id: id, width: frame.width, height: frame.height + 40, title: title, description: description)
+    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 40, title: title, description: description)
     var base = "<g fill=\"#e8e8e8\" stroke=\"#ffffff\" stroke-width=\"1\" fill-rule=\"evenodd\">"
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
       base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\"/>"
@@ -72,6 +72,10 @@ public enum FlowMap {
     let nx = -uy, ny = ux
     let bow = 0.2 * length
     let control = (x: (a.x + b.x) / 2 + nx * bow, y: (a.y + b.y) / 2 + ny * bow)
+    // The tail too leaves the label point: 8 px along the curve's start direction.
+    let sx = control.x - a.x, sy = control.y - a.y
+    let sl = max((sx * sx + sy * sy).squareRoot(), 1e-9)
+    let start = (x: a.x + sx / sl * min(8, length / 4), y: a.y + sy / sl * min(8, length / 4))
     // The tip: 10 px before b along the chord from the control point.
     let tx = b.x - control.x, ty = b.y - control.y
     let tl = max((tx * tx + ty * ty).squareRoot(), 1e-9)
@@ -83,11 +87,11 @@ public enum FlowMap {
     let w = width / 2
     let c = { (v: Double) in NumberText.coordinate(v, decimals: 1) }
     func p(_ x: Double, _ y: Double) -> String { c(x) + " " + c(y) }
-    var d = "M" + p(a.x + nx * w, a.y + ny * w)
+    var d = "M" + p(start.x + nx * w, start.y + ny * w)
     d += " Q" + p(control.x + nx * w, control.y + ny * w) + " " + p(base.x + px * w, base.y + py * w)
     d += " L" + p(base.x + px * half, base.y + py * half) + " L" + p(tip.x, tip.y) + " L" + p(base.x - px * half, base.y - py * half)
     d += " L" + p(base.x - px * w, base.y - py * w)
-    d += " Q" + p(control.x - nx * w, control.y - ny * w) + " " + p(a.x - nx * w, a.y - ny * w) + " Z"
+    d += " Q" + p(control.x - nx * w, control.y - ny * w) + " " + p(start.x - nx * w, start.y - ny * w) + " Z"
     return d
   }
 }

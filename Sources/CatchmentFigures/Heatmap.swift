@@ -20,7 +20,10 @@ public enum Heatmap {
     let cellW = max(40, Double(longestValue) * 6.4 + 10), cellH = 22.0
     let left = min(260, Double((rowLabels + [rowHeading]).map(\.count).max() ?? 0) * 6.2 + 16)
     let top = min(200, Double(columnLabels.map(\.count).max() ?? 0) * 4.6 + 28)
-    let width = left + cellW * Double(columnLabels.count) + 20
+    // Column labels slant up to the right by 40°: their tails reach about 4.8 px a character
+    // beyond their cell; the legend needs 260 px.
+    let tail = Double(columnLabels.last?.count ?? 0) * 4.8
+    let width = max(left + cellW * Double(columnLabels.count) + max(20, tail - cellW / 2), 300)
     let height = top + cellH * Double(rowLabels.count) + 70
     var svg = SVGDocument(id: id, width: width, height: height, title: title, description: description)
     if !columnHeading.isEmpty { svg.text(columnHeading, x: left, y: 12, attributes: [("font-weight", "bold")]) }
@@ -48,7 +51,7 @@ public enum Heatmap {
     svg.append(cells + "\n</g>")
     Legend.draw(
       into: &svg, scale: scale, format: format, measure: measure, x: 12, y: top + cellH * Double(rowLabels.count) + 12,
-      width: min(260, max(120, width - 140)), showsMissing: missing)
+      width: min(260, width - 120), showsMissing: missing)
     return svg.text
   }
 }

@@ -25,7 +25,9 @@ public struct MapFrame: Sendable, Equatable {
     originY = height / 2 + (minY + maxY) / 2 * s
   }
 
-  /// A frame fitting every finite coordinate of `xs`/`ys`; throws when there is none.
+  /// A frame fitting every coordinate of `xs`/`ys` within `width` × `height`, then trimmed to
+  /// the drawing (plus its margin) so that a wide region leaves no empty band above and below,
+  /// nor a tall one at its sides. Throws when a coordinate is not finite or there is none.
   public init(xs: [Double], ys: [Double], width: Double, height: Double, margin: Double) throws(FigureError) {
     var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
     for (x, y) in zip(xs, ys) {
@@ -36,7 +38,11 @@ public struct MapFrame: Sendable, Equatable {
       maxY = max(maxY, y)
     }
     guard minX <= maxX else { throw .nothingToDraw }
-    self.init(minX: minX, minY: minY, maxX: maxX, maxY: maxY, width: width, height: height, margin: margin)
+    let fit = MapFrame(minX: minX, minY: minY, maxX: maxX, maxY: maxY, width: width, height: height, margin: margin)
+    // Whole pixels, rounded up so that the drawing still fits.
+    let trimmedW = min(width, ((maxX - minX) * fit.scale + 2 * margin).rounded(.up))
+    let trimmedH = min(height, ((maxY - minY) * fit.scale + 2 * margin).rounded(.up))
+    self.init(minX: minX, minY: minY, maxX: maxX, maxY: maxY, width: trimmedW, height: trimmedH, margin: margin)
   }
 
   /// The drawing position of (x, y).

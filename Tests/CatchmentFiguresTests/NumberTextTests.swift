@@ -31,7 +31,11 @@ import Testing
   }
 
   @Test func legendTicksAreRoundAndIncludeZero() {
-    #expect(Legend.ticks(low: -1200, high: 1200, multiplier: 1) == [-1000, -500, 0, 500, 1000])
-    #expect(Legend.ticks(low: 0.62, high: 0.97, multiplier: 100) == [0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95])
+    // 2,400 / 4 = 600 → step 1,000; 2,400 / 6 = 400 → step 500.
+    #expect(Legend.ticks(low: -1200, high: 1200, multiplier: 1, count: 4) == [-1000, 0, 1000])
+    #expect(Legend.ticks(low: -1200, high: 1200, multiplier: 1, count: 6) == [-1000, -500, 0, 500, 1000])
+    // 62 %...97 %: 35 / 4 = 8.75 → step 10 %; 35 / 6 ≈ 5.8 → 10 % too; 35 / 8 ≈ 4.4 → 5 %.
+    #expect(Legend.ticks(low: 0.62, high: 0.97, multiplier: 100, count: 4) == [0.7, 0.8, 0.9])
+    #expect(Legend.ticks(low: 0.62, high: 0.97, multiplier: 100, count: 8) == [0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95])
   }
 }
