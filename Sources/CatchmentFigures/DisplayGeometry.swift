@@ -47,12 +47,19 @@ public struct DisplayGeometry: Sendable {
     let metres = tolerance / frame.scale
     var before = 0, after = 0
     let step = Self.power(decimals)
-    let drawn: [[(x: Double, y: Double)]] = topology.arcs.map { arc in
-      let line = arc.map { topology.points[Int($0)] }
-      let kept = Simplification.douglasPeucker(line, tolerance: metres)
+    // Each arc simplified once. A ring left with fewer than 3 distinct points (two arcs each
+    // simplified to its chord, or a closed arc) would collapse: its arcs are simplified again
+    // keeping an interior point, which only adds points to the neighbours that share them.
+    let lines = topology.arcs.map { arc in arc.map { topology.points[Int($0)] } }
+    var kept = lines.map { Simplification.douglasPeucker($0, tolerance: metres, keepsInterior: false) }
+    for refs in topology.ringArcs where !refs.isEmpty && refs.map({ kept[$0.arc].count - 1 }).reduce(0, +) < 3 {
+      for ref in refs { kept[ref.arc] = Simplification.douglasPeucker(lines[ref.arc], tolerance: metres, keepsInterior: true) }
+    }
+    let drawn: [[(x: Double, y: Double)]] = lines.indices.map { a in
+      let line = lines[a]
       before += line.count
-      after += kept.count
-      return kept.map { k in
+      after += kept[a].count
+      return kept[a].map { k in
         let p = frame.project(line[k].x, line[k].y)
         // Rounded here, once, to what the path will say: both neighbours write the same text.
         return ((p.x * step).rounded() / step, (p.y * step).rounded() / step)

@@ -50,7 +50,7 @@ public enum Heatmap {
     }
     svg.append(cells + "\n</g>")
     Legend.draw(
-      into: &svg, scale: scale, format: format, measure: measure, x: 12, y: top + cellH * Double(rowLabels.count) + 12,
+      into: &svg, scale: scale, format: format, measure: measure, x: 24, y: top + cellH * Double(rowLabels.count) + 12,
       width: min(260, width - 120), showsMissing: missing)
     return svg.text
   }

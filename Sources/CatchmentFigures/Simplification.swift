@@ -7,17 +7,18 @@
 /// the area between an original stretch and its chord is at most tolerance × its length: a
 /// ring's area changes by at most tolerance × its perimeter.
 ///
-/// One exception keeps rings from collapsing: an arc with interior points always keeps the one
-/// farthest from its chord, so that a ring of two arcs keeps 4 distinct points and a closed
-/// arc (a ring without junctions, whose chord has length 0) keeps at least 3.
+/// One exception keeps rings from collapsing: when `keepsInterior` (an arc of a ring that
+/// would otherwise keep fewer than 3 points) the arc keeps the interior point farthest from its chord whatever the
+/// tolerance, so that a ring of two arcs keeps 4 distinct points, and a closed arc (a ring
+/// without junctions, whose chord has length 0) keeps at least 3.
 enum Simplification {
   /// Indices of the kept points of `line` (in order, first and last included).
-  static func douglasPeucker(_ line: [(x: Double, y: Double)], tolerance: Double) -> [Int] {
+  static func douglasPeucker(_ line: [(x: Double, y: Double)], tolerance: Double, keepsInterior: Bool = true) -> [Int] {
     guard line.count > 2 else { return Array(line.indices) }
     var keep = [Bool](repeating: false, count: line.count)
     keep[0] = true
     keep[line.count - 1] = true
-    var stack: [(Int, Int, Bool)] = [(0, line.count - 1, true)]
+    var stack: [(Int, Int, Bool)] = [(0, line.count - 1, keepsInterior)]
     while let (first, last, forced) = stack.popLast() {
       guard last > first + 1 else { continue }
       var farthest = first + 1, largest = -1.0

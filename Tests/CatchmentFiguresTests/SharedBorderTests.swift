@@ -100,4 +100,22 @@ import Testing
       #expect(count == 2, "\(edge)")
     }
   }
+
+  /// Separately digitised neighbours (B has a vertex on the common border that A lacks): no
+  /// arc is shared, each side is simplified on its own, and each drawn border stays within the
+  /// tolerance of its original, so the two differ by at most twice the tolerance.
+  @Test func neighboursThatDoNotShareVerticesShareNoArc() throws {
+    var layer = PolygonLayer(crs: .epsg(27700))
+    for (id, ring) in [("A", [(0.0, 0.0), (100, 0), (100, 100), (0, 100)]), ("B", [(100.0, 0.0), (200, 0), (200, 100), (100, 100), (101, 50)])] {
+      for (x, y) in ring { layer.addPoint(x: x, y: y) }
+      layer.endRing()
+      layer.endPolygon()
+      layer.endFeature(id: id)
+    }
+    let geometry = try DisplayGeometry(layer: layer, width: 200, height: 100, margin: 0, tolerance: 3)
+    #expect(geometry.sharedArcCount == 0)
+    // B's 1 m bump is under the tolerance: B's border is drawn straight, as A's is.
+    #expect(geometry.rings[1][0].count == 5)
+    #expect(geometry.rings[1][0].allSatisfy { $0.x != 101 })
+  }
 }
