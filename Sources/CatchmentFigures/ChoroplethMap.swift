@@ -3,8 +3,8 @@
 /// Each footprint is one `<path>` (`id` = figure id + "-f" + its position, `data-id` = its
 /// code, `data-value` its value, a `<title>` child for hover), filled through the scale
 /// (missing values in grey), outlined in white; zones (optional, in the same frame) outlined
-/// faintly on top of the fills; labels at each footprint's label point where they fit; the
-/// legend below.
+/// faintly on top of the fills, as one path; labels at each footprint's label point where
+/// they fit; the legend below.
 public enum ChoroplethMap {
   /// The SVG document (map `geometry.frame` size, plus 60 px for the legend).
   ///
@@ -31,12 +31,13 @@ public enum ChoroplethMap {
     }
     svg.append(shapes + "\n</g>")
     if let zones {
-      var outlines = "<g fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.35\" stroke-width=\"0.3\">"
-      for z in zones.ids.indices where !zones.rings[z].isEmpty { outlines += "\n<path d=\"\(zones.pathData(z))\"/>" }
-      svg.append(outlines + "\n</g>")
+      // One path, each zone border once (zones are context, not features).
+      svg.append("<path fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.35\" stroke-width=\"0.3\" d=\"\(zones.outlinePathData())\"/>")
     }
     if labels { drawLabels(into: &svg, geometry: geometry, values: values, format: format) }
-    Legend.draw(into: &svg, scale: scale, format: format, measure: measure, x: 24, y: frame.height + 4, width: min(280, max(frame.width, 420) - 120), showsMissing: missing)
+    Legend.draw(
+      into: &svg, scale: scale, format: format, measure: measure, x: 24, y: frame.height + 4,
+      width: min(280, max(frame.width, 420) - 120), showsMissing: missing)
     return svg.text
   }
 
@@ -45,7 +46,8 @@ public enum ChoroplethMap {
   /// 5.2 px a character, 12 px a line) would overlap one already placed is left out: the
   /// footprint's `<title>` still names it on hover.
   static func drawLabels(into svg: inout SVGDocument, geometry: DisplayGeometry, values: [String: Double]?, format: ValueFormat?) {
-    var group = "<g text-anchor=\"middle\" font-size=\"10\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">"
+    var group = "<g text-anchor=\"middle\" font-size=\"10\" fill=\"#111111\""
+    group += " stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">"
     let order = geometry.ids.indices.sorted { a, b in
       let (areaA, areaB) = (geometry.drawnArea(a), geometry.drawnArea(b))
       return areaA != areaB ? areaA > areaB : a < b

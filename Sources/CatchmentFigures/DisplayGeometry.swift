@@ -20,6 +20,8 @@ public struct DisplayGeometry: Sendable {
   public let ringIsHole: [[Bool]]
   /// Each feature's label point in drawing coordinates (nil: the feature has no polygon).
   public let labels: [(x: Double, y: Double)?]
+  /// Every arc once, simplified, in drawing coordinates (for outlines drawn without fills).
+  public let arcs: [[(x: Double, y: Double)]]
   /// Arcs in the layer, and how many of them are shared borders.
   public let arcCount: Int
   public let sharedArcCount: Int
@@ -33,7 +35,8 @@ public struct DisplayGeometry: Sendable {
   /// `tolerance` is in drawn pixels (0 keeps every vertex). Throws when a coordinate is not
   /// finite or the layer has nothing to draw.
   public init(layer: PolygonLayer, width: Double, height: Double, margin: Double = 10, tolerance: Double = 0.5, decimals: Int = 1) throws(FigureError) {
-    try self.init(layer: layer, frame: MapFrame(xs: layer.xs, ys: layer.ys, width: width, height: height, margin: margin), tolerance: tolerance, decimals: decimals)
+    let frame = try MapFrame(xs: layer.xs, ys: layer.ys, width: width, height: height, margin: margin)
+    try self.init(layer: layer, frame: frame, tolerance: tolerance, decimals: decimals)
   }
 
   /// Prepares `layer` in a given frame (to draw zones under their footprints in the same frame).
@@ -65,6 +68,7 @@ public struct DisplayGeometry: Sendable {
         return ((p.x * step).rounded() / step, (p.y * step).rounded() / step)
       }
     }
+    arcs = drawn
     arcCount = topology.arcs.count
     sharedArcCount = topology.sharedArcCount
     verticesBefore = before
@@ -106,6 +110,19 @@ public struct DisplayGeometry: Sendable {
         d += (k == 0 ? (d.isEmpty ? "M" : " M") : " L") + NumberText.coordinate(p.x, decimals: decimals) + " " + NumberText.coordinate(p.y, decimals: decimals)
       }
       d += " Z"
+    }
+    return d
+  }
+
+  /// The SVG path data of every arc once ("M x y L …" per arc, no fill meant): the outlines of
+  /// all features with each shared border stroked once, about half the bytes of every ring and
+  /// an even faintness where a border is shared.
+  public func outlinePathData() -> String {
+    var d = ""
+    for arc in arcs where arc.count >= 2 {
+      for (k, p) in arc.enumerated() {
+        d += (k == 0 ? (d.isEmpty ? "M" : " M") : " L") + NumberText.coordinate(p.x, decimals: decimals) + " " + NumberText.coordinate(p.y, decimals: decimals)
+      }
     }
     return d
   }

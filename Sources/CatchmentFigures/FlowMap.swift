@@ -47,7 +47,8 @@ public enum FlowMap {
       guard let a = position[flow.from].flatMap({ geometry.labels[$0] }), let b = position[flow.to].flatMap({ geometry.labels[$0] }) else { continue }
       let width = max(1, maxWidth * flow.value / largest)
       let hover = "\(name(flow.from, geometry)) → \(name(flow.to, geometry)): \(format.text(flow.value)) \(format.unit)"
-      links += "\n<path data-from=\"\(SVGDocument.escape(flow.from))\" data-to=\"\(SVGDocument.escape(flow.to))\" d=\"\(linkPath(from: a, to: b, width: width))\"><title>\(SVGDocument.escape(hover))</title></path>"
+      links += "\n<path data-from=\"\(SVGDocument.escape(flow.from))\" data-to=\"\(SVGDocument.escape(flow.to))\""
+      links += " d=\"\(linkPath(from: a, to: b, width: width))\"><title>\(SVGDocument.escape(hover))</title></path>"
     }
     svg.append(links + "\n</g>")
     ChoroplethMap.drawLabels(into: &svg, geometry: geometry, values: nil, format: nil)

@@ -3,7 +3,10 @@
 /// some value is missing.
 enum Legend {
   /// Draws the legend with its top-left corner at (x, y), `width` pixels wide (about 44 high).
-  static func draw(into svg: inout SVGDocument, scale: ColourScale, format: ValueFormat, measure: String, x: Double, y: Double, width: Double, showsMissing: Bool) {
+  static func draw(
+    into svg: inout SVGDocument, scale: ColourScale, format: ValueFormat, measure: String, x: Double, y: Double, width: Double,
+    showsMissing: Bool
+  ) {
     let caption = Legend.caption(measure: measure, unit: format.unit)
     svg.text(caption, x: x, y: y + 10, attributes: [("font-weight", "bold")])
     let steps = 64, barY = y + 16, barH = 10.0
@@ -13,7 +16,8 @@ enum Legend {
       // Each step shows the colour of its middle value.
       let value = scale.low + (scale.high - scale.low) * (Double(k) + 0.5) / Double(steps)
       let c = NumberText.coordinate
-      cells += "<rect x=\"\(c(x + Double(k) * stepW, 2))\" y=\"\(c(barY, 1))\" width=\"\(c(stepW + 0.05, 2))\" height=\"\(c(barH, 1))\" fill=\"\(scale.colour(value).hex)\"/>"
+      cells += "<rect x=\"\(c(x + Double(k) * stepW, 2))\" y=\"\(c(barY, 1))\" width=\"\(c(stepW + 0.05, 2))\""
+      cells += " height=\"\(c(barH, 1))\" fill=\"\(scale.colour(value).hex)\"/>"
     }
     svg.append(cells + "</g>")
     // As many ticks as their labels leave room for (about 6 px a character, 12 px apart).
@@ -21,7 +25,8 @@ enum Legend {
     let room = max(2, min(6, Int(width / labelWidth)))
     for value in ticks(low: scale.low, high: scale.high, multiplier: format.multiplier, count: room) {
       let tx = x + width * scale.position(value)
-      svg.append("<line x1=\"\(NumberText.coordinate(tx))\" y1=\"\(NumberText.coordinate(barY + barH))\" x2=\"\(NumberText.coordinate(tx))\" y2=\"\(NumberText.coordinate(barY + barH + 3))\" stroke=\"#333333\" stroke-width=\"1\"/>")
+      let (lx, y1, y2) = (NumberText.coordinate(tx), NumberText.coordinate(barY + barH), NumberText.coordinate(barY + barH + 3))
+      svg.append("<line x1=\"\(lx)\" y1=\"\(y1)\" x2=\"\(lx)\" y2=\"\(y2)\" stroke=\"#333333\" stroke-width=\"1\"/>")
       svg.text(format.text(value), x: tx, y: barY + barH + 14, attributes: [("text-anchor", "middle"), ("font-size", "10")])
     }
     if showsMissing {

@@ -36,7 +36,8 @@ public struct SVGDocument: Sendable {
   /// Appends a rectangle.
   public mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, extra: String = "") {
     let c = NumberText.coordinate
-    body.append("<rect x=\"\(c(x, 1))\" y=\"\(c(y, 1))\" width=\"\(c(max(width, 0), 1))\" height=\"\(c(max(height, 0), 1))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)/>")
+    let size = "width=\"\(c(max(width, 0), 1))\" height=\"\(c(max(height, 0), 1))\""
+    body.append("<rect x=\"\(c(x, 1))\" y=\"\(c(y, 1))\" \(size) fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)/>")
   }
 
   /// The whole document.

@@ -19,7 +19,11 @@ import Testing
   /// island and the square keep 4 points each instead of collapsing.
   @Test func aTinyIslandKeepsAPolygon() throws {
     var layer = PolygonLayer(crs: .epsg(27700))
-    for (id, ring) in [("big", [(0.0, 0.0), (100_000, 0), (100_000, 100_000), (0, 100_000)]), ("isle", [(100_500.0, 0.0), (100_510, 0), (100_510, 10), (100_500, 10)])] {
+    let rings: [(String, [(Double, Double)])] = [
+      ("big", [(0, 0), (100_000, 0), (100_000, 100_000), (0, 100_000)]),
+      ("isle", [(100_500, 0), (100_510, 0), (100_510, 10), (100_500, 10)]),
+    ]
+    for (id, ring) in rings {
       for (x, y) in ring { layer.addPoint(x: x, y: y) }
       layer.endRing()
       layer.endPolygon()
