@@ -1,12 +1,15 @@
 /// A matrix (rows × columns) as a grid of cells shaded through a scale, each value printed in
 /// its cell with thousands separators (black or white, whichever contrasts more), row labels
-/// on the left and column labels above, slanted.
+/// on the left and column labels above, slanted. With `blankZeros` a cell of exactly 0 is left
+/// blank (a sparse matrix such as 309 councils × 42 ICBs is mostly zeros, and blank cells keep
+/// the figure small and the few overlaps easy to see); the description should say so.
 public enum Heatmap {
   /// Throws ``FigureError/matrixRowLength(row:expected:found:)`` when a row of `values` does
   /// not have one value per column label, or there are more rows than row labels.
   public static func svg(
     id: String, title: String, description: String, rowLabels: [String], columnLabels: [String], values: [[Double?]],
-    scale: ColourScale, format: ValueFormat, measure: String, rowHeading: String = "", columnHeading: String = ""
+    scale: ColourScale, format: ValueFormat, measure: String, rowHeading: String = "", columnHeading: String = "",
+    blankZeros: Bool = false
   ) throws(FigureError) -> String {
     for (r, row) in values.enumerated() where row.count != columnLabels.count {
       throw .matrixRowLength(row: r < rowLabels.count ? rowLabels[r] : "\(r + 1)", expected: columnLabels.count, found: row.count)
@@ -40,6 +43,7 @@ public enum Heatmap {
       for c in columnLabels.indices {
         let value = values[r][c]
         if value == nil { missing = true }
+        if blankZeros && value == 0 { continue }
         let fill = scale.colour(value)
         let x = left + cellW * Double(c)
         let cx = NumberText.coordinate

@@ -82,6 +82,19 @@ import Testing
         scale: .sequential(values: [1, 3]), format: .count("patients"), measure: "Patients")
     }
     keepForLooking(svg, name: "heatmap.svg")
+    // Blank zeros: a 0 draws no cell and prints nothing (the legend's tick "0" stays).
+    func coverage(blankZeros: Bool) throws -> ParsedSVG {
+      try checkFigure(Heatmap.svg(
+        id: "cover", title: "Coverage", description: "Zeros blank.", rowLabels: ["A", "B"], columnLabels: ["X", "Y"],
+        values: [[1_500, 0], [0, 2_250]], scale: .sequential(values: [0, 2_250]), format: .count("residents"), measure: "Residents",
+        blankZeros: blankZeros))
+    }
+    // Cells 5 characters × 6.4 px + 10 = 42 px wide, drawn 1 px narrower.
+    let (sparse, full) = (try coverage(blankZeros: true), try coverage(blankZeros: false))
+    #expect(sparse.elements.filter { $0.name == "rect" && $0.attributes["width"] == "41.0" }.count == 2)
+    #expect(full.elements.filter { $0.name == "rect" && $0.attributes["width"] == "41.0" }.count == 4)
+    #expect(sparse.texts.filter { $0 == "0" }.count == 1 && full.texts.filter { $0 == "0" }.count == 3)
+    #expect(sparse.texts.contains("1,500") && sparse.texts.contains("2,250"))
   }
 
   @Test func aBarChartHasOneBarPerItemLongestForTheLargest() throws {
