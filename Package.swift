@@ -19,6 +19,7 @@
 // and maps typed errors to messages and exit codes; it computes nothing itself.
 // CatchmentOutputs (on CatchmentTables alone) stages a run's outputs and puts them in place
 // all or nothing.
+// CatchmentFigures (on CatchmentGeometry alone) draws maps, heatmaps and charts as standalone SVG.
 import PackageDescription
 
 let package = Package(
@@ -59,6 +60,8 @@ let package = Package(
     // inputs before anything is read, standard output and error.
     .target(name: "CatchmentOutputs", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentDemoData"),
+    // SVG figures: colour scales, maps simplified with shared borders, heatmaps, bars, flows.
+    .target(name: "CatchmentFigures", dependencies: ["CatchmentGeometry"], exclude: ["make_colour_tables.py"]),
     // The study file of `catchment review` (TOML) and the manifest's provenance (SHA-256, vintages).
     .target(
       name: "CatchmentStudy",
@@ -106,6 +109,7 @@ let package = Package(
       dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentOutputsTests", dependencies: ["CatchmentOutputs", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentFiguresTests", dependencies: ["CatchmentFigures", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentStudyTests", dependencies: ["CatchmentStudy", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFuzzTargetsTests", dependencies: ["CatchmentFuzzTargets", "CatchmentTestSupport"]),
     .testTarget(

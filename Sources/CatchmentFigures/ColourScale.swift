@@ -1,0 +1,85 @@
+/// A published colour map: its anchors and how values between them are coloured.
+public enum ColourMap: String, Sendable, CaseIterable {
+  /// Perceptually uniform, colour-blind safe, dark purple → yellow (matplotlib, CC0).
+  case viridis
+  /// viridis optimised for colour-vision deficiency, dark blue → yellow (Nuñez et al. 2018, CC0).
+  case cividis
+  /// ColorBrewer's diverging purple–orange (11 classes, colour-blind safe): orange for low,
+  /// neutral #f7f7f7 in the centre, purple for high.
+  case puOr = "PuOr"
+
+  /// The colour at position `t` in 0...1 (clamped; NaN gives the lowest colour).
+  ///
+  /// viridis and cividis are matplotlib *listed* maps of 256 entries: like matplotlib's
+  /// `colormaps[name](t)`, t picks entry min(⌊t·256⌋, 255), so every colour drawn is one of
+  /// the published entries. PuOr is interpolated linearly in sRGB between its 11 anchors at
+  /// t = k/10, so t = 0.5 is exactly its neutral centre.
+  public func colour(at t: Double) -> Colour {
+    let t = t.isNaN ? 0 : min(max(t, 0), 1)
+    switch self {
+    case .viridis, .cividis:
+      let table = self == .viridis ? ColourTables.viridis : ColourTables.cividis
+      let index = min(Int(t * Double(table.count)), table.count - 1)
+      return Colour(table[index])
+    case .puOr:
+      let table = ColourTables.puOr
+      let position = t * Double(table.count - 1)
+      let lower = min(Int(position), table.count - 2)
+      return Colour.mix(Colour(table[lower]), Colour(table[lower + 1]), position - Double(lower))
+    }
+  }
+}
+
+extension Colour {
+  init(_ rgb: (Double, Double, Double)) { self.init(red: rgb.0, green: rgb.1, blue: rgb.2) }
+}
+
+/// Values to colours: a map over a domain of the measure's values.
+///
+/// Sequential: `low` → t = 0, `high` → t = 1, linear between. Diverging (``diverging(limit:map:)``):
+/// the domain is −limit...limit, so 0 sits at t = 0.5, the map's neutral centre, and equal
+/// magnitudes of opposite sign get equally strong colours.
+public struct ColourScale: Sendable {
+  public var map: ColourMap
+  public var low: Double
+  public var high: Double
+  /// Colour of a missing value (no data): a light grey that none of the maps uses.
+  public static let missing = Colour(red: 0.85, green: 0.85, blue: 0.85)
+
+  public init(map: ColourMap, low: Double, high: Double) {
+    self.map = map
+    self.low = low
+    self.high = high
+  }
+
+  /// A scale for the finite values given: from their minimum to their maximum (0...1 when
+  /// there are none; a one-value domain is widened by 1 either side of it).
+  public static func sequential(_ map: ColourMap = .viridis, values: [Double]) -> ColourScale {
+    let finite = values.filter(\.isFinite)
+    guard let lo = finite.min(), let hi = finite.max() else { return ColourScale(map: map, low: 0, high: 1) }
+    return lo < hi ? ColourScale(map: map, low: lo, high: hi) : ColourScale(map: map, low: lo - 1, high: hi + 1)
+  }
+
+  /// A diverging scale centred on 0 over −limit...limit, limit = the largest magnitude among
+  /// the finite values (1 when all are 0 or none is finite).
+  public static func diverging(values: [Double], map: ColourMap = .puOr) -> ColourScale {
+    let limit = values.filter(\.isFinite).map(abs).max() ?? 0
+    return diverging(limit: limit > 0 ? limit : 1, map: map)
+  }
+
+  /// A diverging scale over −limit...limit.
+  public static func diverging(limit: Double, map: ColourMap = .puOr) -> ColourScale {
+    ColourScale(map: map, low: -limit, high: limit)
+  }
+
+  /// Position of `value` in the domain, 0...1 (clamped).
+  public func position(_ value: Double) -> Double {
+    high > low ? min(max((value - low) / (high - low), 0), 1) : 0.5
+  }
+
+  /// The colour of `value`; ``missing`` for nil or a value that is not finite.
+  public func colour(_ value: Double?) -> Colour {
+    guard let value, value.isFinite else { return Self.missing }
+    return map.colour(at: position(value))
+  }
+}

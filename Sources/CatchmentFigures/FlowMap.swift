@@ -1,0 +1,98 @@
+import Foundation
+
+/// Patients (or any amount) moving from one footprint to another.
+public struct Flow: Sendable, Equatable {
+  public var from: String
+  public var to: String
+  public var value: Double
+  public init(from: String, to: String, value: Double) {
+    self.from = from
+    self.to = to
+    self.value = value
+  }
+}
+
+/// The largest flows between footprints as curved links on a plain map of the footprints.
+///
+/// Links run between the footprints' label points as quadratic curves bowed to the right of
+/// their direction (so a→b and b→a never overlap), with an arrowhead at the destination and a
+/// width proportional to the value (`maxWidth` for the largest). Only the `top` largest flows
+/// between two different footprints are drawn; the others (and flows to or from a footprint
+/// not on the map) are counted and summed in a note, so that nothing is silently dropped.
+public enum FlowMap {
+  public static func svg(
+    id: String, title: String, description: String, geometry: DisplayGeometry, flows: [Flow], top: Int = 10,
+    format: ValueFormat, maxWidth: Double = 14
+  ) -> String {
+    var position: [String: Int] = [:]
+    for (f, code) in geometry.ids.enumerated() where position[code] == nil && geometry.labels[f] != nil { position[code] = f }
+    let between = flows.filter { $0.from != $0.to && $0.value.isFinite && $0.value > 0 }
+    let drawable = between.filter { position[$0.from] != nil && position[$0.to] != nil }.sorted {
+      $0.value != $1.value ? $0.value > $1.value
+        : ($0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8))
+    }
+    let shown = Array(drawable.prefix(max(0, top)))
+    let rest = between.count - shown.count
+    let restTotal = between.map(\.value).reduce(0, +) - shown.map(\.value).reduce(0, +)
+    let frame = geometry.frame
+    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 40, title: title, description: description)
+    var base = "<g fill=\"#e8e8e8\" stroke=\"#ffffff\" stroke-width=\"1\" fill-rule=\"evenodd\">"
+    for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
+      base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\"/>"
+    }
+    svg.append(base + "\n</g>")
+    let largest = shown.first?.value ?? 1
+    var links = "<g fill=\"#3b528b\" fill-opacity=\"0.7\" stroke=\"none\">"
+    for flow in shown.reversed() {  // the largest drawn last, on top
+      guard let a = position[flow.from].flatMap({ geometry.labels[$0] }), let b = position[flow.to].flatMap({ geometry.labels[$0] }) else { continue }
+      let width = max(1, maxWidth * flow.value / largest)
+      let hover = "\(name(flow.from, geometry)) → \(name(flow.to, geometry)): \(format.text(flow.value)) \(format.unit)"
+      links += "\n<path data-from=\"\(SVGDocument.escape(flow.from))\" data-to=\"\(SVGDocument.escape(flow.to))\""
+      links += " d=\"\(linkPath(from: a, to: b, width: width))\"><title>\(SVGDocument.escape(hover))</title></path>"
+    }
+    svg.append(links + "\n</g>")
+    ChoroplethMap.drawLabels(into: &svg, geometry: geometry, values: nil, format: nil)
+    var note = "Links: the \(shown.count) largest flows between footprints, width proportional to \(format.unit) (widest \(format.text(largest)))."
+    if rest > 0 { note += " \(NumberText.format(Double(rest))) other flows, \(format.text(restTotal)) \(format.unit) in all, not drawn." }
+    svg.text(note, x: 12, y: frame.height + 22, attributes: [("font-size", "10")])
+    return svg.text
+  }
+
+  static func name(_ code: String, _ geometry: DisplayGeometry) -> String {
+    guard let f = geometry.ids.firstIndex(of: code), !geometry.names[f].isEmpty else { return code }
+    return geometry.names[f]
+  }
+
+  /// A filled shape: a quadratic curve from `a` to `b` of the given width (a band between two
+  /// offset curves) ending in an arrowhead whose tip stops short of `b` (so labels stay clear).
+  static func linkPath(from a: (x: Double, y: Double), to b: (x: Double, y: Double), width: Double) -> String {
+    let dx = b.x - a.x, dy = b.y - a.y
+    let length = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+    let ux = dx / length, uy = dy / length
+    // Right of the direction of travel in drawing coordinates (y down): (−uy, ux).
+    let nx = -uy, ny = ux
+    let bow = 0.2 * length
+    let control = (x: (a.x + b.x) / 2 + nx * bow, y: (a.y + b.y) / 2 + ny * bow)
+    // The tail too leaves the label point: 8 px along the curve's start direction.
+    let sx = control.x - a.x, sy = control.y - a.y
+    let sl = max((sx * sx + sy * sy).squareRoot(), 1e-9)
+    let start = (x: a.x + sx / sl * min(8, length / 4), y: a.y + sy / sl * min(8, length / 4))
+    // The tip: 10 px before b along the chord from the control point.
+    let tx = b.x - control.x, ty = b.y - control.y
+    let tl = max((tx * tx + ty * ty).squareRoot(), 1e-9)
+    let tipGap = min(10, length / 4)
+    let tip = (x: b.x - tx / tl * tipGap, y: b.y - ty / tl * tipGap)
+    let head = min(3 * width + 6, length / 3), half = 1.2 * width + 3
+    let base = (x: tip.x - tx / tl * head, y: tip.y - ty / tl * head)
+    let px = -ty / tl, py = tx / tl
+    let w = width / 2
+    let c = { (v: Double) in NumberText.coordinate(v, decimals: 1) }
+    func p(_ x: Double, _ y: Double) -> String { c(x) + " " + c(y) }
+    var d = "M" + p(start.x + nx * w, start.y + ny * w)
+    d += " Q" + p(control.x + nx * w, control.y + ny * w) + " " + p(base.x + px * w, base.y + py * w)
+    d += " L" + p(base.x + px * half, base.y + py * half) + " L" + p(tip.x, tip.y) + " L" + p(base.x - px * half, base.y - py * half)
+    d += " L" + p(base.x - px * w, base.y - py * w)
+    d += " Q" + p(control.x - nx * w, control.y - ny * w) + " " + p(start.x - nx * w, start.y - ny * w) + " Z"
+    return d
+  }
+}
