@@ -13,39 +13,40 @@ import Foundation
 /// share one cache.
 public final class InputTables: @unchecked Sendable {
   private let lock = NSLock()
-  private var populations: [PopulationKey: PopulationTable] = [:]
-  private var registrations: [RegistrationsKey: UnitZoneTable] = [:]
-  private var activities: [ActivityKey: ActivityRows] = [:]
-  private var practiceMaps: [PracticeMapKey: Result<(map: UnitFootprintMap, account: RunAccount), any Error>] = [:]
+  private var populations: [FileKey<PopulationColumns>: PopulationTable] = [:]
+  private var registrations: [FileKey<RegistrationsColumns>: UnitZoneTable] = [:]
+  private var activities: [FileKey<ActivityColumns>: ActivityRows] = [:]
+  private var practiceMaps: [FileKey<UnitMapColumns>: Result<(map: UnitFootprintMap, account: RunAccount), any Error>] = [:]
   private var providerNames: [String: [String: String]] = [:]
 
   public init() {}
 
+  /// The table kept under `key` in `store`, read by `read` the first time it is asked for.
+  /// A failed read is not kept: the step that asks again meets the same error.
+  private func table<Columns, Table>(
+    _ store: ReferenceWritableKeyPath<InputTables, [FileKey<Columns>: Table]>, _ key: FileKey<Columns>, read: () throws -> Table
+  ) rethrows -> Table {
+    if let table = lock.withLock({ self[keyPath: store][key] }) { return table }
+    let table = try read()
+    lock.withLock { self[keyPath: store][key] = table }
+    return table
+  }
+
   /// The population table of `path` with `columns`.
   public func population(path: String, columns: PopulationColumns) throws -> PopulationTable {
-    let key = PopulationKey(path: path, columns: columns)
-    if let table = lock.withLock({ populations[key] }) { return table }
-    let table = try PopulationTable(path: path, columns: columns)
-    lock.withLock { populations[key] = table }
-    return table
+    try table(\.populations, FileKey(path: path, columns: columns)) { try PopulationTable(path: path, columns: columns) }
   }
 
   /// The registrations (counts per unit and zone) of `path` with `columns`.
   public func registrations(path: String, columns: UnitZoneColumns = .init(), role: String = "registrations") throws -> UnitZoneTable {
-    let key = RegistrationsKey(path: path, columns: columns, role: role)
-    if let table = lock.withLock({ registrations[key] }) { return table }
-    let table = try UnitZoneTable(path: path, columns: columns, role: role)
-    lock.withLock { registrations[key] = table }
-    return table
+    try table(\.registrations, FileKey(path: path, columns: RegistrationsColumns(columns: columns, role: role))) {
+      try UnitZoneTable(path: path, columns: columns, role: role)
+    }
   }
 
   /// The activity rows of `path` with `columns`.
   public func activity(path: String, columns: ActivityColumns) throws -> ActivityRows {
-    let key = ActivityKey(path: path, columns: columns)
-    if let table = lock.withLock({ activities[key] }) { return table }
-    let table = try ActivityRows(path: path, columns: columns)
-    lock.withLock { activities[key] = table }
-    return table
+    try table(\.activities, FileKey(path: path, columns: columns)) { try ActivityRows(path: path, columns: columns) }
   }
 
   /// The practice map of `path` with `columns`, with its account (record it in each step's
@@ -55,14 +56,14 @@ public final class InputTables: @unchecked Sendable {
   public func practiceMap(
     path: String, columns: UnitMapColumns, readingAlso others: [UnitMapColumns] = []
   ) throws -> (map: UnitFootprintMap, account: RunAccount) {
-    let key = PracticeMapKey(path: path, columns: columns)
+    let key = FileKey(path: path, columns: columns)
     if let read = lock.withLock({ practiceMaps[key] }) { return try read.get() }
     var sets = [columns]
-    for other in others where !sets.contains(other) && lock.withLock({ practiceMaps[PracticeMapKey(path: path, columns: other)] }) == nil {
+    for other in others where !sets.contains(other) && lock.withLock({ practiceMaps[FileKey(path: path, columns: other)] }) == nil {
       sets.append(other)
     }
     let reads = try UnitFootprintMap.read(path: path, columns: sets)
-    lock.withLock { for (set, read) in zip(sets, reads) { practiceMaps[PracticeMapKey(path: path, columns: set)] = read } }
+    lock.withLock { for (set, read) in zip(sets, reads) { practiceMaps[FileKey(path: path, columns: set)] = read } }
     return try reads[0].get()
   }
 
@@ -77,23 +78,14 @@ public final class InputTables: @unchecked Sendable {
   }
 }
 
-private struct PopulationKey: Hashable {
+/// A file read with one set of columns: what a table is kept under.
+private struct FileKey<Columns: Hashable>: Hashable {
   var path: String
-  var columns: PopulationColumns
+  var columns: Columns
 }
 
-private struct RegistrationsKey: Hashable {
-  var path: String
+/// The registrations' columns with the role the file plays in the run's report.
+private struct RegistrationsColumns: Hashable {
   var columns: UnitZoneColumns
   var role: String
-}
-
-private struct ActivityKey: Hashable {
-  var path: String
-  var columns: ActivityColumns
-}
-
-private struct PracticeMapKey: Hashable {
-  var path: String
-  var columns: UnitMapColumns
 }
