@@ -1,4 +1,5 @@
 import CatchmentFigures
+import Foundation
 
 /// The pieces of the report's HTML: escaping, numbers, tables and the page around the sections.
 ///
@@ -11,6 +12,13 @@ enum ReportHTML {
   static func count(_ value: Double?) -> String { ValueFormat.count("").text(value) }
   /// A share 0...1 as a percentage with one decimal.
   static func percent(_ value: Double?) -> String { ValueFormat.percent("").text(value) }
+
+  /// `text` cut to `limit` characters with "…" at the end: figure labels have room for about
+  /// 40 characters before the figures' fixed margins clip them, slanted column labels about 28
+  /// (a heatmap leaves room for its last column label only); the tables keep the whole name.
+  static func short(_ text: String, _ limit: Int = 40) -> String {
+    text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+  }
 
   /// A table cell; numbers carry their raw value in `data-value` for sorting.
   static func cell(_ text: String, value: Double? = nil, classes: String = "") -> String {

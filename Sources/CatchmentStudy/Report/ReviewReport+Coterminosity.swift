@@ -38,8 +38,8 @@ extension ReportBuilder {
       let svg = try Heatmap.svg(
         id: "overlap-\(baseline)-\(other)", title: "Residents of each \(baseline) footprint by \(other) footprint",
         description: "Share of each \(baseline) footprint's residents living in each \(other) footprint (viridis); blank cells: none.",
-        rowLabels: rows.map { name(baseline, matrix.text($0, "a_id")) },
-        columnLabels: columns.map { name(other, matrix.header[$0]) }, values: shares,
+        rowLabels: rows.map { ReportHTML.short(name(baseline, matrix.text($0, "a_id"))) },
+        columnLabels: columns.map { ReportHTML.short(name(other, matrix.header[$0]), 28) }, values: shares,
         scale: ColourScale(map: .viridis, low: 0, high: 1), format: .percent("% of residents"),
         measure: "Share of the \(baseline) footprint's residents", rowHeading: baseline, columnHeading: other, blankZeros: true)
       html += "<div class=\"figures\">\n" + add("overlap_\(baseline)_\(other)", svg, caption: "\(baseline) × \(other)") + "</div>\n"

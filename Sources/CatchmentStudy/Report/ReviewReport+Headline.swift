@@ -53,7 +53,9 @@ extension ReportBuilder {
       ]
       if population != nil { cells.append(ReportHTML.cell(ReportHTML.count(residents[code]), value: residents[code])) }
       if summary != nil {
-        let retention = number(code, "retention"), capture = number(code, "capture")
+        // UNALLOCATED has no retention or capture (no practice is in it): "–", not 0%.
+        let retention = code == "UNALLOCATED" ? nil : number(code, "retention")
+        let capture = code == "UNALLOCATED" ? nil : number(code, "capture")
         cells += [
           ReportHTML.cell(ReportHTML.count(list), value: list),
           ReportHTML.cell(ReportHTML.percent(retention), value: retention),

@@ -10,7 +10,7 @@ extension ReportBuilder {
   /// The footprints of `file` (a GeoJSON FeatureCollection with `footprint_id` and
   /// `footprint_name` properties, as the pack writes them) prepared for drawing; nil when the
   /// pack has no such file.
-  func geometry(_ file: String) throws(ReviewReportError) -> DisplayGeometry? {
+  func geometry(_ file: String, width: Double = mapWidth) throws(ReviewReportError) -> DisplayGeometry? {
     guard pack.names.contains(file) else { return nil }
     let path = pack.path(file)
     let layer: PolygonLayer
@@ -20,7 +20,7 @@ extension ReportBuilder {
       throw .malformed(file: path, line: nil, problem: "\(error)")
     }
     do {
-      return try DisplayGeometry(layer: layer, width: Self.mapWidth, height: Self.mapHeight)
+      return try DisplayGeometry(layer: layer, width: width, height: Self.mapHeight)
     } catch {
       throw .malformed(file: path, line: nil, problem: "cannot be drawn: \(error)")
     }

@@ -38,7 +38,8 @@ extension ReportBuilder {
   }
 
   /// The comparison table; a proposal's cell is highlighted (class `changed`) when it differs
-  /// from the baseline's value for the same footprint code, or the footprint is not in the baseline.
+  /// from the baseline's value for the same footprint code, or the footprint is not in the baseline
+  /// (names aside: a proposal may name the same footprint differently).
   func comparison(proposal: String, table: PackTable) -> String {
     var baselineRows: [String: [String]] = [:]
     for row in table.rows where table.text(row, "scenario") == "baseline" { baselineRows[table.text(row, "footprint_id")] = row }
@@ -51,7 +52,7 @@ extension ReportBuilder {
       return table.header.indices.map { c -> String in
         let text = c < row.count ? row[c] : "", column = table.header[c]
         let differs = isProposal && (before == nil || (c < (before?.count ?? 0) ? before?[c] : nil) != text)
-        let mark = differs && !["scenario", "footprint_id"].contains(column)
+        let mark = differs && !["scenario", "footprint_id", "footprint_name"].contains(column)
         if mark { changed += 1 }
         let classes = mark ? "changed" : ""
         if counts.contains(column), let v = Double(text) { return ReportHTML.cell(ReportHTML.count(v), value: v, classes: classes) }

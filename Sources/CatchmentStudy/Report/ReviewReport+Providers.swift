@@ -17,7 +17,7 @@ extension ReportBuilder {
         let svg = BarChart.svg(
           id: "multisystem-\(baseline)", title: "Trusts that are members of two or more systems",
           description: "Each trust with at least the membership threshold of its catchment in two or more \(baseline) footprints, by the number of footprints.",
-          labels: multi.map { $0.name.isEmpty ? $0.id : "\($0.name) (\($0.id))" }, values: multi.map(\.systems),
+          labels: multi.map { $0.name.isEmpty ? $0.id : "\(ReportHTML.short($0.name, 38)) (\($0.id))" }, values: multi.map(\.systems),
           format: .count("systems"), measure: "Systems the trust is a member of")
         body += add("providers_\(baseline)_multisystem", svg, caption: "Trusts in two or more systems")
       }
@@ -30,8 +30,8 @@ extension ReportBuilder {
         let svg = try Heatmap.svg(
           id: "systemoverlap-\(baseline)", title: "Trusts shared by each pair of systems",
           description: "Cells: trusts that are members of both systems; the diagonal: each system's member trusts (viridis).",
-          rowLabels: shared.rows.map { name(baseline, shared.text($0, "system")) },
-          columnLabels: columns.map { name(baseline, shared.header[$0]) }, values: values,
+          rowLabels: shared.rows.map { ReportHTML.short(name(baseline, shared.text($0, "system"))) },
+          columnLabels: columns.map { ReportHTML.short(name(baseline, shared.header[$0]), 28) }, values: values,
           scale: .sequential(.viridis, values: values.flatMap { $0.compactMap { $0 } }), format: .count("trusts"),
           measure: "Member trusts in common")
         body += add("providers_\(baseline)_system_overlap", svg, caption: "System × system: shared trusts")
