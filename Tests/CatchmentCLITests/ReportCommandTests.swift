@@ -158,4 +158,34 @@ import Testing
     #expect(none.status != 0)
     #expect(none.stderr.contains("not a review pack"), "\(none.stderr)")
   }
+
+  /// The councils listed as split are those with residents in two or more baseline footprints
+  /// (nonzero cells of their column of overlap_matrix_icb_lad.csv), and the proposal's changed
+  /// cells are those whose text differs from the baseline row of the same footprint.
+  @Test func splitCouncilsAndChangedValuesFollowThePackTables() throws {
+    let pack = try demoPack()
+    let html = try report(pack)
+    let matrix = try SimpleCSV(contentsOf: pack.appendingPathComponent("overlap_matrix_icb_lad.csv"))
+    let councils = matrix.header.indices.filter { $0 >= 2 && matrix.header[$0] != "total" }.filter { c in
+      matrix.rows.filter { $0[0] != "total" && (Double($0[c]) ?? 0) > 0 }.count >= 2
+    }.map { matrix.header[$0] }
+    #expect(!councils.isEmpty)
+    let split = try #require(slice(html, from: "<table id=\"split-icb-lad\"", to: "</table>"))
+    let listed = split.components(separatedBy: "<td class=\"code\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    #expect(listed == councils)
+    let compare = try SimpleCSV(contentsOf: pack.appendingPathComponent("compare_councils-whole.csv"))
+    let table = try #require(slice(html, from: "<table id=\"compare-councils-whole\"", to: "</table>"))
+    let parts: [String] = table.components(separatedBy: "<tr>")
+    let rows = Array(parts.dropFirst(2))  // the text before the heading row, and the heading row
+    #expect(rows.count == compare.rows.count)
+    for (row, cells) in zip(compare.rows, rows) {
+      let base = compare.rows.first { $0[0] == "baseline" && $0[1] == row[1] }
+      let expected = row.indices.filter { c in
+        row[0] == "proposal" && !["scenario", "footprint_id", "footprint_name"].contains(compare.header[c]) && base?[c] != row[c]
+      }
+      let tds: [String] = Array(cells.components(separatedBy: "<td").dropFirst())
+      let marked = tds.indices.filter { tds[$0].contains("class=\"changed\"") || tds[$0].contains(" changed\"") }
+      #expect(marked == expected, "\(row)")
+    }
+  }
 }
