@@ -157,6 +157,8 @@ import Testing
     let none = try CommandRunner.run(["report", empty.path])
     #expect(none.status != 0)
     #expect(none.stderr.contains("not a review pack"), "\(none.stderr)")
+    let missing = try CommandRunner.run(["report", empty.appendingPathComponent("nowhere").path])
+    #expect(missing.status != 0 && missing.stderr.contains("nowhere: no such folder"), "\(missing.stderr)")
   }
 
   /// The councils listed as split are those with residents in two or more baseline footprints

@@ -81,7 +81,9 @@ struct PackTable {
 
 /// What can stop a report being written from a pack.
 public enum ReviewReportError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The folder does not exist or holds none of the pack's files.
+  /// The folder does not exist.
+  case noFolder(String)
+  /// The folder holds none of the pack's files.
   case notAPack(folder: String)
   case unreadable(file: String)
   /// A file of the pack that cannot be read as its kind (CSV, JSON, GeoJSON).
@@ -89,6 +91,7 @@ public enum ReviewReportError: Error, Equatable, Sendable, CustomStringConvertib
 
   public var description: String {
     switch self {
+    case .noFolder(let folder): "\(folder): no such folder"
     case .notAPack(let folder): "\(folder): not a review pack (no manifest.json, report.json or pack table in it)"
     case .unreadable(let file): "\(file): cannot be read"
     case .malformed(let file, let line, let problem): "\(file)\(line.map { ", line \($0)" } ?? ""): \(problem)"

@@ -63,9 +63,10 @@ struct PackFiles {
   init(folder: String) throws(ReviewReportError) {
     self.folder = folder
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
-      let listing = try? FileManager.default.contentsOfDirectory(atPath: folder)
-    else { throw .notAPack(folder: folder) }
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw .noFolder(folder)
+    }
+    guard let listing = try? FileManager.default.contentsOfDirectory(atPath: folder) else { throw .unreadable(file: folder) }
     names = Set(listing)
     manifest = try Self.json(folder, "manifest.json", names)
     report = try Self.json(folder, "report.json", names)
