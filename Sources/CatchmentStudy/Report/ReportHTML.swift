@@ -43,6 +43,9 @@ enum ReportHTML {
   }
 
   /// The whole page: title, contents, the sections in order.
+  ///
+  /// On screen each figure keeps its drawn size and scrolls sideways when wider than the page (a
+  /// national heatmap shrunk to the page would be unreadable); printed, it is fitted to the page.
   static func page(title: String, subtitle: String, sections: [(id: String, heading: String, body: String)]) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -76,8 +79,8 @@ enum ReportHTML {
     td.code { font-family: monospace; font-size: 11px; word-break: break-all; }
     tr.total td { font-weight: bold; border-top: 2px solid #999999; }
     .figures { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
-    figure { margin: 0 0 12px 0; }
-    figure svg { max-width: 100%; height: auto; }
+    figure { margin: 0 0 12px 0; max-width: 100%; overflow-x: auto; }
+    figure svg { display: block; }
     figcaption { font-size: 11px; color: #555555; }
     .note { color: #555555; }
     @media print {
@@ -86,6 +89,8 @@ enum ReportHTML {
       section { break-before: page; }
       section:first-of-type { break-before: auto; }
       figure, tr { break-inside: avoid; }
+      figure { overflow: visible; }
+      figure svg { max-width: 100%; height: auto; }
     }
 
     """

@@ -2,6 +2,9 @@ import Foundation
 
 /// The headline section: the baseline footprints' measures, the accounting, the provenance.
 extension ReportBuilder {
+  /// Files of one study key listed one a row in the inputs table; more are listed apart.
+  static let groupedFiles = 8
+
   mutating func addHeadline() throws(ReviewReportError) {
     var body = ""
     if let baseline = pack.baseline {
@@ -116,6 +119,8 @@ extension ReportBuilder {
   }
 
   /// The manifest's inputs: study key, path, size, rows read, stated date or vintage, SHA-256.
+  /// A key naming more than ``groupedFiles`` files (a folder of boundaries: 296 for England's
+  /// LSOAs) is one row of the table, its files listed in full in a `<details>` block after it.
   func provenance(_ manifest: [String: Any]) -> String {
     var html = "<h3>Provenance</h3>\n"
     if let study = manifest["study"] as? [String: Any] {
@@ -123,7 +128,14 @@ extension ReportBuilder {
       html += "<code>\(ReportHTML.escape((study["sha256"] as? String) ?? ""))</code>.</p>\n"
     }
     let inputs = manifest["inputs"] as? [[String: Any]] ?? []
-    let rows = inputs.map { i -> [String] in
+    var keys: [String] = []
+    var byKey: [String: [[String: Any]]] = [:]
+    for input in inputs {
+      let key = (input["key"] as? String) ?? ""
+      if byKey[key] == nil { keys.append(key) }
+      byKey[key, default: []].append(input)
+    }
+    func row(_ i: [String: Any]) -> [String] {
       let size = (i["size"] as? NSNumber)?.doubleValue, rowsRead = (i["rows_read"] as? NSNumber)?.doubleValue
       let date = [(i["stated_date"] as? String), (i["vintage"] as? String)].compactMap { $0 }.joined(separator: "; ")
       return [
@@ -132,8 +144,28 @@ extension ReportBuilder {
         ReportHTML.cell(date), ReportHTML.cell((i["sha256"] as? String) ?? "", classes: "code"),
       ]
     }
-    html += ReportHTML.table(
-      id: "provenance-inputs", caption: "Inputs", headings: ["Study key", "File", "Bytes", "Rows read", "Date stated", "SHA-256"], rows: rows)
-    return html
+    let headings = ["Study key", "File", "Bytes", "Rows read", "Date stated", "SHA-256"]
+    var rows: [[String]] = []
+    var details = ""
+    for key in keys {
+      let files = byKey[key] ?? []
+      guard files.count > Self.groupedFiles else {
+        rows += files.map(row)
+        continue
+      }
+      let bytes = files.compactMap { ($0["size"] as? NSNumber)?.doubleValue }.reduce(0, +)
+      var dates: [String] = []
+      for f in files {
+        for d in [f["stated_date"] as? String, f["vintage"] as? String].compactMap({ $0 }) where !dates.contains(d) { dates.append(d) }
+      }
+      rows.append([
+        ReportHTML.cell(key), ReportHTML.cell("\(files.count) files (listed below)"), ReportHTML.cell(ReportHTML.count(bytes), value: bytes),
+        ReportHTML.cell(""), ReportHTML.cell(dates.joined(separator: "; ")), ReportHTML.cell("each below", classes: "code"),
+      ])
+      details += "<details><summary>\(ReportHTML.escape(key)): \(files.count) files</summary>\n"
+      details += ReportHTML.table(id: "provenance-\(key)", caption: nil, headings: headings, rows: files.map(row)) + "</details>\n"
+    }
+    html += ReportHTML.table(id: "provenance-inputs", caption: "Inputs", headings: headings, rows: rows)
+    return html + details
   }
 }

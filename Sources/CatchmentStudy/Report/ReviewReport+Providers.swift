@@ -29,11 +29,11 @@ extension ReportBuilder {
       do {
         let svg = try Heatmap.svg(
           id: "systemoverlap-\(baseline)", title: "Trusts shared by each pair of systems",
-          description: "Cells: trusts that are members of both systems; the diagonal: each system's member trusts (viridis).",
+          description: "Cells: trusts that are members of both systems; the diagonal: each system's member trusts (viridis); blank cells: none.",
           rowLabels: shared.rows.map { ReportHTML.short(name(baseline, shared.text($0, "system"))) },
           columnLabels: columns.map { ReportHTML.short(name(baseline, shared.header[$0]), 28) }, values: values,
           scale: .sequential(.viridis, values: values.flatMap { $0.compactMap { $0 } }), format: .count("trusts"),
-          measure: "Member trusts in common")
+          measure: "Member trusts in common", blankZeros: true)
         body += add("providers_\(baseline)_system_overlap", svg, caption: "System × system: shared trusts")
       } catch {
         throw .malformed(file: shared.file, line: nil, problem: "\(error)")
