@@ -153,6 +153,13 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("flow_matrix_icb.csv, line 2: 3 fields where the header has 4"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: pack.appendingPathComponent("report.html").path))
+    // A footprints file that is not GeoJSON is named.
+    try Data("flows".utf8).write(to: pack.appendingPathComponent("footprints_icb.geojson"))
+    try Data("a,b\n1,2\n".utf8).write(to: file)
+    let geojson = try CommandRunner.run(["report", pack.path])
+    #expect(geojson.status != 0)
+    #expect(geojson.stderr.contains("footprints_icb.geojson"), "\(geojson.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: pack.appendingPathComponent("report.html").path))
     let empty = try temporaryFolder()
     let none = try CommandRunner.run(["report", empty.path])
     #expect(none.status != 0)

@@ -20,8 +20,10 @@ enum ReportHTML {
     text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
   }
 
-  /// A table cell; numbers carry their raw value in `data-value` for sorting.
+  /// A table cell; numbers carry their raw value in `data-value` for sorting, and a number
+  /// left out ("–") is aligned as the numbers of its column are.
   static func cell(_ text: String, value: Double? = nil, classes: String = "") -> String {
+    if value == nil && text == "–" { return cell(text, value: .nan, classes: classes) }
     var tag = "<td"
     if let value, value.isFinite { tag += " data-value=\"\(NumberText.format(value, decimals: 6, separators: false, asciiMinus: true))\"" }
     if value != nil || !classes.isEmpty { tag += " class=\"\(value != nil ? "num" : "")\(classes.isEmpty ? "" : (value != nil ? " " : "") + classes)\"" }

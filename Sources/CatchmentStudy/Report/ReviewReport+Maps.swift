@@ -17,7 +17,9 @@ extension ReportBuilder {
     do {
       layer = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "footprint_id", name: "footprint_name")).0
     } catch {
-      throw .malformed(file: path, line: nil, problem: "\(error)")
+      // The reader's message names the file already.
+      let text = "\(error)"
+      throw .malformed(file: path, line: nil, problem: text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text)
     }
     do {
       return try DisplayGeometry(layer: layer, width: width, height: Self.mapHeight)
