@@ -182,6 +182,15 @@ import Testing
     let split = try #require(slice(html, from: "<table id=\"split-icb-lad\"", to: "</table>"))
     let listed = split.components(separatedBy: "<td class=\"code\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
     #expect(listed == councils)
+    // Each ICB's best council with both coverages and the verdict, as the summary holds them.
+    let summary = try SimpleCSV(contentsOf: pack.appendingPathComponent("overlap_summary_icb_lad.csv"))
+    let best = try #require(slice(html, from: "<table id=\"coterminous-icb-lad\"", to: "</table>"))
+    for row in summary.rows {
+      let line = try #require(slice(best, from: "<td class=\"code\">\(row[0])</td>", to: "</tr>"))
+      let a = try #require(Double(row[summary.column("cov_a_to_b")])), b = try #require(Double(row[summary.column("cov_b_to_a")]))
+      #expect(line.contains(">\(String(format: "%.1f%%", 100 * a))</td>") && line.contains(">\(String(format: "%.1f%%", 100 * b))</td>"), "\(line)")
+      #expect(line.contains(">\(row[summary.column("coterminous")] == "true" ? "yes" : "no")</td>"), "\(line)")
+    }
     let compare = try SimpleCSV(contentsOf: pack.appendingPathComponent("compare_councils-whole.csv"))
     let table = try #require(slice(html, from: "<table id=\"compare-councils-whole\"", to: "</table>"))
     let parts: [String] = table.components(separatedBy: "<tr>")

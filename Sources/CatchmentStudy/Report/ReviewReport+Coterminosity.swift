@@ -46,6 +46,7 @@ extension ReportBuilder {
     } catch {
       throw .malformed(file: matrix.file, line: nil, problem: "\(error)")
     }
+    if let summary = try pack.table("overlap_summary_\(baseline)_\(other).csv") { html += coterminous(baseline, other, summary) }
     var split: [[String]] = []
     for (c, column) in columns.enumerated() {
       let total = counts.map { $0[c] }.reduce(0, +)
@@ -67,6 +68,24 @@ extension ReportBuilder {
         headings: ["Code", "Name", "Residents", "\(baseline) footprints", "Share of its residents in each"], rows: split)
     }
     return html
+  }
+
+  /// Each baseline footprint's best match in `other` with both coverages and whether they are
+  /// coterminous, as `overlap_summary_<baseline>_<other>.csv` holds them.
+  func coterminous(_ baseline: String, _ other: String, _ summary: PackTable) -> String {
+    let rows = summary.rows.map { row -> [String] in
+      let a = summary.number(row, "cov_a_to_b"), b = summary.number(row, "cov_b_to_a")
+      let yes = summary.text(row, "coterminous") == "true"
+      return [
+        ReportHTML.cell(summary.text(row, "a_id"), classes: "code"), ReportHTML.cell(summary.text(row, "a_name")),
+        ReportHTML.cell(summary.text(row, "best_b_name").isEmpty ? summary.text(row, "best_b_id") : summary.text(row, "best_b_name")),
+        ReportHTML.cell(ReportHTML.percent(a), value: a), ReportHTML.cell(ReportHTML.percent(b), value: b),
+        ReportHTML.cell(yes ? "yes" : "no"),
+      ]
+    }
+    return ReportHTML.table(
+      id: "coterminous-\(baseline)-\(other)", caption: "Best match of each \(baseline) footprint in \(other)",
+      headings: ["Code", "Footprint", "Best match", "Its residents in the match", "The match's residents in it", "Coterminous"], rows: rows)
   }
 
   /// The nesting tree (`nesting_<layers>.json`, as `catchment nesting --tree-output` writes it)
