@@ -71,6 +71,9 @@ let package = Package(
         "CatchmentTables",
         "CatchmentInputs",
         "CatchmentGeometry",
+        // The report (ReviewReport): the pack's GeoJSON footprints drawn with the figures.
+        "CatchmentGeoIO",
+        "CatchmentFigures",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),

@@ -33,6 +33,7 @@ public struct CatchmentCommand: ParsableCommand {
       SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self, ProposeCommand.self,
       CompareCommand.self,
       ReviewCommand.self,
+      ReportCommand.self,
     ])
 
   public init() {}

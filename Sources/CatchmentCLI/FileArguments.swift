@@ -35,6 +35,12 @@ struct FileArguments {
     for path in paths { inputs.append(Input(option: option, path: path, kind: kind)) }
   }
 
+  /// A positional argument that reads `path`: checked like an input, but not an option (the
+  /// completeness test compares options with the help's).
+  mutating func argument(_ name: String, _ path: String, _ kind: InputKind = .file) {
+    inputs.append(Input(option: name, path: path, kind: kind))
+  }
+
   mutating func output(_ option: String, _ path: String?) {
     options.append((option, true))
     if let path { outputs.append(Output(option: option, path: path)) }
@@ -249,5 +255,13 @@ extension ReviewCommand: NamesFiles {
     // The study's own inputs and the pack's folder are known only once the study is parsed.
     files.input("study", study)
     files.add(runOptions)
+  }
+}
+
+extension ReportCommand: NamesFiles {
+  func list(_ files: inout FileArguments) {
+    // The pack's files are known only once the folder is listed; its figures go to figures/.
+    files.argument("folder", folder)
+    files.output("--output", htmlPath)
   }
 }

@@ -27,6 +27,7 @@ import Testing
     ["nesting", "--practice-map", "m", "--levels", "a,b", "-o", "o"],
     ["propose", "--blocks", "b", "--block-column", "b", "--footprint-column", "f", "-o", "o"],
     ["compare", "--baseline", "b", "--proposal", "p", "--population", "p", "--population-id", "i", "--population-value", "v", "-o", "o"],
+    ["report", "f", "-o", "o"],
   ]
 
   @Test(arguments: commandLines)
