@@ -12,6 +12,8 @@ struct ReviewCommand: ParsableCommand {
       The study file names every input once (see data/demo_study.toml); paths in \
       it are relative to the study file, the pack's folder too (output). The pack \
       holds crosswalk_<layer>.csv for every layer (polygon layers over [zones]), \
+      footprints_<layer>.geojson (the layer's polygons, or the zone polygons of \
+      [zones] dissolved by its crosswalk; EPSG:27700), \
       population_<layer>.csv (with [population]), flows_<baseline>.csv, \
       flow_matrix_<baseline>.csv, flow_summary_<baseline>.csv and \
       practice_flows_<baseline>.csv (with \

@@ -1,4 +1,5 @@
 import CatchmentAnalysis
+import CatchmentGeometry
 
 /// The analysis values of a review that its headline is computed from, kept beside the pack's
 /// bytes by ``ReviewRun/run()`` (each the very value its table in the pack was written from).
@@ -12,6 +13,9 @@ public struct ReviewResults: Sendable {
   public var flows: FlowSummary?
   /// The baseline's provider membership, `membership_<baseline>.csv`.
   public var membership: Membership?
+  /// Each drawn layer's footprint polygons in the working CRS, `footprints_<layer>.geojson`, in
+  /// layer order (empty without zone or layer polygons).
+  public var footprints: [(layer: String, polygons: PolygonLayer)] = []
 
   public init(population: ResidentPopulation? = nil, flows: FlowSummary? = nil, membership: Membership? = nil) {
     self.population = population

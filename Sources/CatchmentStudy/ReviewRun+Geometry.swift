@@ -81,14 +81,19 @@ extension ReviewRun {
   }
 
   /// Whether a step of the review uses the zones' polygons, not only their ids: a layer drawn by
-  /// area, or a proposal (dissolved from the zones).
+  /// area, a layer drawn by dissolving them (one without polygons of its own), or a proposal.
   var zonePolygonsNeeded: Bool {
     guard study.zones != nil else { return false }
     let byArea = study.layers.values.contains { layer in
       if case .polygons(_, _, _, .area, _) = layer { return true }
       return false
     }
-    return byArea || !study.proposals.isEmpty
+    // A layer without polygons of its own is drawn by dissolving the zones.
+    let dissolved = study.layers.values.contains { layer in
+      if case .polygons = layer { return false }
+      return true
+    }
+    return byArea || dissolved || !study.proposals.isEmpty
   }
 }
 

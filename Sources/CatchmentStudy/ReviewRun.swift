@@ -22,6 +22,9 @@ import Foundation
 ///   `membership_<baseline>.csv`, `membership_summary_<baseline>.csv`, `system_overlap_<baseline>.csv`
 ///   and its shared and served matrices (see
 ///   ``providerSteps(_:population:populationColumns:baseline:state:)``);
+/// - `footprints_<layer>.geojson` for every layer with polygons of its own, and for every
+///   layer when `[zones]` is given (dissolved from the zone polygons), in EPSG:27700 (see
+///   ``footprintSteps(crosswalks:state:)``);
 /// - per `[[proposals]]`: `crosswalk_proposal_<name>.csv` and, with `[zones]`,
 ///   `proposal_<name>.geojson` (see ``proposalSteps(_:number:blocks:state:)``), and with
 ///   `[population]` its comparison with the baseline, `compare_<name>.csv` and
@@ -59,6 +62,7 @@ public struct ReviewRun {
     var state = ReviewRunState(report: RunReport(command: "review"), options: optionsInForce)
     state.progress = progress.map { ReviewProgressCounter(plan: plannedSteps, sink: $0) }
     let crosswalks = try layerCrosswalks(&state)
+    try footprintSteps(crosswalks: crosswalks, state: &state)
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
     }
