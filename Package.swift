@@ -71,6 +71,7 @@ let package = Package(
         "CatchmentTables",
         "CatchmentInputs",
         "CatchmentGeometry",
+        "CatchmentGeoIO",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),

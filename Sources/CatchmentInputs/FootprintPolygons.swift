@@ -18,6 +18,8 @@ public struct FootprintPolygons: Sendable {
   public var layer: PolygonLayer
   /// The zones not drawn (dissolving) and how the footprints were drawn.
   public var account: RunAccount
+  /// The zone polygons in the working CRS, when the footprints were dissolved from them.
+  public var zones: PolygonLayer?
 
   /// The footprints of `crosswalk` dissolved from the zone polygons `zones` (its `role` is
   /// "zones"), in `workingCRS`.
@@ -28,7 +30,7 @@ public struct FootprintPolygons: Sendable {
     let (drawn, account) = try Dissolve.footprints(zones: projected, crosswalk: crosswalk, workers: workers)
     var layer = PolygonLayer(crs: workingCRS)
     for footprint in drawn { layer.append(contentsOf: footprint.polygons) }
-    return FootprintPolygons(layer: layer, account: account)
+    return FootprintPolygons(layer: layer, account: account, zones: projected)
   }
 
   /// The footprints of a layer drawn from its own polygons (`footprints`, whose `role` is
@@ -61,7 +63,7 @@ public struct FootprintPolygons: Sendable {
       layer.endFeature(id: id, name: names[id] ?? "")
     }
     if !unioned.isEmpty { account.note("\(unioned.count) footprints are drawn in several features, unioned into one", codes: unioned) }
-    return FootprintPolygons(layer: layer, account: account)
+    return FootprintPolygons(layer: layer, account: account, zones: nil)
   }
 
   /// The layer of `spec` through `reads`, reprojected into `workingCRS` as the overlay reads it.

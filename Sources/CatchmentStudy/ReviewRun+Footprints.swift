@@ -50,7 +50,9 @@ extension ReviewRun {
         report.figure("footprints drawn", Double(drawn.layer.count))
         return [ReviewPack.File(name: "footprints_\(name).geojson", bytes: try drawn.geoJSON())]
       }
-      if let drawn { state.results.footprints.append((name, drawn.layer)) }
+      guard let drawn else { continue }
+      state.results.footprints.append((name, drawn.layer))
+      if state.results.zones == nil { state.results.zones = drawn.zones }
     }
   }
 }

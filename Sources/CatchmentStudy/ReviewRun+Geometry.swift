@@ -101,11 +101,16 @@ extension ReviewRun {
 public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A polygon layer needs the zone polygons of `[zones]`, and the study has none.
   case noZones(layer: String)
+  /// Geodata asked for, and no footprint was drawn (of the layer, when named): no polygon layer
+  /// and no `[zones]` to dissolve.
+  case noFootprintPolygons(layer: String?)
 
   public var description: String {
     switch self {
     case .noZones(let layer):
       return "layer \(layer) is drawn from polygons, which are overlaid on the zone polygons: give the study a [zones] table"
+    case .noFootprintPolygons(let layer):
+      return "\(layer.map { "layer \($0) has" } ?? "no layer has") no footprint polygons to write as geodata: give the study a [zones] table (its zone polygons are dissolved into the footprints) or give the layer polygons"
     }
   }
 }

@@ -70,7 +70,11 @@ public struct ReviewRun {
     if let p = study.population, let columns = populationColumns {
       populationInput(p, state: &state)
       var baselinePopulation: ResidentPopulation?
-      defer { state.results.population = baselinePopulation }
+      var populations: [String: ResidentPopulation] = [:]
+      defer {
+        state.results.population = baselinePopulation
+        state.results.populations = populations
+      }
       for (name, crosswalk) in crosswalks {
         try state.step("population \(name)") { report in
           let table = try tables.population(path: p.file.url.path, columns: columns)
@@ -78,6 +82,7 @@ public struct ReviewRun {
           report.record(zonesAccount)
           let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
           if name == study.review.baseline { baselinePopulation = result }
+          populations[name] = result
           report.figure("population counted", zones.values.reduce(0, +))
           report.record(result.unallocatedLoss())
           return [("population_\(name).csv", result.csv(numbers: numbers, byteOrderMark: byteOrderMark))]
@@ -89,6 +94,7 @@ public struct ReviewRun {
       state.report.warn("the baseline layer \(baselineName) gave no crosswalk: no flows or overlaps are in the pack")
       return state.pack
     }
+    state.results.baseline = baseline
     if let registrations = study.registrations {
       try flows(registrations, baseline: baseline, populationColumns: populationColumns, &state)
     }
@@ -97,6 +103,8 @@ public struct ReviewRun {
       for name in [study.review.councils].compactMap({ $0 }) + study.review.others where !others.contains(name) && name != baselineName {
         others.append(name)
       }
+      var councilOverlap: FootprintOverlap?
+      defer { state.results.councilOverlap = councilOverlap }
       for other in others {
         guard let b = crosswalks.first(where: { $0.name == other })?.crosswalk else { continue }
         let stem = "\(baselineName)_\(other)"
@@ -106,6 +114,7 @@ public struct ReviewRun {
           report.record(populationAccount)
           let overlap = try FootprintOverlap(a: baseline, b: b, population: population)
           report.record(overlap.account)
+          if other == study.review.councils { councilOverlap = overlap }
           return [
             ("overlap_\(stem).csv", overlap.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
             ("overlap_matrix_\(stem).csv", overlap.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),
