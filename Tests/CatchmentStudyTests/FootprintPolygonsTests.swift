@@ -116,4 +116,18 @@ import Testing
     #expect(!pack.files.contains { $0.name.hasPrefix("footprints_") })
     #expect(run.plannedSteps.map(\.label) == ["crosswalk icb"])
   }
+
+  /// The geodata of the same study at the same run time are the same bytes (the GeoPackage's
+  /// only time is `last_change`, the run time given); another run time changes only that.
+  @Test func theSameStudyGivesTheSameGeodata() throws {
+    let study = try Study(contentsOf: data.appendingPathComponent("demo_study.toml").path)
+    let first = try ReviewRun(study: study).run(), again = try ReviewRun(study: study).run()
+    let runAt = Date(timeIntervalSince1970: 1_796_000_000)
+    let a = try first.geoPackage(study: study, runAt: runAt), b = try again.geoPackage(study: study, runAt: runAt)
+    #expect(a == b)
+    #expect(try first.geoJSON(study: study) == again.geoJSON(study: study))
+    let later = try again.geoPackage(study: study, runAt: runAt.addingTimeInterval(3600))
+    #expect(later != a && later.count == a.count)
+    #expect(first.geodataTables(study: study).map(\.name) == ["icb", "icb_bestfit", "lad", "proposed", "sicbl", "zones"])
+  }
 }
