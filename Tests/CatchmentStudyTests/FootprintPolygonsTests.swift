@@ -130,4 +130,25 @@ import Testing
     #expect(later != a && later.count == a.count)
     #expect(first.geodataTables(study: study).map(\.name) == ["icb", "icb_bestfit", "lad", "proposed", "sicbl", "zones"])
   }
+
+  /// Zone polygons in WGS 84 (the demo's, transformed and written as RFC 7946 GeoJSON) are
+  /// reprojected before dissolving: the footprints are still in EPSG:27700, with the area of
+  /// the demo's own footprints (to 1e-6: the zones went through 7-decimal degrees).
+  @Test func zonesInAnotherCRSAreDrawnInTheWorkingCRS() throws {
+    let folder = try temporaryFolder().appendingPathComponent("data")
+    try FileManager.default.copyItem(at: data, to: folder)
+    let zonesFile = folder.appendingPathComponent("lsoa_boundaries.geojson")
+    var zones = try LayerSource.read(paths: [zonesFile.path], fields: BoundaryFields(id: "LSOA21CD")).layer
+    try CoordinateTransformer(from: .epsg(27700), to: .crs84).transform(&zones)
+    let table = FeatureTable(name: "zones", geometry: zones, columns: [.init("LSOA21CD", .text)], rows: zones.ids.map { [.text($0)] })
+    try Data(try GeoJSONWriter.rfc7946(table)).write(to: zonesFile)
+    let moved = try ReviewRun(study: try Study(contentsOf: folder.appendingPathComponent("demo_study.toml").path)).run()
+    let original = try pack()
+    for layer in ["icb", "lad"] {
+      let a = try readBack(try #require(moved.files.first { $0.name == "footprints_\(layer).geojson" }))
+      let b = try readBack(try #require(original.files.first { $0.name == "footprints_\(layer).geojson" }))
+      #expect(a.crs == .epsg(27700) && a.ids == b.ids)
+      for (x, y) in zip(try areas(a), try areas(b)) { #expect(abs(x - y) <= 1e-6 * y, "\(layer): \(x) vs \(y)") }
+    }
+  }
 }
