@@ -10,8 +10,8 @@ public enum GeodataFiles {
   /// geometry's CRS (an EPSG code), its `gpkg_spatial_ref_sys` row named and described by PROJ
   /// (WKT 1). `lastChange` is every layer's `last_change` (a run's time, never the clock).
   ///
-  /// - Throws: ``GeometryInputError/unknownSourceCRS(what:)`` for a layer in a CRS without an
-  ///   EPSG code; ``CatchmentGeoIO/GeodataWriteError`` for a table the writer refuses.
+  /// - Throws: ``CatchmentGeoIO/GeodataWriteError`` for a layer in a CRS without an EPSG code or
+  ///   a table the writer refuses.
   public static func geoPackage(_ tables: [FeatureTable], lastChange: Date) throws -> [UInt8] {
     let wgs84 = try CRSWellKnownText.wkt("EPSG:4326")
     let layers = try tables.map { table in
@@ -24,7 +24,7 @@ public enum GeodataFiles {
   static func spatialReference(_ crs: CRSReference, layer: String) throws -> GeoPackageWriter.SpatialReference {
     guard case .authority(let organization, let code) = crs, organization.uppercased() == "EPSG", let id = Int32(code),
       let definition = crs.projDefinition
-    else { throw GeometryInputError.unknownSourceCRS(what: "layer \(layer) (\(crs.written): no EPSG code to write)") }
+    else { throw GeodataWriteError(layer: layer, reason: "its CRS (\(crs.written)) has no EPSG code to write in gpkg_spatial_ref_sys") }
     return GeoPackageWriter.SpatialReference(
       name: try CRSInfo(definition).name, id: id, organization: "EPSG", organizationID: id,
       definition: try CRSWellKnownText.wkt(definition))
