@@ -26,7 +26,19 @@ public struct FootprintPolygons: Sendable {
   public static func dissolved(
     zones: LayerSpec, crosswalk: Crosswalk, workingCRS: CRSReference, workers: Int, reads: BoundaryReads
   ) throws -> FootprintPolygons {
-    let projected = try projectedLayer(zones, workingCRS: workingCRS, workers: workers, reads: reads)
+    try dissolved(projectedZones: try projectedZones(zones, workingCRS: workingCRS, workers: workers, reads: reads), crosswalk: crosswalk, workers: workers)
+  }
+
+  /// The zone polygons of `zones` (its `role` is "zones") in `workingCRS`, read through `reads`:
+  /// project them once for every layer dissolved from them
+  /// (``dissolved(projectedZones:crosswalk:workers:)``).
+  public static func projectedZones(_ zones: LayerSpec, workingCRS: CRSReference, workers: Int, reads: BoundaryReads) throws -> PolygonLayer {
+    try projectedLayer(zones, workingCRS: workingCRS, workers: workers, reads: reads)
+  }
+
+  /// The footprints of `crosswalk` dissolved from zone polygons already in the working CRS.
+  public static func dissolved(projectedZones projected: PolygonLayer, crosswalk: Crosswalk, workers: Int) throws -> FootprintPolygons {
+    let workingCRS = projected.crs
     let (drawn, account) = try Dissolve.footprints(zones: projected, crosswalk: crosswalk, workers: workers)
     var layer = PolygonLayer(crs: workingCRS)
     for footprint in drawn { layer.append(contentsOf: footprint.polygons) }

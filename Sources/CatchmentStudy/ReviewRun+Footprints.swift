@@ -31,6 +31,7 @@ extension ReviewRun {
   func footprintSteps(crosswalks: [(name: String, crosswalk: Crosswalk)], state: inout ReviewRunState) throws {
     let reads = state.boundaries
     let workers = ProcessInfo.processInfo.activeProcessorCount
+    var projectedZones: PolygonLayer?
     for name in drawnLayers {
       guard let layer = study.layers[name], let crosswalk = crosswalks.first(where: { $0.name == name })?.crosswalk else { continue }
       var drawn: FootprintPolygons?
@@ -42,8 +43,10 @@ extension ReviewRun {
             crs: CRSChoice(own: nil, ownLabel: "layers.\(name).crs", assumed: crs.map { CRSSetting($0, label: "layers.\(name).crs") }))
           drawn = try FootprintPolygons.own(footprints: spec, workingCRS: Self.workingCRS, workers: workers, reads: reads)
         } else if let zones {
-          drawn = try FootprintPolygons.dissolved(
-            zones: zones, crosswalk: crosswalk, workingCRS: Self.workingCRS, workers: workers, reads: reads)
+          // The zones projected once, for every layer dissolved from them.
+          let projected = try projectedZones ?? FootprintPolygons.projectedZones(zones, workingCRS: Self.workingCRS, workers: workers, reads: reads)
+          projectedZones = projected
+          drawn = try FootprintPolygons.dissolved(projectedZones: projected, crosswalk: crosswalk, workers: workers)
         }
         guard let drawn else { return [] }
         report.record(drawn.account)
