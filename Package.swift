@@ -71,8 +71,7 @@ let package = Package(
         "CatchmentTables",
         "CatchmentInputs",
         "CatchmentGeometry",
-        // The report (ReviewReport): the pack's GeoJSON footprints drawn with the figures;
-        // the review's footprints and --gpkg/--geojson written with GeoIO's writers.
+        // The report (ReviewReport): the pack's GeoJSON footprints drawn with the figures.
         "CatchmentGeoIO",
         "CatchmentFigures",
         .product(name: "TOMLKit", package: "TOMLKit"),
