@@ -17,31 +17,18 @@ public enum CRSWellKnownText {
   /// - Throws: ``PROJError`` when PROJ cannot interpret the definition or cannot write it in
   ///   `version` (e.g. a CRS WKT 1 cannot express).
   public static func wkt(_ definition: String, version: Version = .wkt1GDAL) throws(PROJError) -> String {
-    // Returns NULL only when out of memory.
-    guard let context = proj_context_create() else {
-      throw PROJError(code: 0, message: "cannot create a PROJ context (out of memory)")
+    try CRSInfo.withCRS(definition) { context, crs throws(PROJError) in
+      let type = version == .wkt1GDAL ? PJ_WKT1_GDAL : PJ_WKT2_2019
+      let text: String? = "MULTILINE=NO".withCString { option in
+        var options: [UnsafePointer<CChar>?] = [option, nil]
+        // Returns a string owned by `crs` (valid until it is destroyed), or NULL when the CRS
+        // cannot be written in this version.
+        return proj_as_wkt(context, crs, type, &options).map { String(cString: $0) }
+      }
+      guard let text, !text.isEmpty else {
+        throw PROJError(code: proj_context_errno(context), message: "PROJ cannot write '\(definition.prefix(80))' as \(version)")
+      }
+      return text
     }
-    let messages = PROJMessages()
-    defer {  // runs last: after the object below is destroyed
-      proj_context_destroy(context)
-      withExtendedLifetime(messages) {}
-    }
-    messages.capture(context)
-    // Returns NULL on error (unknown code, bad syntax, unreadable proj.db).
-    guard let crs = proj_create(context, definition) else {
-      throw CRSInfo.creationError(context, definition, messages)
-    }
-    defer { proj_destroy(crs) }
-    let type = version == .wkt1GDAL ? PJ_WKT1_GDAL : PJ_WKT2_2019
-    let text: String? = "MULTILINE=NO".withCString { option in
-      var options: [UnsafePointer<CChar>?] = [option, nil]
-      // Returns a string owned by `crs` (valid until it is destroyed), or NULL when the CRS
-      // cannot be written in this version.
-      return proj_as_wkt(context, crs, type, &options).map { String(cString: $0) }
-    }
-    guard let text, !text.isEmpty else {
-      throw PROJError(code: proj_context_errno(context), message: "PROJ cannot write '\(definition.prefix(80))' as \(version)")
-    }
-    return text
   }
 }
