@@ -38,9 +38,9 @@ import Testing
   func inputs(_ folder: URL) throws -> [String] {
     let pop = folder.appendingPathComponent("population.csv"), act = folder.appendingPathComponent("activity.csv")
     let etr = folder.appendingPathComponent("etr.csv")
-    try population.write(to: pop, atomically: true, encoding: .utf8)
-    try activity.write(to: act, atomically: true, encoding: .utf8)
-    try providers.write(to: etr, atomically: true, encoding: .utf8)
+    try population.write(to: pop, atomically: false, encoding: .utf8)
+    try activity.write(to: act, atomically: false, encoding: .utf8)
+    try providers.write(to: etr, atomically: false, encoding: .utf8)
     return [
       "--population", pop.path, "--population-id", "Area Codes", "--population-value", "All Ages",
       "--activity", act.path, "--activity-zone", "msoa", "--activity-provider", "trust_code",
@@ -86,7 +86,7 @@ import Testing
     let folder = try temporaryFolder()
     var arguments = try inputs(folder)
     let act = folder.appendingPathComponent("activity.csv")
-    try (activity + "2019,All,E02999999,R1,5,100,0.05\n").write(to: act, atomically: true, encoding: .utf8)
+    try (activity + "2019,All,E02999999,R1,5,100,0.05\n").write(to: act, atomically: false, encoding: .utf8)
     arguments.append(contentsOf: ["--output", folder.appendingPathComponent("c.csv").path])
     let lenient = try CommandRunner.run(["catchments"] + arguments)
     #expect(lenient.status == 0)
@@ -109,7 +109,7 @@ import Testing
   @Test func membershipThenSystemOverlap() throws {
     let folder = try temporaryFolder()
     let crosswalk = folder.appendingPathComponent("crosswalk.csv")
-    try "zone_id,footprint_id,weight\nE02000001,A,1\nE02000002,A,0.75\nE02000002,B,0.25\nE02000003,B,1\n".write(to: crosswalk, atomically: true, encoding: .utf8)
+    try "zone_id,footprint_id,weight\nE02000001,A,1\nE02000002,A,0.75\nE02000002,B,0.25\nE02000003,B,1\n".write(to: crosswalk, atomically: false, encoding: .utf8)
     let membership = folder.appendingPathComponent("membership.csv"), summary = folder.appendingPathComponent("multi.csv")
     var result = try CommandRunner.run(
       ["membership"] + inputs(folder) + ["--crosswalk", crosswalk.path, "--threshold", "0.15", "--output", membership.path, "--summary-output", summary.path])
@@ -136,9 +136,9 @@ import Testing
     arguments.removeSubrange(start..<(start + 14))  // the activity options and the two --where
     let centroids = folder.appendingPathComponent("centroids.csv"), sites = folder.appendingPathComponent("sites.csv")
     let postcodes = folder.appendingPathComponent("postcodes.csv")
-    try "code,x,y\nE02000001,0,0\nE02000002,10000,0\nE02000003,30000,0\n".write(to: centroids, atomically: true, encoding: .utf8)
-    try "site,trust,x,y,postcode,beds\nS1,R1,1000,0,,100\nS2,R2,,,BB1 1BB,200\nS9,R2,,,ZZ9 9ZZ,50\n".write(to: sites, atomically: true, encoding: .utf8)
-    try "pcds,oseast1m,osnrth1m\nBB1 1BB,9000,0\nCC1  1CC,29000,0\n".write(to: postcodes, atomically: true, encoding: .utf8)
+    try "code,x,y\nE02000001,0,0\nE02000002,10000,0\nE02000003,30000,0\n".write(to: centroids, atomically: false, encoding: .utf8)
+    try "site,trust,x,y,postcode,beds\nS1,R1,1000,0,,100\nS2,R2,,,BB1 1BB,200\nS9,R2,,,ZZ9 9ZZ,50\n".write(to: sites, atomically: false, encoding: .utf8)
+    try "pcds,oseast1m,osnrth1m\nBB1 1BB,9000,0\nCC1  1CC,29000,0\n".write(to: postcodes, atomically: false, encoding: .utf8)
     let out = folder.appendingPathComponent("nearest.csv")
     let result = try CommandRunner.run(
       ["catchments", "--method", "nearest"] + arguments + [

@@ -138,7 +138,7 @@ import Testing
     let out = try temporaryFolder()
     let population = out.appendingPathComponent("population.csv")
     try String(contentsOfFile: fixture("tiny/population.csv"), encoding: .utf8).replacingOccurrences(of: "E01099999,Unknown,50\n", with: "")
-      .write(to: population, atomically: true, encoding: .utf8)
+      .write(to: population, atomically: false, encoding: .utf8)
     let result = try CommandRunner.run([
       "populations", "--population", population.path, "--population-id", "Area Codes", "--population-value", "All Ages",
       "--crosswalk", fixture("tiny/crosswalk_fractional.csv"), "-o", "-", "--strict",
@@ -172,7 +172,7 @@ import Testing
   @Test func nonNumericCount() throws {
     let folder = try temporaryFolder()
     let file = folder.appendingPathComponent("bad.csv")
-    try "PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,4\nP1,E01000002,ALL,*\n".write(to: file, atomically: true, encoding: .utf8)
+    try "PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,4\nP1,E01000002,ALL,*\n".write(to: file, atomically: false, encoding: .utf8)
     let result = try flows(registrations: file.path)
     #expect(result.status == 1)
     #expect(result.stderr == "Error: \(file.path):3: NUMBER_OF_PATIENTS is not a number: '*'\n")

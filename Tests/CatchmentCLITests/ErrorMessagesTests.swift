@@ -59,7 +59,7 @@ import Testing
   @Test func ambiguousLookupNamesTheWeightOption() throws {
     let folder = try temporaryFolder()
     let lookup = folder.appendingPathComponent("lookup.csv")
-    try "LSOA,ICB\nE01000001,X\nE01000001,Y\n".write(to: lookup, atomically: true, encoding: .utf8)
+    try "LSOA,ICB\nE01000001,X\nE01000001,Y\n".write(to: lookup, atomically: false, encoding: .utf8)
     let result = try CommandRunner.run(["crosswalk", "--method", "lookup", "--lookup", lookup.path, "--lookup-zone", "LSOA", "--lookup-footprint", "ICB", "-o", "-"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("zone E01000001 maps to 2 footprints (X, Y) and the lookup has no weight column; give --lookup-weight"), "\(result.stderr)")
@@ -69,7 +69,7 @@ import Testing
   @Test func sharedBlockNamesTheWeightOption() throws {
     let folder = try temporaryFolder()
     let blocks = folder.appendingPathComponent("blocks.csv")
-    try "LAD23CD,FOOTPRINT\nE07000902,A\nE07000902,B\n".write(to: blocks, atomically: true, encoding: .utf8)
+    try "LAD23CD,FOOTPRINT\nE07000902,A\nE07000902,B\n".write(to: blocks, atomically: false, encoding: .utf8)
     let result = try CommandRunner.run([
       "propose", "--blocks", blocks.path, "--block-column", "LAD23CD", "--footprint-column", "FOOTPRINT",
       "--lookup", data.appendingPathComponent("lsoa_sicbl_icb_lad_lookup.csv").path, "--lookup-zone", "LSOA21CD", "--lookup-footprint", "LAD23CD",

@@ -57,7 +57,7 @@ import Testing
   @Test func overlapRefusesTwoFractionalWeights() throws {
     let folder = try temporaryFolder()
     let split = folder.appendingPathComponent("split.csv")
-    try "zone_id,footprint_id,weight\nE01100001,X,0.5\nE01100001,Y,0.5\nE01100002,X,1\n".write(to: split, atomically: true, encoding: .utf8)
+    try "zone_id,footprint_id,weight\nE01100001,X,0.5\nE01100001,Y,0.5\nE01100002,X,1\n".write(to: split, atomically: false, encoding: .utf8)
     let result = try CommandRunner.run(["overlap", "--a", split.path, "--b", split.path] + population + ["--output", "-"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("1 zones are split by both crosswalks") && result.stderr.contains("E01100001"))
@@ -84,7 +84,7 @@ import Testing
   @Test func pcnsNestByTheirPractices() throws {
     let folder = try temporaryFolder()
     let map = folder.appendingPathComponent("map.csv")
-    try "PRACTICE_CODE,PCN_CODE,SUB_ICB\nP1,N1,S1\nP2,N1,S1\nP3,N2,S1\nP4,N2,S2\nP5,N2,S2\nP6,N3,\n".write(to: map, atomically: true, encoding: .utf8)
+    try "PRACTICE_CODE,PCN_CODE,SUB_ICB\nP1,N1,S1\nP2,N1,S1\nP3,N2,S1\nP4,N2,S2\nP5,N2,S2\nP6,N3,\n".write(to: map, atomically: false, encoding: .utf8)
     let out = folder.appendingPathComponent("pcn.csv")
     let result = try CommandRunner.run(["nesting", "--practice-map", map.path, "--levels", "PCN_CODE,SUB_ICB", "--output", out.path])
     #expect(result.status == 0, "\(result.stderr)")
@@ -103,7 +103,7 @@ import Testing
     var mapping = "LAD23CD,FOOTPRINT\n"
     for c in councils { mapping += "\(c),\(c == "E07000902" ? "NEW" : "REST")\n" }
     let blocks = folder.appendingPathComponent("blocks.csv")
-    try mapping.write(to: blocks, atomically: true, encoding: .utf8)
+    try mapping.write(to: blocks, atomically: false, encoding: .utf8)
     let proposal = folder.appendingPathComponent("proposal.csv"), drawn = folder.appendingPathComponent("proposal.geojson")
     var result = try CommandRunner.run([
       "propose", "--blocks", blocks.path, "--block-column", "LAD23CD", "--footprint-column", "FOOTPRINT",

@@ -15,8 +15,8 @@ import Testing
 
   func sites(_ folder: URL) throws -> [String] {
     let centroids = folder.appendingPathComponent("centroids.csv"), sites = folder.appendingPathComponent("sites.csv")
-    try "code,x,y\nE02000001,0,0\nE02000002,10000,0\nE02000003,30000,0\n".write(to: centroids, atomically: true, encoding: .utf8)
-    try "site,trust,x,y,postcode\nS1,R1,1000,0,\nS2,R2,,,BB1 1BB\n".write(to: sites, atomically: true, encoding: .utf8)
+    try "code,x,y\nE02000001,0,0\nE02000002,10000,0\nE02000003,30000,0\n".write(to: centroids, atomically: false, encoding: .utf8)
+    try "site,trust,x,y,postcode\nS1,R1,1000,0,\nS2,R2,,,BB1 1BB\n".write(to: sites, atomically: false, encoding: .utf8)
     return [
       "--centroids", centroids.path, "--centroid-id", "code", "--centroid-x", "x", "--centroid-y", "y", "--centroid-crs", "EPSG:27700",
       "--sites", sites.path, "--site-provider", "trust", "--site-id", "site", "--site-x", "x", "--site-y", "y", "--site-postcode", "postcode",

@@ -30,9 +30,9 @@ import Testing
     for ext in ["shp", "shx", "dbf", "cpg"] {
       try FileManager.default.copyItem(atPath: fixture("geo/boxes.\(ext)"), toPath: folder.appendingPathComponent("zones.\(ext)").path)
     }
-    try Self.unnamedDatumPrj.write(to: folder.appendingPathComponent("zones.prj"), atomically: true, encoding: .utf8)
+    try Self.unnamedDatumPrj.write(to: folder.appendingPathComponent("zones.prj"), atomically: false, encoding: .utf8)
     let footprints = folder.appendingPathComponent("footprints.geojson")
-    try Self.footprintsCRS84.write(to: footprints, atomically: true, encoding: .utf8)
+    try Self.footprintsCRS84.write(to: footprints, atomically: false, encoding: .utf8)
     return [
       "crosswalk", "--method", "area", "--zones", folder.appendingPathComponent("zones.shp").path, "--zone-id", "CODE",
       "--footprints", footprints.path, "--footprint-id", "FP", "-o", "-",

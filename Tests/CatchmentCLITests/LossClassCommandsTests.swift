@@ -12,8 +12,8 @@ import Testing
   {
     let folder = try temporaryFolder()
     let cw = folder.appendingPathComponent("crosswalk.csv"), pop = folder.appendingPathComponent("population.csv")
-    try crosswalk.write(to: cw, atomically: true, encoding: .utf8)
-    try population.write(to: pop, atomically: true, encoding: .utf8)
+    try crosswalk.write(to: cw, atomically: false, encoding: .utf8)
+    try population.write(to: pop, atomically: false, encoding: .utf8)
     return (folder, cw.path, pop.path)
   }
   let twoFootprints = "zone_id,footprint_id,weight\nE01000001,A,1\nE01000002,A,1\nE01000003,B,1\nE01000004,B,1\n"
@@ -49,7 +49,7 @@ import Testing
     let folder = try temporaryFolder()
     func write(_ name: String, _ text: String) throws -> String {
       let url = folder.appendingPathComponent(name)
-      try text.write(to: url, atomically: true, encoding: .utf8)
+      try text.write(to: url, atomically: false, encoding: .utf8)
       return url.path
     }
     let pop = try write("population.csv", "Area Codes,All Ages\nE02000001,1000\nE02000002,500\nW02000001,300\n")
@@ -71,7 +71,7 @@ import Testing
   @Test func compareStrictFailsOnTheProposalsLosses() throws {
     let f = try files(crosswalk: twoFootprints)
     let proposal = f.folder.appendingPathComponent("proposal.csv")
-    try "zone_id,footprint_id,weight\nE01000001,X,1\nE01000002,UNALLOCATED,1\nE01000003,Y,1\nE01000004,Y,1\n".write(to: proposal, atomically: true, encoding: .utf8)
+    try "zone_id,footprint_id,weight\nE01000001,X,1\nE01000002,UNALLOCATED,1\nE01000003,Y,1\nE01000004,Y,1\n".write(to: proposal, atomically: false, encoding: .utf8)
     let populations = try CommandRunner.run(["populations", "--crosswalk", proposal.path] + population(f.population) + ["-o", "-", "--strict"])
     #expect(populations.status == 3)
     let out = f.folder.appendingPathComponent("compare.csv")

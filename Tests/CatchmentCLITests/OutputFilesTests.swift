@@ -17,7 +17,7 @@ import Testing
     for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
       try FileManager.default.copyItem(atPath: fixture("geo/boxes.\(ext)"), toPath: folder.appendingPathComponent("boxes.\(ext)").path)
     }
-    try "zone_id,footprint_id,weight\nz1,F,1\n".write(to: folder.appendingPathComponent("blocks.csv"), atomically: true, encoding: .utf8)
+    try "zone_id,footprint_id,weight\nz1,F,1\n".write(to: folder.appendingPathComponent("blocks.csv"), atomically: false, encoding: .utf8)
     return folder
   }
 
@@ -99,7 +99,7 @@ import Testing
   /// now fails the run (exit 1) with `-o` neither replaced nor created.
   @Test func proposeFailingOnTheZonesWritesNothing() throws {
     let folder = try workspace()
-    try "before\n".write(to: folder.appendingPathComponent("proposal.csv"), atomically: true, encoding: .utf8)
+    try "before\n".write(to: folder.appendingPathComponent("proposal.csv"), atomically: false, encoding: .utf8)
     let result = try CommandRunner.run(
       [
         "propose", "--blocks", "blocks.csv", "--block-column", "zone_id", "--footprint-column", "footprint_id", "-o", "proposal.csv",
@@ -114,7 +114,7 @@ import Testing
   /// `flows` used to write `-o` and then fail on `--summary-output`.
   @Test func flowsWithAnUnwritableSummaryWritesNothing() throws {
     let folder = try workspace()
-    try "before\n".write(to: folder.appendingPathComponent("flows.csv"), atomically: true, encoding: .utf8)
+    try "before\n".write(to: folder.appendingPathComponent("flows.csv"), atomically: false, encoding: .utf8)
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("summary"), withIntermediateDirectories: true)
     let result = try CommandRunner.run(flows + ["-o", "flows.csv", "--summary-output", "summary"], in: folder)
     #expect(result.status == 1, "\(result.stderr)")
@@ -125,7 +125,7 @@ import Testing
   /// `-o -` included, but writes the report, which says why.
   @Test func strictFailureWritesOnlyTheReport() throws {
     let folder = try workspace()
-    try "before\n".write(to: folder.appendingPathComponent("flows.csv"), atomically: true, encoding: .utf8)
+    try "before\n".write(to: folder.appendingPathComponent("flows.csv"), atomically: false, encoding: .utf8)
     var result = try CommandRunner.run(
       flows + ["-o", "flows.csv", "--matrix-output", "new/matrix.csv", "--summary-output", "-", "--report", "report.json", "--strict", "--quiet"], in: folder)
     #expect(result.status == 3, "\(result.stderr)")
@@ -148,7 +148,7 @@ import Testing
   @Test func replacedFileKeepsItsMode() throws {
     let folder = try workspace()
     let target = folder.appendingPathComponent("flows.csv")
-    try "before\n".write(to: target, atomically: true, encoding: .utf8)
+    try "before\n".write(to: target, atomically: false, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
     let result = try CommandRunner.run(flows + ["-o", "flows.csv", "--quiet"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")

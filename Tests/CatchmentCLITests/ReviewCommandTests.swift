@@ -197,7 +197,7 @@ import Testing
     let stated = lines.enumerated().map { i, line in
       line.isEmpty ? "" : (i == 0 ? "period," : "\(period),") + line
     }
-    try stated.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    try stated.joined(separator: "\n").write(to: file, atomically: false, encoding: .utf8)
     try run(["review", "data/demo_study.toml"], in: root)
     let report = try json(pack.appendingPathComponent("report.json"))
     let inputs = try #require(try json(pack.appendingPathComponent("manifest.json"))["inputs"] as? [[String: Any]])
@@ -283,7 +283,7 @@ import Testing
     let study = data.appendingPathComponent("demo_study.toml")
     let text = try contents(study).replacingOccurrences(
       of: "path = \"lsoa_boundaries.geojson\"", with: "path = \"zones/*.geojson\"")
-    try text.write(to: study, atomically: true, encoding: .utf8)
+    try text.write(to: study, atomically: false, encoding: .utf8)
     try run(["review", "data/demo_study.toml"], in: root)
     for name in ["crosswalk_icb_bestfit.csv", "crosswalk_proposed.csv"] {
       #expect(try Data(contentsOf: pack.appendingPathComponent(name)) == Data(contentsOf: whole.appendingPathComponent(name)), "\(name)")
@@ -303,7 +303,7 @@ import Testing
     let study = data.appendingPathComponent("demo_study.toml")
     var text = try String(contentsOf: study, encoding: .utf8)
     text = text.replacingOccurrences(of: "baseline = \"icb\"", with: "baseline = \"icbx\"")
-    try text.write(to: study, atomically: true, encoding: .utf8)
+    try text.write(to: study, atomically: false, encoding: .utf8)
     let result = try CommandRunner.run(["review", "data/demo_study.toml"], in: root)
     #expect(result.status == 1)
     #expect(result.stderr.contains("review.baseline"), "\(result.stderr)")

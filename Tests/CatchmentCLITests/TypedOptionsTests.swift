@@ -80,7 +80,7 @@ import Testing
       {"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{"ID":"Z1"},"geometry":{"type":"Polygon","coordinates":[[[-1.5,53.0],[-1.4,53.0],[-1.4,53.1],[-1.5,53.1],[-1.5,53.0]]]}}
       ]}
-      """.write(to: zones, atomically: true, encoding: .utf8)
+      """.write(to: zones, atomically: false, encoding: .utf8)
     let bng = "+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs +type=crs"
     let result = try CommandRunner.run([
       "crosswalk", "--method", "area", "--zones", zones.path, "--zone-id", "ID", "--footprints", zones.path, "--footprint-id", "ID",

@@ -64,5 +64,5 @@ func checkFigure(_ svg: String, sourceLocation: SourceLocation = #_sourceLocatio
 /// Writes `svg` as `name` into $CATCHMENT_FIGURES_DIR when that is set (to look at the figures).
 func keepForLooking(_ svg: String, name: String) {
   guard let folder = ProcessInfo.processInfo.environment["CATCHMENT_FIGURES_DIR"] else { return }
-  try? svg.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+  try? svg.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
 }

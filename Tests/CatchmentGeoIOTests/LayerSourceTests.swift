@@ -16,9 +16,9 @@ import Testing
 
   @Test func directoryIsReadInNameOrderAndDuplicatesReported() throws {
     let folder = try temporaryFolder()
-    try collection(["b1", "b2"]).write(to: folder.appendingPathComponent("b.geojson"), atomically: true, encoding: .utf8)
-    try collection(["a1", "b2"]).write(to: folder.appendingPathComponent("a.geojson"), atomically: true, encoding: .utf8)
-    try "not a boundary".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    try collection(["b1", "b2"]).write(to: folder.appendingPathComponent("b.geojson"), atomically: false, encoding: .utf8)
+    try collection(["a1", "b2"]).write(to: folder.appendingPathComponent("a.geojson"), atomically: false, encoding: .utf8)
+    try "not a boundary".write(to: folder.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
     let result = try LayerSource.read(paths: [folder.path], fields: BoundaryFields(id: "id"))
     #expect(result.layer.ids == ["a1", "b2", "b1", "b2"])
     #expect(result.files.count == 2)
@@ -28,8 +28,8 @@ import Testing
 
   @Test func globsAndDifferentCRSs() throws {
     let folder = try temporaryFolder()
-    try collection(["x"]).write(to: folder.appendingPathComponent("one.geojson"), atomically: true, encoding: .utf8)
-    try collection(["y"], crs: "EPSG:27700").write(to: folder.appendingPathComponent("two.geojson"), atomically: true, encoding: .utf8)
+    try collection(["x"]).write(to: folder.appendingPathComponent("one.geojson"), atomically: false, encoding: .utf8)
+    try collection(["y"], crs: "EPSG:27700").write(to: folder.appendingPathComponent("two.geojson"), atomically: false, encoding: .utf8)
     let one = try LayerSource.read(paths: [folder.path + "/o*.geojson"], fields: BoundaryFields(id: "id"))
     #expect(one.layer.ids == ["x"])
     let error = #expect(throws: GeoIOError.self) { try LayerSource.read(paths: [folder.path], fields: BoundaryFields(id: "id")) }

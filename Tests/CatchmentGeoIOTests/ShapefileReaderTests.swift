@@ -95,7 +95,7 @@ import Testing
       PARAMETER["false_easting",400000],PARAMETER["false_northing",-100000],UNIT["Meter",1]]
       """
     let folder = try copyOfReaders(without: [])
-    try (wkt + "\r\n").write(to: folder.appendingPathComponent("readers.prj"), atomically: true, encoding: .utf8)
+    try (wkt + "\r\n").write(to: folder.appendingPathComponent("readers.prj"), atomically: false, encoding: .utf8)
     let (layer, _) = try ShapefileReader.read(path: folder.appendingPathComponent("readers.shp").path, fields: BoundaryFields(id: "code"))
     #expect(layer.crs == .wkt(wkt))
   }

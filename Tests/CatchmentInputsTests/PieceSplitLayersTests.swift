@@ -16,7 +16,7 @@ import Testing
     }
     let member = #""crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"#
     let path = folder.appendingPathComponent(name).path
-    try #"{"type":"FeatureCollection",\#(member)"features":[\#(features.joined(separator: ","))]}"#.write(toFile: path, atomically: true, encoding: .utf8)
+    try #"{"type":"FeatureCollection",\#(member)"features":[\#(features.joined(separator: ","))]}"#.write(toFile: path, atomically: false, encoding: .utf8)
     return path
   }
 

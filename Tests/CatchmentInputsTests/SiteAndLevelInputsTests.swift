@@ -15,8 +15,8 @@ import Testing
   /// the 50 km maximum); Z4 has no centroid and no provider.
   func inputs(_ folder: URL, sitesText: String = "site,trust,x,y,postcode\nS1,R1,1000,0,\nS2,R2,9000,0,\nS3,R2,,,\n") throws -> SiteInputs {
     let centroids = folder.appendingPathComponent("centroids.csv"), sites = folder.appendingPathComponent("sites.csv")
-    try "code,x,y\nZ1,0,0\nZ2,10000,0\nZ3,30000,0\n".write(to: centroids, atomically: true, encoding: .utf8)
-    try sitesText.write(to: sites, atomically: true, encoding: .utf8)
+    try "code,x,y\nZ1,0,0\nZ2,10000,0\nZ3,30000,0\n".write(to: centroids, atomically: false, encoding: .utf8)
+    try sitesText.write(to: sites, atomically: false, encoding: .utf8)
     return SiteInputs(
       providers: nil,
       sites: .init(path: sites.path, providerColumn: "trust", idColumn: "site", xColumn: "x", yColumn: "y", crs: .epsg(27700), postcodeColumn: "postcode", attractivenessColumn: nil),

@@ -30,7 +30,7 @@ import Testing
   @Test func discardLeavesNothingBehind() throws {
     let folder = try temporaryFolder()
     let kept = folder.appendingPathComponent("kept.csv")
-    try "old\n".write(to: kept, atomically: true, encoding: .utf8)
+    try "old\n".write(to: kept, atomically: false, encoding: .utf8)
     let outputs = RunOutputs()
     try outputs.stage(Array("new\n".utf8), to: kept.path)
     try outputs.stage(Array("x\n".utf8), to: folder.appendingPathComponent("new/deeper/x.csv").path)

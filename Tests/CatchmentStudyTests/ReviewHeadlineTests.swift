@@ -55,7 +55,7 @@ import Testing
         """
     }
     let path = folder.appendingPathComponent("study.toml")
-    try text.write(to: path, atomically: true, encoding: .utf8)
+    try text.write(to: path, atomically: false, encoding: .utf8)
     return try Study(contentsOf: path.path)
   }
 
