@@ -71,7 +71,8 @@ let package = Package(
         "CatchmentTables",
         "CatchmentInputs",
         "CatchmentGeometry",
-        // The report (ReviewReport): the pack's GeoJSON footprints drawn with the figures.
+        // The report (ReviewReport): the pack's GeoJSON footprints drawn with the figures;
+        // the review's footprints and --gpkg/--geojson written with GeoIO's writers.
         "CatchmentGeoIO",
         "CatchmentFigures",
         .product(name: "TOMLKit", package: "TOMLKit"),

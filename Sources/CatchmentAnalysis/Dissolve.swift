@@ -17,6 +17,8 @@ public enum Dissolve {
     public var name: String
     public var zones: Int
     public var geoJSON: String
+    /// The same polygons as a one-feature layer in the zones' CRS (for the geodata writers).
+    public var polygons: PolygonLayer
   }
 
   /// The footprints of `crosswalk` (UNALLOCATED left out), in byte order of their ids, with the
@@ -67,20 +69,27 @@ public enum Dissolve {
     var names: [String: String] = [:]
     for f in 0..<Int32(crosswalk.footprints.count) { names[crosswalk.footprints.code(f)] = crosswalk.footprintNames[Int(f)] }
     let groups = ids.map { members[$0]! }
-    let results: [(geoJSON: String, general: Bool)] = try ParallelChunks.map(count: ids.count, workers: workers, makeState: { GEOSContext() }) {
-      context, k in
+    let footprintNames = ids.map { names[$0] ?? "" }
+    let results: [(geoJSON: String, general: Bool, polygons: PolygonLayer)] = try ParallelChunks.map(
+      count: ids.count, workers: workers, makeState: { GEOSContext() }
+    ) { context, k in
       let dissolved = try union(of: groups[k], in: zones, context: context)
-      return (try dissolved.geometry.handle.geoJSON(), dissolved.usedGeneralUnion)
+      var polygons = PolygonLayer(crs: zones.crs)
+      try dissolved.geometry.handle.appendPolygons(to: &polygons)
+      polygons.endFeature(id: ids[k], name: footprintNames[k])
+      return (try dissolved.geometry.handle.geoJSON(), dissolved.usedGeneralUnion, polygons)
     }
     let fallbacks = ids.indices.filter { results[$0].general }.map { ids[$0] }
     if !fallbacks.isEmpty {
       account.note("\(fallbacks.count) footprints' zones do not form a clean coverage and were dissolved by the general union", codes: fallbacks)
     }
-    return (ids.indices.map { Footprint(id: ids[$0], name: names[ids[$0]] ?? "", zones: groups[$0].count, geoJSON: results[$0].geoJSON) }, account)
+    return (ids.indices.map {
+      Footprint(id: ids[$0], name: names[ids[$0]] ?? "", zones: groups[$0].count, geoJSON: results[$0].geoJSON, polygons: results[$0].polygons)
+    }, account)
   }
 
   /// The union of the features, by coverage union when that gives a valid polygon of the right area.
-  static func union(of features: [Int], in zones: PolygonLayer, context: GEOSContext) throws -> (geometry: Geometry, usedGeneralUnion: Bool) {
+  public static func union(of features: [Int], in zones: PolygonLayer, context: GEOSContext) throws -> (geometry: Geometry, usedGeneralUnion: Bool) {
     var parts: [Geometry] = []
     var area = 0.0
     for f in features {

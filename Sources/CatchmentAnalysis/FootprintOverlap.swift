@@ -198,9 +198,7 @@ public struct FootprintOverlap: Sendable {
     }
     var out = CSVWriter(header: header, byteOrderMark: byteOrderMark)
     for a in aIDs.indices {
-      var best = -1
-      for b in bIDs.indices where population(a, b) > 0 && (best < 0 || population(a, b) > population(a, best)) { best = b }
-      guard best >= 0 else {
+      guard let best = bestMatch(a) else {
         out.append([aIDs[a]] + (named ? [aNames[a]] : []) + [numbers.people(aPopulation[a]), ""] + (named ? [""] : []) + ["", "", "0", "false"])
         continue
       }
@@ -217,6 +215,14 @@ public struct FootprintOverlap: Sendable {
       out.append(fields)
     }
     return out
+  }
+
+  /// A footprint `a`'s best-matching B footprint: the one sharing most residents with it (ties
+  /// to the lowest id), nil when it shares none.
+  public func bestMatch(_ a: Int) -> Int? {
+    var best = -1
+    for b in bIDs.indices where population(a, b) > 0 && (best < 0 || population(a, b) > population(a, best)) { best = b }
+    return best >= 0 ? best : nil
   }
 
   /// cov_a_to_b as an A → B crosswalk (A's footprints as zones): the population-weighted

@@ -12,6 +12,8 @@ struct ReviewCommand: ParsableCommand {
       The study file names every input once (see data/demo_study.toml); paths in \
       it are relative to the study file, the pack's folder too (output). The pack \
       holds crosswalk_<layer>.csv for every layer (polygon layers over [zones]), \
+      footprints_<layer>.geojson (the layer's polygons, or the zone polygons of \
+      [zones] dissolved by its crosswalk; EPSG:27700), \
       population_<layer>.csv (with [population]), flows_<baseline>.csv, \
       flow_matrix_<baseline>.csv, flow_summary_<baseline>.csv and \
       practice_flows_<baseline>.csv (with \
@@ -30,6 +32,14 @@ struct ReviewCommand: ParsableCommand {
       path, size and SHA-256, every option in force, every output's SHA-256). Each \
       table has the bytes the single command writes with its defaults. Files are \
       written only when the whole review succeeds.
+
+      With --gpkg FILE it also writes the drawn footprints as a GeoPackage (one layer \
+      per footprint layer, with population, registered list, retained, retention, \
+      capture, inflow, outflow, net, list inflation, best-matching council and \
+      coverage as columns, NULL where a measure does not apply; and a zones layer \
+      with each zone's baseline footprint and weight), in EPSG:27700; with \
+      --geojson FILE the baseline's footprints and measures as RFC 7946 GeoJSON \
+      (WGS 84). Both are written with the pack, all or nothing.
 
       When the pack is written, it prints on stdout where the pack is and five \
       headline figures about the baseline: residents, registered patients (with \
@@ -70,6 +80,18 @@ struct ReviewCommand: ParsableCommand {
     help: ArgumentHelp("Where --init writes the study file (default: FOLDER/study.toml); never overwritten.", valueName: "file"))
   var initOutput: String?
 
+  @Option(
+    name: .customLong("gpkg"),
+    help: ArgumentHelp(
+      "Also write the footprints with their measures as a GeoPackage: one layer per drawn layer and a zones layer (EPSG:27700).",
+      valueName: "file"))
+  var gpkg: String?
+
+  @Option(
+    name: .customLong("geojson"),
+    help: ArgumentHelp("Also write the baseline's footprints with their measures as RFC 7946 GeoJSON (WGS 84).", valueName: "file"))
+  var geojson: String?
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
@@ -77,6 +99,7 @@ struct ReviewCommand: ParsableCommand {
     if initFolder != nil && study != nil { throw ValidationError("give either a study file or --init FOLDER, not both") }
     if initFolder == nil && study == nil { throw ValidationError("give the study file (TOML), or --init FOLDER to draft one") }
     if initFolder == nil && initOutput != nil { throw ValidationError("-o FILE needs --init FOLDER") }
+    if initFolder != nil && (gpkg != nil || geojson != nil) { throw ValidationError("--gpkg and --geojson need a study file, not --init") }
   }
 
   func run() throws {
@@ -105,6 +128,9 @@ struct ReviewCommand: ParsableCommand {
     for file in outputs {
       try write(bytes: file.bytes, to: folder.appendingPathComponent(file.name).path)
     }
+    // The geodata, staged with the pack: written only when it all is.
+    if let gpkg { try write(bytes: try pack.geoPackage(study: study, runAt: runAt), to: gpkg) }
+    if let geojson { try write(bytes: try pack.geoJSON(study: study), to: geojson) }
     pack.report.note("wrote \(outputs.count) files to \(folder.path)")
     try runOptions.finish(pack.report)
     // Where the pack is and its headline figures, on stdout (the report went to stderr).

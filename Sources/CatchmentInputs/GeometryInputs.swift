@@ -51,7 +51,7 @@ public struct GeometryInputs: Sendable {
   ///
   /// - Throws: ``GeometryInputError/notProjected(crs:)``; a CRS PROJ cannot create (unknown,
   ///   out of memory) is a PROJError with PROJ's reason.
-  private func pools() throws -> TransformerPool.Cache {
+  func pools() throws -> TransformerPool.Cache {
     guard let target = workingCRS.projDefinition, try CoordinateTransformer.isProjected(target) else {
       throw GeometryInputError.notProjected(crs: workingCRS.written)
     }

@@ -1,4 +1,6 @@
 import CatchmentAnalysis
+import CatchmentCore
+import CatchmentGeometry
 
 /// The analysis values of a review that its headline is computed from, kept beside the pack's
 /// bytes by ``ReviewRun/run()`` (each the very value its table in the pack was written from).
@@ -12,6 +14,17 @@ public struct ReviewResults: Sendable {
   public var flows: FlowSummary?
   /// The baseline's provider membership, `membership_<baseline>.csv`.
   public var membership: Membership?
+  /// Each drawn layer's footprint polygons in the working CRS, `footprints_<layer>.geojson`, in
+  /// layer order (empty without zone or layer polygons).
+  public var footprints: [(layer: String, polygons: PolygonLayer)] = []
+  /// Each layer's resident population, `population_<layer>.csv`, by layer name.
+  public var populations: [String: ResidentPopulation] = [:]
+  /// The baseline × councils overlap, `overlap_<baseline>_<councils>.csv` (with `[population]`).
+  public var councilOverlap: FootprintOverlap?
+  /// The zone polygons of `[zones]` in the working CRS, as dissolved (nil when no layer was
+  /// dissolved from them), and the baseline's crosswalk.
+  public var zones: PolygonLayer?
+  public var baseline: Crosswalk?
 
   public init(population: ResidentPopulation? = nil, flows: FlowSummary? = nil, membership: Membership? = nil) {
     self.population = population

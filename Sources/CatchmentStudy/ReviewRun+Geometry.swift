@@ -81,14 +81,19 @@ extension ReviewRun {
   }
 
   /// Whether a step of the review uses the zones' polygons, not only their ids: a layer drawn by
-  /// area, or a proposal (dissolved from the zones).
+  /// area, a layer drawn by dissolving them (one without polygons of its own), or a proposal.
   var zonePolygonsNeeded: Bool {
     guard study.zones != nil else { return false }
     let byArea = study.layers.values.contains { layer in
       if case .polygons(_, _, _, .area, _) = layer { return true }
       return false
     }
-    return byArea || !study.proposals.isEmpty
+    // A layer without polygons of its own is drawn by dissolving the zones.
+    let dissolved = study.layers.values.contains { layer in
+      if case .polygons = layer { return false }
+      return true
+    }
+    return byArea || dissolved || !study.proposals.isEmpty
   }
 }
 
@@ -96,11 +101,16 @@ extension ReviewRun {
 public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A polygon layer needs the zone polygons of `[zones]`, and the study has none.
   case noZones(layer: String)
+  /// Geodata asked for, and no footprint was drawn (of the layer, when named): no polygon layer
+  /// and no `[zones]` to dissolve.
+  case noFootprintPolygons(layer: String?)
 
   public var description: String {
     switch self {
     case .noZones(let layer):
       return "layer \(layer) is drawn from polygons, which are overlaid on the zone polygons: give the study a [zones] table"
+    case .noFootprintPolygons(let layer):
+      return "\(layer.map { "layer \($0) has" } ?? "no layer has") no footprint polygons to write as geodata: give the study a [zones] table (its zone polygons are dissolved into the footprints) or give the layer polygons"
     }
   }
 }

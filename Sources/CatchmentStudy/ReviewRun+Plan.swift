@@ -1,7 +1,7 @@
 extension ReviewRun {
   /// The steps ``run()`` takes for this study, in order, with the files each reads: what a
   /// progress display counts against. It follows `run()`'s conditions: a crosswalk per layer
-  /// (by name), a population per layer, flows (registrations with a practice map), an overlap
+  /// (by name), the footprints drawn per layer (``drawnLayers``), a population per layer, flows (registrations with a practice map), an overlap
   /// per councils or other layer and the nesting of `[review] nesting` (with `[population]`), per proposal its crosswalk and its
   /// comparison (with `[population]`), and catchments and membership (providers with
   /// `[population]`).
@@ -16,6 +16,14 @@ extension ReviewRun {
       case .lookup(let file, _, _, _, _): steps.append(PlannedStep(label: "crosswalk \(name)", files: [file.url.path]))
       case .crosswalk(let file): steps.append(PlannedStep(label: "crosswalk \(name)", files: [file.url.path]))
       case .polygons(let path, _, _, _, _): steps.append(PlannedStep(label: "crosswalk \(name)", files: zones + [path.url.path]))
+      }
+    }
+    for name in drawnLayers {
+      guard let layer = study.layers[name] else { continue }
+      if case .polygons(let path, _, _, _, _) = layer {
+        steps.append(PlannedStep(label: "footprints \(name)", files: [path.url.path]))
+      } else {
+        steps.append(PlannedStep(label: "footprints \(name)", files: study.zones.map { [$0.path.url.path] } ?? []))
       }
     }
     if study.population != nil {

@@ -22,6 +22,9 @@ import Foundation
 ///   `membership_<baseline>.csv`, `membership_summary_<baseline>.csv`, `system_overlap_<baseline>.csv`
 ///   and its shared and served matrices (see
 ///   ``providerSteps(_:population:populationColumns:baseline:state:)``);
+/// - `footprints_<layer>.geojson` for every layer with polygons of its own, and for every
+///   layer when `[zones]` is given (dissolved from the zone polygons), in EPSG:27700 (see
+///   ``footprintSteps(crosswalks:state:)``);
 /// - per `[[proposals]]`: `crosswalk_proposal_<name>.csv` and, with `[zones]`,
 ///   `proposal_<name>.geojson` (see ``proposalSteps(_:number:blocks:state:)``), and with
 ///   `[population]` its comparison with the baseline, `compare_<name>.csv` and
@@ -59,6 +62,7 @@ public struct ReviewRun {
     var state = ReviewRunState(report: RunReport(command: "review"), options: optionsInForce)
     state.progress = progress.map { ReviewProgressCounter(plan: plannedSteps, sink: $0) }
     let crosswalks = try layerCrosswalks(&state)
+    try footprintSteps(crosswalks: crosswalks, state: &state)
     let populationColumns = study.population.map { p in
       PopulationColumns(id: p.id, value: p.value, filters: p.filter.keys.sorted().map { "\($0)=\(p.filter[$0] ?? "")" })
     }
@@ -66,7 +70,11 @@ public struct ReviewRun {
     if let p = study.population, let columns = populationColumns {
       populationInput(p, state: &state)
       var baselinePopulation: ResidentPopulation?
-      defer { state.results.population = baselinePopulation }
+      var populations: [String: ResidentPopulation] = [:]
+      defer {
+        state.results.population = baselinePopulation
+        state.results.populations = populations
+      }
       for (name, crosswalk) in crosswalks {
         try state.step("population \(name)") { report in
           let table = try tables.population(path: p.file.url.path, columns: columns)
@@ -74,6 +82,7 @@ public struct ReviewRun {
           report.record(zonesAccount)
           let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
           if name == study.review.baseline { baselinePopulation = result }
+          populations[name] = result
           report.figure("population counted", zones.values.reduce(0, +))
           report.record(result.unallocatedLoss())
           return [("population_\(name).csv", result.csv(numbers: numbers, byteOrderMark: byteOrderMark))]
@@ -85,6 +94,7 @@ public struct ReviewRun {
       state.report.warn("the baseline layer \(baselineName) gave no crosswalk: no flows or overlaps are in the pack")
       return state.pack
     }
+    state.results.baseline = baseline
     if let registrations = study.registrations {
       try flows(registrations, baseline: baseline, populationColumns: populationColumns, &state)
     }
@@ -93,6 +103,8 @@ public struct ReviewRun {
       for name in [study.review.councils].compactMap({ $0 }) + study.review.others where !others.contains(name) && name != baselineName {
         others.append(name)
       }
+      var councilOverlap: FootprintOverlap?
+      defer { state.results.councilOverlap = councilOverlap }
       for other in others {
         guard let b = crosswalks.first(where: { $0.name == other })?.crosswalk else { continue }
         let stem = "\(baselineName)_\(other)"
@@ -102,6 +114,7 @@ public struct ReviewRun {
           report.record(populationAccount)
           let overlap = try FootprintOverlap(a: baseline, b: b, population: population)
           report.record(overlap.account)
+          if other == study.review.councils { councilOverlap = overlap }
           return [
             ("overlap_\(stem).csv", overlap.csv(numbers: numbers, byteOrderMark: byteOrderMark)),
             ("overlap_matrix_\(stem).csv", overlap.matrixCSV(numbers: numbers, byteOrderMark: byteOrderMark)),

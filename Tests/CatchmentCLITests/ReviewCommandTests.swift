@@ -138,8 +138,11 @@ import Testing
       #expect(!review.isEmpty)
       #expect(review == alone, "\(name) differs from the single command's output")
     }
-    // Every file of the pack but report.json and manifest.json is one of those compared.
-    let packTables = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { $0 != "report.json" && $0 != "manifest.json" }
+    // Every file of the pack but report.json, manifest.json and the drawn footprints (no single
+    // command writes them yet: FootprintPolygonsTests checks them) is one of those compared.
+    let packTables = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter {
+      $0 != "report.json" && $0 != "manifest.json" && !($0.hasPrefix("footprints_") && $0.hasSuffix(".geojson"))
+    }
     #expect(Set(packTables) == Set(expected))
   }
 

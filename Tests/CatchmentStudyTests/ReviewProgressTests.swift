@@ -11,29 +11,32 @@ import Testing
     var seen: [ReviewStep] = []
   }
 
-  /// The demo study by hand: 5 layers (icb, icb_bestfit, lad, proposed, sicbl) each a crosswalk
-  /// and a population (10), flows of icb (1), overlaps of icb with lad, sicbl, icb_bestfit and
+  /// The demo study by hand: 5 layers (icb, icb_bestfit, lad, proposed, sicbl) each a crosswalk,
+  /// its drawn footprints (the study has [zones]) and a population (15), flows of icb (1), overlaps of icb with lad, sicbl, icb_bestfit and
   /// proposed (4), the nesting of sicbl in icb (1), the proposal and its comparison (2),
-  /// catchments and membership (2): 20.
-  @Test func theDemoStudyReportsStepOneToTwentyInOrder() throws {
+  /// catchments and membership (2): 25.
+  @Test func theDemoStudyReportsStepOneToTwentyFiveInOrder() throws {
     let study = try Study(contentsOf: data.appendingPathComponent("demo_study.toml").path)
     var run = ReviewRun(study: study)
     let steps = Steps()
     run.progress = { steps.seen.append($0) }
     let pack = try run.run()
-    #expect(steps.seen.map(\.number) == Array(1...20))
-    #expect(steps.seen.allSatisfy { $0.total == 20 })
+    #expect(steps.seen.map(\.number) == Array(1...25))
+    #expect(steps.seen.allSatisfy { $0.total == 25 })
     #expect(run.plannedSteps.map(\.label) == steps.seen.map(\.label))
     #expect(
       steps.seen.map(\.label) == [
         "crosswalk icb", "crosswalk icb_bestfit", "crosswalk lad", "crosswalk proposed", "crosswalk sicbl",
+        "footprints icb", "footprints icb_bestfit", "footprints lad", "footprints proposed", "footprints sicbl",
         "population icb", "population icb_bestfit", "population lad", "population proposed", "population sicbl",
         "flows icb", "overlap icb_lad", "overlap icb_sicbl", "overlap icb_icb_bestfit", "overlap icb_proposed",
         "nesting sicbl in icb", "proposal councils-whole", "compare councils-whole", "catchments", "membership icb",
       ])
     // Each step names the files it reads.
     let population = data.appendingPathComponent("population_lsoa_mid2022.csv").standardizedFileURL.path
-    #expect(steps.seen[5].files == [population])
+    #expect(steps.seen[10].files == [population])
+    #expect(steps.seen[5].files == [data.appendingPathComponent("lsoa_boundaries.geojson").standardizedFileURL.path])
+    #expect(steps.seen[6].files == [data.appendingPathComponent("icb_boundaries.shp").standardizedFileURL.path])
     #expect(steps.seen[0].files == [data.appendingPathComponent("lsoa_sicbl_icb_lad_lookup.csv").standardizedFileURL.path])
     // The progress changes nothing of the pack.
     let quiet = try ReviewRun(study: study).run()
@@ -44,6 +47,6 @@ import Testing
     let study = try Study(contentsOf: data.appendingPathComponent("demo_study.toml").path)
     let run = ReviewRun(study: study)
     #expect(run.progress == nil)
-    #expect(run.plannedSteps.count == 20)
+    #expect(run.plannedSteps.count == 25)
   }
 }
