@@ -70,8 +70,8 @@ public struct FootprintPolygons: Sendable {
       }
       // A footprint drawn in several features (a Shapefile of parts): one polygon set.
       unioned.append(id)
-      let union = try Dissolve.union(of: group, in: projected, context: context)
-      try union.geometry.handle.appendPolygons(to: &layer)
+      // Never nil: the general union is allowed.
+      if let union = try Dissolve.union(of: group, in: projected, context: context) { try union.geometry.handle.appendPolygons(to: &layer) }
       layer.endFeature(id: id, name: names[id] ?? "")
     }
     if !unioned.isEmpty { account.note("\(unioned.count) footprints are drawn in several features, unioned into one", codes: unioned) }
