@@ -10,11 +10,8 @@ import CatchmentGeometry
 /// edges vertex for vertex, as ONS sets do), rebuilt by a zero buffer when the result touches
 /// itself, and checked valid and of the same area as its parts; otherwise (GEOS finds the zones
 /// not noded alike, or the area differs) by the general union (`GEOSUnaryUnion`), which the
-/// report notes. When some footprint needs the general union, vertices closer than 10⁻⁹ of the
-/// layer's extent are first merged over the whole layer
-/// (``CatchmentGeometry/PolygonLayer/mergingNearVertices(grid:)``) and every footprint is
-/// dissolved again: files written one council at a time repeat shared vertices with different
-/// last digits (on England's LSOA 2011 set that took 41 of 135 CCGs to the general union).
+/// report notes. The zones are first prepared once (``DissolveZones``: near vertices merged,
+/// invalid zones made valid), for every layer dissolved from them.
 /// Footprints are done on several tasks, each with its own GEOS context, results in footprint
 /// order.
 public enum Dissolve {
@@ -33,7 +30,20 @@ public enum Dissolve {
   public static func footprints(zones: PolygonLayer, crosswalk: Crosswalk, workers: Int) throws -> (
     footprints: [Footprint], account: RunAccount
   ) {
-    try CoordinateRangeError.check(zones, role: "zones")
+    let prepared = try DissolveZones(zones, workers: workers)
+    let drawn = try footprints(zones: prepared, crosswalk: crosswalk, workers: workers)
+    var account = prepared.account
+    account.append(contentsOf: drawn.account)
+    return (drawn.footprints, account)
+  }
+
+  /// The footprints of `crosswalk` from zones prepared once (``DissolveZones``) for several
+  /// layers. The preparation's own notes are in `prepared.account`, for the caller to record
+  /// once.
+  public static func footprints(zones prepared: DissolveZones, crosswalk: Crosswalk, workers: Int) throws -> (
+    footprints: [Footprint], account: RunAccount
+  ) {
+    let zones = prepared.layer
     var account = RunAccount()
     var members: [String: [Int]] = [:]
     var split = 0
@@ -77,35 +87,15 @@ public enum Dissolve {
     for f in 0..<Int32(crosswalk.footprints.count) { names[crosswalk.footprints.code(f)] = crosswalk.footprintNames[Int(f)] }
     let groups = ids.map { members[$0]! }
     let footprintNames = ids.map { names[$0] ?? "" }
-    typealias Drawn = (geoJSON: String, how: UnionMethod, polygons: PolygonLayer)
-    /// The footprints at `indices` dissolved from `zones`; nil where the coverage union fails
-    /// and `general` is false.
-    func dissolve(_ indices: [Int], _ zones: PolygonLayer, general: Bool) throws -> [Drawn?] {
-      try ParallelChunks.map(count: indices.count, workers: workers, makeState: { GEOSContext() }) { context, i in
-        let k = indices[i]
-        guard let dissolved = try union(of: groups[k], in: zones, context: context, generalUnion: general) else { return nil }
-        var polygons = PolygonLayer(crs: zones.crs)
-        try dissolved.geometry.handle.appendPolygons(to: &polygons)
-        polygons.endFeature(id: ids[k], name: footprintNames[k])
-        return (try dissolved.geometry.handle.geoJSON(), dissolved.method, polygons)
-      }
+    let drawn: [(geoJSON: String, how: UnionMethod, polygons: PolygonLayer)] = try ParallelChunks.map(
+      count: ids.count, workers: workers, makeState: { GEOSContext() }
+    ) { context, k in
+      let dissolved = try union(of: groups[k], in: zones, context: context, zonesAreValid: true)
+      var polygons = PolygonLayer(crs: zones.crs)
+      try dissolved.geometry.handle.appendPolygons(to: &polygons)
+      polygons.endFeature(id: ids[k], name: footprintNames[k])
+      return (try dissolved.geometry.handle.geoJSON(), dissolved.method, polygons)
     }
-    var results = try dissolve(Array(ids.indices), zones, general: false)
-    let refused = ids.indices.filter { results[$0] == nil }
-    if !refused.isEmpty {
-      // Borders repeated with different last digits make GEOS refuse the coverage union:
-      // merge such vertices over the whole layer (so that neighbouring footprints keep one
-      // border) and dissolve every footprint again. Zones without near-duplicates are never
-      // changed, so a footprint's vertices stay vertices of its zones.
-      let merged = zones.dissolveGrid.map { zones.mergingNearVertices(grid: $0) }
-      if let merged, merged.moved > 0, let grid = zones.dissolveGrid {
-        results = try dissolve(Array(ids.indices), merged.layer, general: true)
-        account.note("\(merged.moved) zone vertices within \(grid) CRS units of another were merged with it before dissolving (borders repeated with different last digits)")
-      } else {
-        for (i, drawn) in try dissolve(refused, zones, general: true).enumerated() { results[refused[i]] = drawn }
-      }
-    }
-    let drawn = results.compactMap { $0 }
     let rebuilt = ids.indices.filter { drawn[$0].how == .coverageRebuilt }.map { ids[$0] }
     if !rebuilt.isEmpty {
       account.note("\(rebuilt.count) footprints' coverage unions touched themselves and were rebuilt by a zero buffer", codes: rebuilt)
@@ -129,33 +119,53 @@ public enum Dissolve {
     case general
   }
 
-  /// The union of the features, by coverage union when that gives a valid polygon of the right
-  /// area, else by the general union (or nil when `generalUnion` is false).
-  public static func union(of features: [Int], in zones: PolygonLayer, context: GEOSContext, generalUnion: Bool = true) throws
+  /// The union of the features: by coverage union when that gives a valid polygon of the
+  /// right area (``coverageUnion(of:in:context:)``), else by the general union.
+  /// `zonesAreValid` skips the validity check of each zone (for ``DissolveZones``).
+  public static func union(of features: [Int], in zones: PolygonLayer, context: GEOSContext, zonesAreValid: Bool = false) throws
+    -> (geometry: Geometry, method: UnionMethod)
+  {
+    let parts = try validParts(features, zones, context, checked: !zonesAreValid)
+    if let coverage = coverageUnion(parts.geometries, area: parts.area, context: context) { return coverage }
+    return (Geometry(try GeometryHandle(unionOf: parts.geometries, in: context)), .general)
+  }
+
+  /// The coverage union of the features when GEOS takes them as a coverage and the result is
+  /// a valid polygon of the same area as its parts (after a zero buffer if it touched itself);
+  /// nil otherwise.
+  public static func coverageUnion(of features: [Int], in zones: PolygonLayer, context: GEOSContext) throws
     -> (geometry: Geometry, method: UnionMethod)?
   {
+    let parts = try validParts(features, zones, context)
+    return coverageUnion(parts.geometries, area: parts.area, context: context)
+  }
+
+  /// The features as valid GEOS geometries (invalid ones made valid) and their total area.
+  static func validParts(_ features: [Int], _ zones: PolygonLayer, _ context: GEOSContext, checked: Bool = true) throws -> (
+    geometries: [Geometry], area: Double
+  ) {
     var parts: [Geometry] = []
     var area = 0.0
     for f in features {
       guard var g = try Geometry.polygonal(feature: f, of: zones, in: context) else { continue }
-      if !g.isValid { g = try g.madeValidPolygonal() }
+      if checked && !g.isValid { g = try g.madeValidPolygonal() }
       area += try g.area()
       parts.append(g)
     }
-    if var coverage = try? GeometryHandle(coverageUnionOf: parts, in: context) {
-      // A footprint whose boundary touches itself at a point can come out of the coverage
-      // union as one self-intersecting ring; the zero buffer re-forms it, and the area check
-      // below still guards it.
-      var method = UnionMethod.coverage
-      if !coverage.isValid, let rebuilt = try? coverage.bufferedByZero() {
-        coverage = rebuilt
-        method = .coverageRebuilt
-      }
-      if coverage.isValid, let covered = try? coverage.area(), abs(covered - area) <= 1e-9 * max(area, 1e-300) {
-        return (Geometry(coverage), method)
-      }
+    return (parts, area)
+  }
+
+  static func coverageUnion(_ parts: [Geometry], area: Double, context: GEOSContext) -> (geometry: Geometry, method: UnionMethod)? {
+    guard var coverage = try? GeometryHandle(coverageUnionOf: parts, in: context) else { return nil }
+    // A footprint whose boundary touches itself at a point can come out of the coverage union
+    // as one self-intersecting ring; the zero buffer re-forms it, and the area check below
+    // still guards it.
+    var method = UnionMethod.coverage
+    if !coverage.isValid, let rebuilt = try? coverage.bufferedByZero() {
+      coverage = rebuilt
+      method = .coverageRebuilt
     }
-    guard generalUnion else { return nil }
-    return (Geometry(try GeometryHandle(unionOf: parts, in: context)), .general)
+    guard coverage.isValid, let covered = try? coverage.area(), abs(covered - area) <= 1e-9 * max(area, 1e-300) else { return nil }
+    return (Geometry(coverage), method)
   }
 }

@@ -37,9 +37,15 @@ public struct FootprintPolygons: Sendable {
   }
 
   /// The footprints of `crosswalk` dissolved from zone polygons already in the working CRS.
-  public static func dissolved(projectedZones projected: PolygonLayer, crosswalk: Crosswalk, workers: Int) throws -> FootprintPolygons {
+  /// With `prepared` (the same zones made ready once for several layers, ``CatchmentAnalysis/DissolveZones``)
+  /// the preparation is not repeated, and its notes are the caller's to record.
+  public static func dissolved(
+    projectedZones projected: PolygonLayer, prepared: DissolveZones? = nil, crosswalk: Crosswalk, workers: Int
+  ) throws -> FootprintPolygons {
     let workingCRS = projected.crs
-    let (drawn, account) = try Dissolve.footprints(zones: projected, crosswalk: crosswalk, workers: workers)
+    let (drawn, account) =
+      try prepared.map { try Dissolve.footprints(zones: $0, crosswalk: crosswalk, workers: workers) }
+      ?? Dissolve.footprints(zones: projected, crosswalk: crosswalk, workers: workers)
     var layer = PolygonLayer(crs: workingCRS)
     for footprint in drawn { layer.append(contentsOf: footprint.polygons) }
     return FootprintPolygons(layer: layer, account: account, zones: projected)
@@ -70,8 +76,8 @@ public struct FootprintPolygons: Sendable {
       }
       // A footprint drawn in several features (a Shapefile of parts): one polygon set.
       unioned.append(id)
-      // Never nil: the general union is allowed.
-      if let union = try Dissolve.union(of: group, in: projected, context: context) { try union.geometry.handle.appendPolygons(to: &layer) }
+      let union = try Dissolve.union(of: group, in: projected, context: context)
+      try union.geometry.handle.appendPolygons(to: &layer)
       layer.endFeature(id: id, name: names[id] ?? "")
     }
     if !unioned.isEmpty { account.note("\(unioned.count) footprints are drawn in several features, unioned into one", codes: unioned) }

@@ -1,3 +1,4 @@
+import CatchmentAnalysis
 import CatchmentCore
 import CatchmentGeometry
 import CatchmentInputs
@@ -31,7 +32,7 @@ extension ReviewRun {
   func footprintSteps(crosswalks: [(name: String, crosswalk: Crosswalk)], state: inout ReviewRunState) throws {
     let reads = state.boundaries
     let workers = ProcessInfo.processInfo.activeProcessorCount
-    var projectedZones: PolygonLayer?
+    var projectedZones: (layer: PolygonLayer, prepared: DissolveZones)?
     for name in drawnLayers {
       guard let layer = study.layers[name], let crosswalk = crosswalks.first(where: { $0.name == name })?.crosswalk else { continue }
       var drawn: FootprintPolygons?
@@ -44,9 +45,17 @@ extension ReviewRun {
           drawn = try FootprintPolygons.own(footprints: spec, workingCRS: Self.workingCRS, workers: workers, reads: reads)
         } else if let zones {
           // The zones projected once, for every layer dissolved from them.
-          let projected = try projectedZones ?? FootprintPolygons.projectedZones(zones, workingCRS: Self.workingCRS, workers: workers, reads: reads)
-          projectedZones = projected
-          drawn = try FootprintPolygons.dissolved(projectedZones: projected, crosswalk: crosswalk, workers: workers)
+          // The zones projected and prepared (near vertices merged, invalid zones made valid)
+          // once, for every layer dissolved from them; the preparation's notes go with the first.
+          if projectedZones == nil {
+            let layer = try FootprintPolygons.projectedZones(zones, workingCRS: Self.workingCRS, workers: workers, reads: reads)
+            let prepared = try DissolveZones(layer, workers: workers)
+            report.record(prepared.account)
+            projectedZones = (layer, prepared)
+          }
+          if let projectedZones {
+            drawn = try FootprintPolygons.dissolved(projectedZones: projectedZones.layer, prepared: projectedZones.prepared, crosswalk: crosswalk, workers: workers)
+          }
         }
         guard let drawn else { return [] }
         report.record(drawn.account)
