@@ -1,0 +1,51 @@
+import ArgumentParser
+import CatchmentCore
+import CatchmentInputs
+import Foundation
+
+/// `--gpkg FILE` and `--geojson FILE` on the single commands (`crosswalk`, `flows`, `overlap`,
+/// `propose`): the drawn footprints with the command's measures, staged with its other outputs.
+struct GeodataOptions: ParsableArguments {
+  @Option(
+    name: .customLong("gpkg"),
+    help: ArgumentHelp(
+      "Also write the footprints with this command's measures as a GeoPackage (layers 'footprints' and, with zone polygons, 'zones'), in the working CRS.",
+      valueName: "file"))
+  var gpkg: String?
+
+  @Option(
+    name: .customLong("geojson"),
+    help: ArgumentHelp("Also write the footprints with this command's measures as RFC 7946 GeoJSON (WGS 84).", valueName: "file"))
+  var geojson: String?
+
+  var isGiven: Bool { gpkg != nil || geojson != nil }
+
+  /// The option(s) given, for messages: "--gpkg", "--geojson" or "--gpkg/--geojson".
+  var given: String { [gpkg.map { _ in "--gpkg" }, geojson.map { _ in "--geojson" }].compactMap { $0 }.joined(separator: "/") }
+
+  /// Refuses the options when the command has no polygons to draw, naming what is missing.
+  func require(_ polygonsKnown: Bool, _ missing: String) throws {
+    if isGiven && !polygonsKnown { throw ValidationError("\(given) needs footprint polygons: give \(missing)") }
+  }
+
+  /// Stages the geodata with the run's other outputs (written only when they all are); records
+  /// its account in `report`.
+  func write(_ built: (geodata: FootprintGeodata, account: RunAccount), runAt: Date, report: RunReport) throws {
+    report.record(built.account)
+    if let gpkg {
+      try CatchmentCLI.write(bytes: try built.geodata.geoPackage(lastChange: runAt), to: gpkg)
+      report.note("wrote \(gpkg) (layers \(built.geodata.tableNames.joined(separator: ", ")))")
+    }
+    if let geojson {
+      try CatchmentCLI.write(bytes: try built.geodata.geoJSON(), to: geojson)
+      report.note("wrote \(geojson)")
+    }
+  }
+}
+
+extension GeodataOptions: NamesFiles {
+  func list(_ files: inout FileArguments) {
+    files.output("--gpkg", gpkg)
+    files.output("--geojson", geojson)
+  }
+}

@@ -1,0 +1,74 @@
+import CatchmentTestSupport
+import Foundation
+import Testing
+
+/// `--gpkg` and `--geojson` on the single commands when they cannot be written: a command
+/// without polygons refuses them naming what is missing; an input is never an output; and the
+/// geodata is staged with the other outputs, so a run that fails writes neither.
+@Suite struct CommandGeodataRefusalTests {
+  func scratch() throws -> URL {
+    let root = try temporaryFolder()
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: root.appendingPathComponent("data"))
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("out"), withIntermediateDirectories: true)
+    return root
+  }
+
+  static let lookupICB = [
+    "--lookup", "data/lsoa_sicbl_icb_lad_lookup.csv", "--lookup-zone", "LSOA21CD", "--lookup-footprint", "ICB23CD",
+  ]
+  static let population = ["--population", "data/population_lsoa_mid2022.csv", "--population-id", "Area Codes", "--population-value", "All Ages"]
+
+  /// Each command without polygons: usage error (64) naming the options that give them; no file.
+  @Test(arguments: [
+    (["crosswalk"] + lookupICB + ["--output", "out/x.csv", "--gpkg", "out/x.gpkg"], "--zones PATH... --zone-id FIELD"),
+    (["flows"] + lookupICB + ["--registrations", "data/gp_reg_pat_prac_lsoa.csv", "--practice-map", "data/gp_reg_pat_prac_map.csv",
+      "--practice-footprint", "ONS_ICB_CODE", "--output", "out/x.csv", "--geojson", "out/x.geojson"], "--footprints PATH... --footprint-id FIELD"),
+    (["overlap", "--a", "out/a.csv", "--b", "out/a.csv"] + population + ["--output", "out/x.csv", "--gpkg", "out/x.gpkg"], "--zones PATH... --zone-id FIELD"),
+    (["propose", "--blocks", "out/a.csv", "--block-column", "A", "--footprint-column", "B", "--output", "out/x.csv", "--gpkg", "out/x.gpkg"],
+     "--zones PATH... --zone-id FIELD"),
+  ])
+  func withoutPolygonsTheGeodataIsRefused(arguments: [String], remedy: String) throws {
+    let root = try scratch()
+    try Data("zone_id,footprint_id,weight\nE01100001,X,1\n".utf8).write(to: root.appendingPathComponent("out/a.csv"))
+    let result = try CommandRunner.run(arguments + ["--quiet"], in: root)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains("needs footprint polygons") && result.stderr.contains(remedy), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/x.csv").path))
+  }
+
+  /// --geojson naming the zone file read: refused before anything is read; the zones unchanged.
+  @Test func theZonesReadAreNeverTheGeodataWritten() throws {
+    let root = try scratch()
+    let zones = root.appendingPathComponent("data/lsoa_boundaries.geojson")
+    let before = try Data(contentsOf: zones)
+    let result = try CommandRunner.run(
+      ["crosswalk"] + Self.lookupICB + ["--output", "out/x.csv", "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD",
+       "--geojson", "data/lsoa_boundaries.geojson", "--quiet"], in: root)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--geojson") && result.stderr.contains("overwrite its own input"), "\(result.stderr)")
+    #expect(try Data(contentsOf: zones) == before)
+  }
+
+  /// A proposal that leaves a council out loses its zones: with --strict the run fails (exit 3)
+  /// and writes neither the crosswalk nor the geodata, though both were staged.
+  @Test func aFailedRunWritesNoGeodata() throws {
+    let root = try scratch()
+    try Data("LAD23CD,FOOTPRINT\nE06000901,E54000901\n".utf8).write(to: root.appendingPathComponent("out/blocks.csv"))
+    let arguments = [
+      "propose", "--blocks", "out/blocks.csv", "--block-column", "LAD23CD", "--footprint-column", "FOOTPRINT", "--lookup",
+      "data/lsoa_sicbl_icb_lad_lookup.csv", "--lookup-zone", "LSOA21CD", "--lookup-footprint", "LAD23CD", "--output", "out/proposal.csv",
+      "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD", "--gpkg", "out/proposal.gpkg", "--geojson", "out/proposal.geojson",
+      "--quiet",
+    ]
+    let strict = try CommandRunner.run(arguments + ["--strict"], in: root)
+    #expect(strict.status == 3, "\(strict.stderr)")
+    for name in ["proposal.csv", "proposal.gpkg", "proposal.geojson"] {
+      #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(name)").path), "\(name)")
+    }
+    // Without --strict the same run writes all three.
+    #expect(try CommandRunner.run(arguments, in: root).status == 0)
+    for name in ["proposal.csv", "proposal.gpkg", "proposal.geojson"] {
+      #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(name)").path), "\(name)")
+    }
+  }
+}
