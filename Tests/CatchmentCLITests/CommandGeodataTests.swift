@@ -59,6 +59,7 @@ import Testing
   /// numbers to the digits written; an empty CSV value is NULL), both readers' areas equal to
   /// `areas` (relative 1e-7: a dissolve against a sum of zone areas).
   func checkFootprints(_ gpkg: URL, expected: [String: [String: String]], areas: [String: Double], texts: Set<String> = []) throws {
+    #expect(!expected.isEmpty)
     let (read, _) = try GeoPackageReader.read(path: gpkg.path, fields: BoundaryFields(id: "footprint_id", name: "footprint_name"), layer: "footprints")
     #expect(read.crs == .epsg(27700))
     #expect(read.ids.sorted() == expected.keys.sorted())
@@ -169,6 +170,28 @@ import Testing
       let id = try #require(properties["footprint_id"] as? String)
       for (name, written) in try #require(expected[id]) { R.expectNumber(properties[name] as? Double, written, "\(id) \(name)") }
     }
+  }
+
+  /// flows with --footprints: the ICBs' own polygons (data/icb_boundaries.shp), their areas
+  /// the Shapefile's; without --population the population is NULL; no zones layer.
+  @Test func flowsDrawsTheFootprintsOwnPolygons() throws {
+    let root = try scratch()
+    let crosswalk = try lookupCrosswalk("ICB23CD", name: "ICB23NM", in: root)
+    try run(
+      ["flows", "--crosswalk", crosswalk, "--registrations", "data/gp_reg_pat_prac_lsoa.csv", "--practice-map", "data/gp_reg_pat_prac_map.csv",
+       "--practice-footprint", "ONS_ICB_CODE", "--output", "out/flows.csv", "--summary-output", "out/flow_summary.csv",
+       "--footprints", "data/icb_boundaries.shp", "--footprint-id", "ICB23CD", "--gpkg", "out/flows.gpkg"], in: root)
+    let summary = try SimpleCSV(contentsOf: root.appendingPathComponent("out/flow_summary.csv"))
+    var expected: [String: [String: String]] = [:]
+    for row in summary.rows where row[summary.column("footprint_id")] != "UNALLOCATED" {
+      expected[row[summary.column("footprint_id")]] = [
+        "population": "", "registered_list": row[summary.column("registered_list")], "net": row[summary.column("net")],
+      ]
+    }
+    let own = try LayerSource.read(paths: [root.appendingPathComponent("data/icb_boundaries.shp").path], fields: BoundaryFields(id: "ICB23CD")).layer
+    let areas = Dictionary(zip(own.ids, try R.areas(own)), uniquingKeysWith: +)
+    try checkFootprints(root.appendingPathComponent("out/flows.gpkg"), expected: expected, areas: areas)
+    #expect(try R.gdalSummary(root.appendingPathComponent("out/flows.gpkg").path).contains("Layer name: zones") == false)
   }
 
   /// overlap with --zones alone: the sub-ICB locations (A) dissolved from the LSOAs, each with
