@@ -87,18 +87,28 @@ extension FootprintGeodata {
     return build(polygons: polygons, crosswalk: crosswalk, columns: columns, measures: measures)
   }
 
-  /// The footprints table of `polygons` with `measures` by footprint id, and the zones table of
+  /// The footprints table of `polygons` with `measures` by footprint id (names the polygons
+  /// lack taken from `crosswalk`), and the zones table of
   /// `crosswalk` when the zone polygons are known; the account names the footprints with
   /// measures but no polygon.
   static func build(
     polygons: FootprintPolygons, crosswalk: Crosswalk, columns: [FeatureTable.Column], measures: [String: [FeatureTable.Value]]
   ) -> (geodata: FootprintGeodata, account: RunAccount) {
-    let footprints = footprintTable(name: "footprints", polygons: polygons.layer, columns: columns) { measures[$0] }
+    // A footprint's name from its polygons, else from the crosswalk (own polygons read without
+    // a name attribute).
+    var layer = polygons.layer
+    if layer.names.count < layer.count { layer.names += Array(repeating: "", count: layer.count - layer.names.count) }
+    for f in 0..<layer.count where layer.names[f].isEmpty {
+      if let code = crosswalk.footprints.find(layer.ids[f]), crosswalk.footprintNames.indices.contains(Int(code)) {
+        layer.names[f] = crosswalk.footprintNames[Int(code)]
+      }
+    }
+    let footprints = footprintTable(name: "footprints", polygons: layer, columns: columns) { measures[$0] }
     let zones = polygons.zones.map { zonesTable(zones: $0, crosswalk: crosswalk) }
     var account = RunAccount()
-    let drawn = Set(polygons.layer.ids)
+    let drawn = Set(layer.ids)
     let undrawn = measures.keys.filter { !drawn.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    account.figure("geodata: footprints drawn", Double(polygons.layer.count))
+    account.figure("geodata: footprints drawn", Double(layer.count))
     if !undrawn.isEmpty {
       account.note("\(undrawn.count) footprints have measures but no polygon: they are in the CSV outputs, not in the geodata", codes: undrawn)
     }

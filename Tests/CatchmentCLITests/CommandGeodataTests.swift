@@ -218,6 +218,35 @@ import Testing
     try checkZones(root.appendingPathComponent("out/overlap.gpkg"), rows: rows)
   }
 
+  /// overlap with the three polygon layers: A's own polygons (data/sicbl_boundaries.geojson),
+  /// their areas the file's, their names from A's crosswalk (the file's name attribute is not
+  /// read), the measures the summary's.
+  @Test func overlapDrawsLayerAsOwnPolygons() throws {
+    let root = try scratch()
+    let a = try lookupCrosswalk("SICBL23CD", name: "SICBL23NM", in: root)
+    let b = try lookupCrosswalk("ICB23CD", name: "ICB23NM", in: root)
+    try run(
+      ["overlap", "--a", a, "--b", b, "--population", "data/population_lsoa_mid2022.csv", "--population-id", "Area Codes",
+       "--population-value", "All Ages", "--output", "out/overlap.csv", "--summary-output", "out/overlap_summary.csv",
+       "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD", "--a-footprints", "data/sicbl_boundaries.geojson",
+       "--a-footprint-id", "SICBL23CD", "--b-footprints", "data/icb_boundaries.shp", "--b-footprint-id", "ICB23CD",
+       "--gpkg", "out/overlap.gpkg"], in: root)
+    let summary = try SimpleCSV(contentsOf: root.appendingPathComponent("out/overlap_summary.csv"))
+    var expected: [String: [String: String]] = [:]
+    for row in summary.rows where row[summary.column("a_id")] != "UNALLOCATED" {
+      expected[row[summary.column("a_id")]] = [
+        "footprint_name": row[summary.column("a_name")], "population": row[summary.column("population")],
+        "best_b_id": row[summary.column("best_b_id")], "cov_b_to_a": row[summary.column("cov_b_to_a")],
+      ]
+    }
+    let own = try LayerSource.read(
+      paths: [root.appendingPathComponent("data/sicbl_boundaries.geojson").path], fields: BoundaryFields(id: "SICBL23CD")
+    ).layer
+    let areas = Dictionary(zip(own.ids, try R.areas(own)), uniquingKeysWith: +)
+    try checkFootprints(
+      root.appendingPathComponent("out/overlap.gpkg"), expected: expected, areas: areas, texts: ["footprint_name", "best_b_id"])
+  }
+
   /// propose: the proposed footprints (one dissolve for --dissolve-output and --gpkg), their
   /// areas those of --dissolve-output's polygons and of their zones, zone counts the CSV's.
   @Test func proposeWritesTheProposedFootprints() throws {
