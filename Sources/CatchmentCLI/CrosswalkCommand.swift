@@ -21,8 +21,9 @@ struct CrosswalkCommand: ParsableCommand {
           --lookup-name ICB23NM --output out/lsoa_icb.csv
 
       With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
-      writes the footprints with their zones (zones with a weight > 0) and \
-      zone_weight (the sum of their weights): best-fit and area draw the \
+      writes the footprints with their zones (zones with a weight > 0), \
+      zone_weight (the sum of their weights) and, with --population, population \
+      (as 'catchment populations' counts it): best-fit and area draw the \
       footprints' own polygons (a footprint in several features unioned), lookup \
       dissolves the zone polygons of --zones/--zone-id by the crosswalk; the \
       GeoPackage adds a layer 'zones' with each crosswalk row's zone polygon, \
@@ -62,10 +63,14 @@ struct CrosswalkCommand: ParsableCommand {
   @OptionGroup(title: "Geodata (footprints for QGIS, R and geopandas)")
   var geodata: GeodataOptions
 
+  @OptionGroup(title: "Population (the geodata's population column)")
+  var population: PopulationOptions
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
   func validate() throws {
+    if population.isGiven && !geodata.isGiven { throw ValidationError("--population gives the geodata's population column; add --gpkg FILE or --geojson FILE") }
     switch method {
     case .lookup:
       if !lookup.isGiven { throw ValidationError("--method lookup needs --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN") }
@@ -115,7 +120,8 @@ struct CrosswalkCommand: ParsableCommand {
       let polygons = try FootprintPolygons.drawn(
         source, crosswalk: crosswalk, workingCRS: geometry.crs, workers: geometry.workers, reads: inputs?.reads ?? BoundaryReads())
       report.record(polygons.account)
-      try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons), runAt: runAt, report: report)
+      let resident = try population.resident(crosswalk: crosswalk, report: report)
+      try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), runAt: runAt, report: report)
     }
     try runOptions.finish(report)
   }

@@ -140,6 +140,7 @@ extension CrosswalkCommand: NamesFiles {
     files.add(geometry)
     files.output("--output", output)
     files.add(geodata)
+    files.add(population)
     files.add(runOptions)
   }
 }
@@ -237,6 +238,7 @@ extension ProposeCommand: NamesFiles {
     files.output("--output", output)
     files.output("--dissolve-output", dissolveOutput)
     files.add(geodata)
+    files.add(population)
     files.add(runOptions)
   }
 }

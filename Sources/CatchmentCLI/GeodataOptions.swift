@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatchmentAnalysis
 import CatchmentCore
 import CatchmentInputs
 import Foundation
@@ -40,6 +41,21 @@ struct GeodataOptions: ParsableArguments {
       try CatchmentCLI.write(bytes: try built.geodata.geoJSON(), to: geojson)
       report.note("wrote \(geojson)")
     }
+  }
+}
+
+extension PopulationOptions {
+  /// The residents per footprint of `crosswalk` (P(f) = Σz w(z,f)·pop(z), as `catchment
+  /// populations` counts them) for a geodata's `population` column, the reads and losses
+  /// recorded in `report`; nil without --population.
+  func resident(crosswalk: Crosswalk, report: RunReport) throws -> ResidentPopulation? {
+    guard let path = population else { return nil }
+    let (zones, account) = try ZonePopulation.read(path: path, columns: columns, crosswalk: crosswalk)
+    report.record(account)
+    let resident = ResidentPopulation(population: zones, crosswalk: crosswalk)
+    report.figure("population counted", resident.counted)
+    report.record(resident.unallocatedLoss())
+    return resident
   }
 }
 

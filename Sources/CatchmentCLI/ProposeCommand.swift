@@ -38,8 +38,9 @@ struct ProposeCommand: ParsableCommand {
 
       With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
       writes the proposed footprints dissolved from --zones (one dissolve serves \
-      --dissolve-output too) with their zones (zones with a weight > 0) and \
-      zone_weight (the sum of their weights); the GeoPackage adds a layer 'zones' \
+      --dissolve-output too) with their zones (zones with a weight > 0), \
+      zone_weight (the sum of their weights) and, with --population, population \
+      (as 'catchment populations' counts it); the GeoPackage adds a layer 'zones' \
       with each zone's proposed footprint and weight. Both are in the working CRS \
       (--crs) and written with the crosswalk, all or nothing.
 
@@ -96,11 +97,15 @@ struct ProposeCommand: ParsableCommand {
   @OptionGroup(title: "Geodata (the proposed footprints for QGIS, R and geopandas)")
   var geodata: GeodataOptions
 
+  @OptionGroup(title: "Population (the geodata's population column)")
+  var population: PopulationOptions
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
   func validate() throws {
     if crosswalk != nil && lookup.isGiven { throw ValidationError("give --crosswalk or --lookup, not both") }
+    if population.isGiven && !geodata.isGiven { throw ValidationError("--population gives the geodata's population column; add --gpkg FILE or --geojson FILE") }
     try geodata.require(!zones.isEmpty && zoneID != nil, "--zones PATH... --zone-id FIELD (dissolved by the proposal's crosswalk)")
     let draws = dissolveOutput != nil || geodata.isGiven
     if draws == zones.isEmpty || (draws && zoneID == nil) {
@@ -127,7 +132,8 @@ struct ProposeCommand: ParsableCommand {
       }
       if geodata.isGiven {
         let polygons = try FootprintPolygons.projected(drawing, workingCRS: crs)
-        try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons), runAt: runAt, report: report)
+        let resident = try population.resident(crosswalk: crosswalk, report: report)
+        try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), runAt: runAt, report: report)
       }
     }
     try runOptions.finish(report)

@@ -12,11 +12,12 @@ import CatchmentGeometry
 /// in the geodata: each constructor's account says which (it stays in the command's CSVs).
 extension FootprintGeodata {
   /// The crosswalk measures of a footprint, the columns `zones` (INTEGER: zones with a weight
-  /// > 0 on the footprint) and `zone_weight` (REAL: Σz w(z,f), the zones' equivalent in whole
-  /// zones).
-  static let crosswalkColumns: [FeatureTable.Column] = [.init("zones", .integer), .init("zone_weight", .real)]
+  /// > 0 on the footprint), `zone_weight` (REAL: Σz w(z,f), the zones' equivalent in whole
+  /// zones) and `population` (REAL: P(f) = Σz w(z,f)·pop(z) as `catchment populations` gives
+  /// it; NULL without a population).
+  static let crosswalkColumns: [FeatureTable.Column] = [.init("zones", .integer), .init("zone_weight", .real), .init("population", .real)]
 
-  static func crosswalkMeasures(_ crosswalk: Crosswalk) -> [String: [FeatureTable.Value]] {
+  static func crosswalkMeasures(_ crosswalk: Crosswalk, population: ResidentPopulation?) -> [String: [FeatureTable.Value]] {
     var zones = [Int64](repeating: 0, count: crosswalk.footprints.count)
     var weight = [Double](repeating: 0, count: crosswalk.footprints.count)
     for (e, footprint) in crosswalk.entryFootprint.enumerated() where crosswalk.entryWeight[e] > 0 {
@@ -25,16 +26,20 @@ extension FootprintGeodata {
     }
     var out: [String: [FeatureTable.Value]] = [:]
     for f in 0..<crosswalk.footprints.count {
-      out[crosswalk.footprints.code(Int32(f))] = [.integer(zones[f]), .real(weight[f])]
+      let code = crosswalk.footprints.code(Int32(f))
+      out[code] = [.integer(zones[f]), .real(weight[f]), real(population.map { $0.population(of: code) ?? 0 })]
     }
     return out
   }
 
-  /// `catchment crosswalk` and `catchment propose`: each footprint's `zones` and `zone_weight`
+  /// `catchment crosswalk` and `catchment propose`: each footprint's `zones`, `zone_weight`
+  /// and `population` (`population` the residents over `crosswalk`, nil without `--population`)
   /// from `crosswalk` (the built one, or the proposal's), and the zones table of `crosswalk`
   /// when `polygons` has the zone polygons.
-  public static func crosswalk(_ crosswalk: Crosswalk, polygons: FootprintPolygons) -> (geodata: FootprintGeodata, account: RunAccount) {
-    build(polygons: polygons, crosswalk: crosswalk, columns: crosswalkColumns, measures: crosswalkMeasures(crosswalk))
+  public static func crosswalk(_ crosswalk: Crosswalk, polygons: FootprintPolygons, population: ResidentPopulation?) -> (
+    geodata: FootprintGeodata, account: RunAccount
+  ) {
+    build(polygons: polygons, crosswalk: crosswalk, columns: crosswalkColumns, measures: crosswalkMeasures(crosswalk, population: population))
   }
 
   /// `catchment flows`: each footprint's row of `summary` (as `--summary-output` writes it):

@@ -36,6 +36,18 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/x.csv").path))
   }
 
+  /// --population on crosswalk and propose feeds only the geodata: without it, a usage error.
+  @Test(arguments: [
+    ["crosswalk"] + lookupICB + ["--output", "out/x.csv"] + population,
+    ["propose", "--blocks", "out/a.csv", "--block-column", "A", "--footprint-column", "B", "--output", "out/x.csv"] + population,
+  ])
+  func populationWithoutGeodataIsRefused(arguments: [String]) throws {
+    let root = try scratch()
+    let result = try CommandRunner.run(arguments + ["--quiet"], in: root)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains("--population gives the geodata's population column"), "\(result.stderr)")
+  }
+
   /// --geojson naming the zone file read: refused before anything is read; the zones unchanged.
   @Test func theZonesReadAreNeverTheGeodataWritten() throws {
     let root = try scratch()

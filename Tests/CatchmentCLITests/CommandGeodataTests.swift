@@ -36,6 +36,21 @@ import Testing
     return path
   }
 
+  static let population = ["--population", "data/population_lsoa_mid2022.csv", "--population-id", "Area Codes", "--population-value", "All Ages"]
+
+  /// `catchment populations` of the crosswalk CSV `crosswalk`: each footprint's population as
+  /// the command writes it, merged into `measures` as the geodata's `population`.
+  func withPopulations(_ measures: [String: [String: String]], crosswalk: String, in root: URL) throws -> [String: [String: String]] {
+    try run(["populations", "--crosswalk", crosswalk] + Self.population + ["--output", "out/populations.csv"], in: root)
+    let table = try SimpleCSV(contentsOf: root.appendingPathComponent("out/populations.csv"))
+    var out = measures
+    for row in table.rows where out[row[table.column("footprint_id")]] != nil {
+      out[row[table.column("footprint_id")]]?["population"] = row[table.column("population")]
+    }
+    #expect(out.values.allSatisfy { $0["population"] != nil })
+    return out
+  }
+
   /// Σ of the zone areas per footprint of a crosswalk CSV (whole zones), and per footprint the
   /// zones with a weight > 0 and the sum of their weights, as the crosswalk measures.
   func crosswalkExpectations(_ csv: URL) throws -> (areas: [String: Double], measures: [String: [String: String]], rows: [[String]]) {
@@ -108,8 +123,10 @@ import Testing
     let root = try scratch()
     let csv = try lookupCrosswalk(
       "ICB23CD", name: "ICB23NM", in: root,
-      extra: ["--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD", "--gpkg", "out/icb.gpkg", "--geojson", "out/icb.geojson"])
-    let (areas, measures, rows) = try crosswalkExpectations(root.appendingPathComponent(csv))
+      extra: ["--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD", "--gpkg", "out/icb.gpkg", "--geojson", "out/icb.geojson"]
+        + Self.population)
+    let (areas, zoneMeasures, rows) = try crosswalkExpectations(root.appendingPathComponent(csv))
+    let measures = try withPopulations(zoneMeasures, crosswalk: csv, in: root)
     #expect(measures.count == 3)
     try checkFootprints(root.appendingPathComponent("out/icb.gpkg"), expected: measures, areas: areas)
     try checkZones(root.appendingPathComponent("out/icb.gpkg"), rows: rows)
@@ -129,7 +146,9 @@ import Testing
       ["crosswalk", "--method", "area", "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD",
        "--footprints", "data/proposed_footprints.geojson", "--footprint-id", "FOOTPRINT_ID", "--footprint-name", "FOOTPRINT_NAME",
        "--output", "out/proposed.csv", "--gpkg", "out/proposed.gpkg"], in: root)
-    let (_, measures, rows) = try crosswalkExpectations(root.appendingPathComponent("out/proposed.csv"))
+    let (_, zoneMeasures, rows) = try crosswalkExpectations(root.appendingPathComponent("out/proposed.csv"))
+    // Without --population the population is NULL.
+    let measures = zoneMeasures.mapValues { $0.merging(["population": ""]) { a, _ in a } }
     let own = try LayerSource.read(
       paths: [root.appendingPathComponent("data/proposed_footprints.geojson").path], fields: BoundaryFields(id: "FOOTPRINT_ID")
     ).layer
@@ -257,8 +276,9 @@ import Testing
       ["propose", "--blocks", "out/blocks.csv", "--block-column", "LAD23CD", "--footprint-column", "FOOTPRINT", "--lookup",
        "data/lsoa_sicbl_icb_lad_lookup.csv", "--lookup-zone", "LSOA21CD", "--lookup-footprint", "LAD23CD", "--output", "out/proposal.csv",
        "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD", "--dissolve-output", "out/proposal.geojson",
-       "--gpkg", "out/proposal.gpkg"], in: root)
-    let (areas, measures, rows) = try crosswalkExpectations(root.appendingPathComponent("out/proposal.csv"))
+       "--gpkg", "out/proposal.gpkg"] + Self.population, in: root)
+    let (areas, zoneMeasures, rows) = try crosswalkExpectations(root.appendingPathComponent("out/proposal.csv"))
+    let measures = try withPopulations(zoneMeasures, crosswalk: "out/proposal.csv", in: root)
     #expect(measures.count == 4)
     try checkFootprints(root.appendingPathComponent("out/proposal.gpkg"), expected: measures, areas: areas)
     try checkZones(root.appendingPathComponent("out/proposal.gpkg"), rows: rows)
