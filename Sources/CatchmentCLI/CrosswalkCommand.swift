@@ -2,7 +2,6 @@ import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
 import CatchmentInputs
-import Foundation
 
 struct CrosswalkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -85,7 +84,6 @@ struct CrosswalkCommand: ParsableCommand {
   }
 
   func run() throws {
-    let runAt = Date()
     let report = RunReport(command: "crosswalk")
     let crosswalk: Crosswalk
     // One read of each boundary file serves the crosswalk and the geodata.
@@ -121,7 +119,7 @@ struct CrosswalkCommand: ParsableCommand {
         source, crosswalk: crosswalk, workingCRS: geometry.crs, workers: geometry.workers, reads: inputs?.reads ?? BoundaryReads())
       report.record(polygons.account)
       let resident = try population.resident(crosswalk: crosswalk, report: report)
-      try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), runAt: runAt, report: report)
+      try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), inputs: files, report: report)
     }
     try runOptions.finish(report)
   }

@@ -145,7 +145,6 @@ struct FlowsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let runAt = Date()
     let report = RunReport(command: "flows")
     let crosswalk = try self.crosswalk.load(report: report)
     var columns = UnitZoneColumns()
@@ -213,7 +212,7 @@ struct FlowsCommand: ParsableCommand {
       let drawn = try FootprintPolygons.drawn(
         source, crosswalk: crosswalk, workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, reads: BoundaryReads())
       report.record(drawn.account)
-      try geodata.write(FootprintGeodata.flows(summary, crosswalk: crosswalk, polygons: drawn), runAt: runAt, report: report)
+      try geodata.write(FootprintGeodata.flows(summary, crosswalk: crosswalk, polygons: drawn), inputs: files, report: report)
     }
     if let practiceOutput { try write(matrix.unitCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: practiceOutput) }
     try runOptions.finish(report)

@@ -30,17 +30,34 @@ struct GeodataOptions: ParsableArguments {
   }
 
   /// Stages the geodata with the run's other outputs (written only when they all are); records
-  /// its account in `report`.
-  func write(_ built: (geodata: FootprintGeodata, account: RunAccount), runAt: Date, report: RunReport) throws {
+  /// its account in `report`. `inputs` are the files the command read: the GeoPackage's
+  /// `last_change` is the newest of their modification times (``lastChange(of:)``).
+  func write(_ built: (geodata: FootprintGeodata, account: RunAccount), inputs: FileArguments, report: RunReport) throws {
     report.record(built.account)
     if let gpkg {
-      try CatchmentCLI.write(bytes: try built.geodata.geoPackage(lastChange: runAt), to: gpkg)
+      let lastChange = Self.lastChange(of: inputs.inputs.map(\.path))
+      try CatchmentCLI.write(bytes: try built.geodata.geoPackage(lastChange: lastChange), to: gpkg)
       report.note("wrote \(gpkg) (layers \(built.geodata.tableNames.joined(separator: ", ")))")
     }
     if let geojson {
       try CatchmentCLI.write(bytes: try built.geodata.geoJSON(), to: geojson)
       report.note("wrote \(geojson)")
     }
+  }
+}
+
+extension GeodataOptions {
+  /// When the content last changed (`gpkg_contents.last_change`): the newest modification time
+  /// of the inputs (a folder's own; a pattern that names no file counts for nothing), to the
+  /// whole second, or 1970-01-01 when none can be read. Not the clock: the same inputs give the
+  /// same bytes.
+  static func lastChange(of paths: [String]) -> Date {
+    var newest = Date(timeIntervalSince1970: 0)
+    for path in paths {
+      guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+      newest = max(newest, modified)
+    }
+    return Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down))
   }
 }
 

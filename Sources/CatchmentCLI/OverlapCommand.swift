@@ -121,7 +121,6 @@ struct OverlapCommand: ParsableCommand {
   }
 
   func run() throws {
-    let runAt = Date()
     let report = RunReport(command: "overlap")
     let a = try readCrosswalk(path: self.a, report: report), b = try readCrosswalk(path: self.b, report: report)
     let (pop, popAccount) = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: a)
@@ -155,7 +154,7 @@ struct OverlapCommand: ParsableCommand {
       let drawn = try FootprintPolygons.drawn(
         polygonSource, crosswalk: a, workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, reads: BoundaryReads())
       report.record(drawn.account)
-      try geodata.write(FootprintGeodata.overlap(overlap, a: a, polygons: drawn, coterminous: coterminous), runAt: runAt, report: report)
+      try geodata.write(FootprintGeodata.overlap(overlap, a: a, polygons: drawn, coterminous: coterminous), inputs: files, report: report)
     }
     try runOptions.finish(report)
   }

@@ -114,7 +114,6 @@ struct ProposeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let runAt = Date()
     let report = RunReport(command: "propose")
     let mapping = try BlockMapping.read(path: blocks, block: blockColumn, footprint: footprintColumn, name: footprintNameColumn, weight: blockWeightColumn)
     let baseCrosswalk = try crosswalk.map { try readCrosswalk(path: $0, report: report) } ?? (lookup.isGiven ? try lookup.crosswalk(report: report) : nil)
@@ -133,7 +132,7 @@ struct ProposeCommand: ParsableCommand {
       if geodata.isGiven {
         let polygons = try FootprintPolygons.projected(drawing, workingCRS: crs)
         let resident = try population.resident(crosswalk: crosswalk, report: report)
-        try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), runAt: runAt, report: report)
+        try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), inputs: files, report: report)
       }
     }
     try runOptions.finish(report)

@@ -4,7 +4,8 @@ import Testing
 
 /// `--gpkg` and `--geojson` on the single commands when they cannot be written: a command
 /// without polygons refuses them naming what is missing; an input is never an output; and the
-/// geodata is staged with the other outputs, so a run that fails writes neither.
+/// geodata is staged with the other outputs, so a run that fails writes neither; and the same
+/// inputs give the same bytes.
 @Suite struct CommandGeodataRefusalTests {
   func scratch() throws -> URL {
     let root = try temporaryFolder()
@@ -59,6 +60,31 @@ import Testing
     #expect(result.status == 64)
     #expect(result.stderr.contains("--geojson") && result.stderr.contains("overwrite its own input"), "\(result.stderr)")
     #expect(try Data(contentsOf: zones) == before)
+  }
+
+  /// The same inputs give the same bytes: `last_change` is the newest input's modification time
+  /// (to the second), not the clock.
+  @Test func theSameInputsGiveTheSameGeoPackage() throws {
+    let root = try scratch()
+    let zones = root.appendingPathComponent("data/lsoa_boundaries.geojson").path
+    let newest = Date(timeIntervalSince1970: 1_700_000_000)
+    try FileManager.default.setAttributes([.modificationDate: newest], ofItemAtPath: zones)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)], ofItemAtPath: root.appendingPathComponent("data/lsoa_sicbl_icb_lad_lookup.csv").path)
+    var written: [Data] = []
+    for run in 1...2 {
+      let result = try CommandRunner.run(
+        ["crosswalk"] + Self.lookupICB + ["--output", "out/x\(run).csv", "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD",
+         "--gpkg", "out/x\(run).gpkg", "--quiet"], in: root)
+      #expect(result.status == 0, "\(result.stderr)")
+      written.append(try Data(contentsOf: root.appendingPathComponent("out/x\(run).gpkg")))
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    #expect(written[0] == written[1])
+    let listing = try GeodataReadBack.run(
+      try #require(GeodataReadBack.ogrinfo), ["-ro", "-q", root.appendingPathComponent("out/x1.gpkg").path, "-sql", "SELECT last_change FROM gpkg_contents"])
+    // 1,700,000,000 s after 1970 is 2023-11-14T22:13:20Z.
+    #expect(listing.contains("last_change (DateTime) = 2023/11/14 22:13:20"), "\(listing)")
   }
 
   /// A proposal that leaves a council out loses its zones: with --strict the run fails (exit 3)
