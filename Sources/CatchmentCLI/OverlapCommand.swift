@@ -163,7 +163,7 @@ struct OverlapCommand: ParsableCommand {
   /// zones), or the zones dissolved by A's crosswalk. Each file must declare its CRS, as for
   /// the split.
   var polygonSource: FootprintPolygons.Source {
-    let declared = CRSChoice(own: nil, ownLabel: "files that declare it")
+    let declared = CRSChoice(own: nil, ownLabel: "files that declare their CRS")
     let zoneSpec = LayerSpec(paths: zones, idField: zoneID ?? "", role: "zones", crs: declared)
     guard !aFootprints.isEmpty else { return .dissolved(zones: zoneSpec) }
     return .own(footprints: LayerSpec(paths: aFootprints, idField: aFootprintID ?? "", role: "footprints", crs: declared), zones: zoneSpec)

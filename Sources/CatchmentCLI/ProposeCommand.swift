@@ -91,7 +91,7 @@ struct ProposeCommand: ParsableCommand {
   var workerCount: WorkerCount = .processorCount
   var workers: Int { workerCount.count }
 
-  @Option(help: ArgumentHelp("Working CRS of --gpkg and --geojson's source (projected): the drawn footprints are transformed into it.", valueName: "crs"))
+  @Option(help: ArgumentHelp("Working CRS (projected) of the --gpkg layers: the drawn footprints are transformed into it (--geojson is in WGS 84).", valueName: "crs"))
   var crs = CRSReference.epsg(27700)
 
   @OptionGroup(title: "Geodata (the proposed footprints for QGIS, R and geopandas)")
