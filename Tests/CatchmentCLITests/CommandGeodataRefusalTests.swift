@@ -62,6 +62,19 @@ import Testing
     #expect(try Data(contentsOf: zones) == before)
   }
 
+  /// A working CRS without an EPSG code cannot be a GeoPackage's srs: the run fails (exit 1)
+  /// naming the layer and its CRS, after the crosswalk was staged, and writes neither.
+  @Test func aGeoPackageThatCannotBeWrittenTakesTheCrosswalkWithIt() throws {
+    let root = try scratch()
+    let crs = "+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +units=m +type=crs"
+    let result = try CommandRunner.run(
+      ["crosswalk"] + Self.lookupICB + ["--output", "out/x.csv", "--zones", "data/lsoa_boundaries.geojson", "--zone-id", "LSOA21CD",
+       "--crs", crs, "--gpkg", "out/x.gpkg", "--quiet"], in: root)
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("layer footprints") && result.stderr.contains("no EPSG code"), "\(result.stderr)")
+    for name in ["x.csv", "x.gpkg"] { #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(name)").path)) }
+  }
+
   /// The same inputs give the same bytes: `last_change` is the newest input's modification time
   /// (to the second), not the clock.
   @Test func theSameInputsGiveTheSameGeoPackage() throws {
