@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 
 struct CrosswalkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,6 +18,24 @@ struct CrosswalkCommand: ParsableCommand {
           --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
           --lookup-zone LSOA21CD --lookup-footprint ICB23CD \\
           --lookup-name ICB23NM --output out/lsoa_icb.csv
+
+      With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
+      writes the footprints with their zones (zones with a weight > 0), \
+      zone_weight (the sum of their weights) and, with --population, population \
+      (as 'catchment populations' counts it): best-fit and area draw the \
+      footprints' own polygons (a footprint in several features unioned), lookup \
+      dissolves the zone polygons of --zones/--zone-id by the crosswalk; the \
+      GeoPackage adds a layer 'zones' with each crosswalk row's zone polygon, \
+      footprint and weight. Both are in the working CRS (--crs) and written with \
+      the crosswalk, all or nothing.
+
+      Example (the same crosswalk, with its footprints for QGIS):
+        catchment crosswalk --method lookup \\
+          --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
+          --lookup-zone LSOA21CD --lookup-footprint ICB23CD \\
+          --lookup-name ICB23NM --output out/lsoa_icb.csv \\
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
+          --gpkg out/lsoa_icb.gpkg
       """)
 
   @Option(help: "How zones are assigned to footprints.")
@@ -40,13 +59,21 @@ struct CrosswalkCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Crosswalk CSV to write ('-' for standard output).", valueName: "file"))
   var output: String
 
+  @OptionGroup(title: "Geodata (footprints for QGIS, R and geopandas)")
+  var geodata: GeodataOptions
+
+  @OptionGroup(title: "Population (the geodata's population column)")
+  var population: PopulationOptions
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
   func validate() throws {
+    if population.isGiven && !geodata.isGiven { throw ValidationError("--population gives the geodata's population column; add --gpkg FILE or --geojson FILE") }
     switch method {
     case .lookup:
       if !lookup.isGiven { throw ValidationError("--method lookup needs --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN") }
+      try geodata.require(!geometry.zones.isEmpty && geometry.zoneID != nil, "--zones PATH... --zone-id FIELD to dissolve the zones by the lookup's crosswalk")
     case .bestFit, .area:
       if geometry.zones.isEmpty || geometry.zoneID == nil || geometry.footprints.isEmpty || geometry.footprintID == nil {
         throw ValidationError("--method \(method.rawValue) needs --zones PATH... --zone-id FIELD --footprints PATH... --footprint-id FIELD")
@@ -59,11 +86,16 @@ struct CrosswalkCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "crosswalk")
     let crosswalk: Crosswalk
+    // One read of each boundary file serves the crosswalk and the geodata.
+    let inputs = method == .lookup ? nil : geometry.inputs
+    if geodata.isGiven, let zones = inputs?.zones {
+      inputs?.reads.willNeedGeometry(paths: zones.paths, idField: zones.idField, gpkgLayer: zones.gpkgLayer)
+    }
     switch method {
     case .lookup:
       crosswalk = try lookup.crosswalk(report: report)
     case .bestFit:
-      let inputs = try geometry.load()
+      let inputs = try (inputs ?? geometry.inputs).load()
       report.record(inputs.account)
       let bestFit = try SpatialCrosswalk.bestFit(
         zones: inputs.zones, centroids: inputs.centroids, footprints: inputs.footprints, snapDistance: snapDistance,
@@ -71,7 +103,7 @@ struct CrosswalkCommand: ParsableCommand {
       report.record(bestFit.account)
       crosswalk = bestFit.crosswalk
     case .area:
-      let inputs = try geometry.loadLeavingZonesUnprojected()
+      let inputs = try (inputs ?? geometry.inputs).loadLeavingZonesUnprojected()
       report.record(inputs.account)
       let area = try SpatialCrosswalk.area(
         zones: inputs.zones, projectZones: inputs.projectZones, footprints: inputs.footprints, basis: areaBasis, minWeight: minWeight, workers: geometry.workers)
@@ -80,6 +112,15 @@ struct CrosswalkCommand: ParsableCommand {
     }
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
+    if geodata.isGiven {
+      let source: FootprintPolygons.Source
+      if let inputs { source = .own(footprints: inputs.footprints, zones: inputs.zones) } else { source = .dissolved(zones: geometry.zoneSpec) }
+      let polygons = try FootprintPolygons.drawn(
+        source, crosswalk: crosswalk, workingCRS: geometry.crs, workers: geometry.workers, reads: inputs?.reads ?? BoundaryReads())
+      report.record(polygons.account)
+      let resident = try population.resident(crosswalk: crosswalk, report: report)
+      try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), inputs: files, report: report)
+    }
     try runOptions.finish(report)
   }
 }

@@ -139,6 +139,8 @@ extension CrosswalkCommand: NamesFiles {
     files.add(lookup)
     files.add(geometry)
     files.output("--output", output)
+    files.add(geodata)
+    files.add(population)
     files.add(runOptions)
   }
 }
@@ -164,6 +166,8 @@ extension FlowsCommand: NamesFiles {
     files.output("--matrix-output", matrixOutput)
     files.output("--summary-output", summaryOutput)
     files.output("--practice-output", practiceOutput)
+    files.add(polygons)
+    files.add(geodata)
     files.add(runOptions)
   }
 }
@@ -209,6 +213,7 @@ extension OverlapCommand: NamesFiles {
     files.output("--matrix-output", matrixOutput)
     files.output("--summary-output", summaryOutput)
     files.output("--crosswalk-output", crosswalkOutput)
+    files.add(geodata)
     files.add(runOptions)
   }
 }
@@ -232,6 +237,8 @@ extension ProposeCommand: NamesFiles {
     files.input("--zones", zones, .boundaries)
     files.output("--output", output)
     files.output("--dissolve-output", dissolveOutput)
+    files.add(geodata)
+    files.add(population)
     files.add(runOptions)
   }
 }

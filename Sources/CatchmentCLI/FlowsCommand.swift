@@ -3,6 +3,7 @@ import Foundation
 import CatchmentAnalysis
 import CatchmentCore
 import CatchmentGeometry
+import CatchmentInputs
 
 struct FlowsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,6 +43,26 @@ struct FlowsCommand: ParsableCommand {
           --population data/population_lsoa_mid2022.csv \\
           --population-id "Area Codes" --population-value "All Ages" \\
           --population-year 2022 --report out/flows_report.json
+
+      With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
+      writes each footprint's polygon with the summary's measures: population, \
+      resident_registered, registered_list, retained, retention, capture, inflow, \
+      outflow, net and list_inflation (NULL where a measure does not apply). The \
+      polygons are --footprints (with --footprint-id, in the crosswalk's codes) or \
+      --zones dissolved by the residence crosswalk; with --zones the GeoPackage \
+      adds a layer 'zones' with each zone's footprint and weight. Both are in the \
+      working CRS (--crs) and written with the tables, all or nothing.
+
+      Example (the same flows, with the ICBs drawn from the LSOA polygons):
+        catchment flows --crosswalk out/lsoa_icb.csv \\
+          --registrations data/gp_reg_pat_prac_lsoa.csv \\
+          --practice-map data/gp_reg_pat_prac_map.csv \\
+          --practice-footprint ONS_ICB_CODE \\
+          --output out/flows.csv --summary-output out/flow_summary.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
+          --gpkg out/flows.gpkg
       """)
 
   @Option(help: ArgumentHelp("Registered patients per practice per zone (NHS gp-reg-pat-prac-lsoa-all.csv).", valueName: "file"))
@@ -98,6 +119,12 @@ struct FlowsCommand: ParsableCommand {
   @Option(name: .customLong("population-year"), help: ArgumentHelp("Year of the population estimate, checked against the extract date (list inflation compares like years).", valueName: "year"))
   var populationYear: Int?
 
+  @OptionGroup(title: "Footprint polygons (for --gpkg and --geojson)")
+  var polygons: FootprintPolygonOptions
+
+  @OptionGroup(title: "Geodata (footprints for QGIS, R and geopandas)")
+  var geodata: GeodataOptions
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
@@ -110,7 +137,9 @@ struct FlowsCommand: ParsableCommand {
       throw ValidationError("--practice-placement-output compares the two sources: give both --practice-map and --practices")
     }
     if populationCrosswalk != nil && !population.isGiven { throw ValidationError("--population-crosswalk needs --population") }
-    if summaryOutput == nil && population.isGiven {
+    try geodata.require(polygons.isGiven, "--zones PATH... --zone-id FIELD (dissolved by the residence crosswalk) or --footprints PATH... --footprint-id FIELD")
+    if polygons.isGiven && !geodata.isGiven { throw ValidationError("--zones and --footprints draw the footprints for --gpkg FILE or --geojson FILE; add one") }
+    if summaryOutput == nil && !geodata.isGiven && population.isGiven {
       throw ValidationError("--population is used for the summary's list inflation; add --summary-output FILE")
     }
   }
@@ -174,10 +203,16 @@ struct FlowsCommand: ParsableCommand {
     report.figure("patients in flow table", matrix.tableTotal)
     try write(matrix.longCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     if let matrixOutput { try write(matrix.matrixCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: matrixOutput) }
-    if let summaryOutput {
-      let summary = FlowSummary(matrix: matrix, population: resident)
-      report.record(summary.partialFootprintsWarning())
+    let summary = summaryOutput != nil || geodata.isGiven ? FlowSummary(matrix: matrix, population: resident) : nil
+    if let summary { report.record(summary.partialFootprintsWarning()) }
+    if let summaryOutput, let summary {
       try write(summary.csv(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: summaryOutput)
+    }
+    if let summary, let source = polygons.source {
+      let drawn = try FootprintPolygons.drawn(
+        source, crosswalk: crosswalk, workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, reads: BoundaryReads())
+      report.record(drawn.account)
+      try geodata.write(FootprintGeodata.flows(summary, crosswalk: crosswalk, polygons: drawn), inputs: files, report: report)
     }
     if let practiceOutput { try write(matrix.unitCSV(numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: practiceOutput) }
     try runOptions.finish(report)

@@ -56,13 +56,19 @@ struct GeometryOptions: ParsableArguments {
   var inputs: GeometryInputs {
     let forced = forceCRS.map { CRSSetting($0, label: "--force-crs") }, assumed = assumeCRS.map { CRSSetting($0, label: "--assume-crs") }
     return GeometryInputs(
-      zones: LayerSpec(
-        paths: zones, idField: zoneID!, gpkgLayer: zoneLayer, role: "zones",
-        crs: CRSChoice(own: zonesCRS, ownLabel: "--zones-crs", forced: forced, assumed: assumed)),
+      zones: zoneSpec,
       footprints: LayerSpec(
         paths: footprints, idField: footprintID!, nameField: footprintName, gpkgLayer: footprintLayer, role: "footprints",
         crs: CRSChoice(own: footprintsCRS, ownLabel: "--footprints-crs", forced: forced, assumed: assumed)),
       centroids: centroidOptions.spec, workingCRS: crs, workers: workers)
+  }
+
+  /// The zones as the library takes them (needs --zone-id), their CRS labelled as in ``inputs``.
+  var zoneSpec: LayerSpec {
+    let forced = forceCRS.map { CRSSetting($0, label: "--force-crs") }, assumed = assumeCRS.map { CRSSetting($0, label: "--assume-crs") }
+    return LayerSpec(
+      paths: zones, idField: zoneID ?? "", gpkgLayer: zoneLayer, role: "zones",
+      crs: CRSChoice(own: zonesCRS, ownLabel: "--zones-crs", forced: forced, assumed: assumed))
   }
 
   /// Zones and footprints in the working CRS, with their account (see ``GeometryInputs/load()``).

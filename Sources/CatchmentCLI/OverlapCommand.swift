@@ -30,6 +30,25 @@ struct OverlapCommand: ParsableCommand {
           --output out/overlap_sicbl_icb.csv \\
           --summary-output out/overlap_sicbl_icb_summary.csv \\
           --crosswalk-output out/crosswalk_sicbl_icb.csv
+
+      With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
+      writes layer A's footprints with their population and, as the summary gives \
+      them, the best-matching B (best_b_id, best_b_name), the residents they share \
+      (shared_population), cov_a_to_b, cov_b_to_a, jaccard and coterminous (1 or \
+      0). The polygons are --a-footprints (with --zones and --b-footprints) or \
+      --zones alone dissolved by A's crosswalk; the GeoPackage adds a layer \
+      'zones' with each zone's A footprint and weight. Both are in the working CRS \
+      (--crs) and written with the tables, all or nothing.
+
+      Example (the same overlap, with the sub-ICB locations drawn from the LSOA \
+      polygons):
+        catchment overlap --a out/review/crosswalk_sicbl.csv \\
+          --b out/review/crosswalk_icb.csv \\
+          --population data/population_lsoa_mid2022.csv \\
+          --population-id "Area Codes" --population-value "All Ages" \\
+          --output out/overlap_sicbl_icb.csv \\
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
+          --gpkg out/overlap_sicbl_icb.gpkg
       """)
 
   @Option(help: ArgumentHelp("Crosswalk of the zones to layer A.", valueName: "file"))
@@ -80,16 +99,25 @@ struct OverlapCommand: ParsableCommand {
   @Option(name: .customLong("crosswalk-output"), help: ArgumentHelp("Also write cov_a_to_b as an A → B crosswalk CSV.", valueName: "file"))
   var crosswalkOutput: String?
 
+  @OptionGroup(title: "Geodata (layer A's footprints for QGIS, R and geopandas)")
+  var geodata: GeodataOptions
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
   func validate() throws {
     if !population.isGiven { throw ValidationError("give --population FILE --population-id COLUMN --population-value COLUMN") }
     let geometry = [!zones.isEmpty, !aFootprints.isEmpty, !bFootprints.isEmpty]
-    if geometry.contains(true) && geometry.contains(false) { throw ValidationError("--zones, --a-footprints and --b-footprints go together") }
-    if !zones.isEmpty && (zoneID == nil || aFootprintID == nil || bFootprintID == nil) {
+    // --zones alone draws A's footprints for the geodata (dissolved by A's crosswalk).
+    let zonesOnly = geometry == [true, false, false] && geodata.isGiven
+    if geometry.contains(true) && geometry.contains(false) && !zonesOnly {
+      throw ValidationError("--zones, --a-footprints and --b-footprints go together (--zones alone only with --gpkg or --geojson)")
+    }
+    if zonesOnly && zoneID == nil { throw ValidationError("--zones needs --zone-id FIELD") }
+    if !zonesOnly && !zones.isEmpty && (zoneID == nil || aFootprintID == nil || bFootprintID == nil) {
       throw ValidationError("the geometry split needs --zone-id, --a-footprint-id and --b-footprint-id")
     }
+    try geodata.require(!zones.isEmpty, "--zones PATH... --zone-id FIELD (dissolved by A's crosswalk), or A's own polygons with --zones, --a-footprints and --b-footprints")
   }
 
   func run() throws {
@@ -98,7 +126,7 @@ struct OverlapCommand: ParsableCommand {
     let (pop, popAccount) = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: a)
     report.record(popAccount)
     var splits: [String: [(a: String, b: String, share: Double)]] = [:]
-    if !zones.isEmpty {
+    if !aFootprints.isEmpty {
       let split = try pieceLayers.shares(a: a, b: b)
       report.record(split.account)
       splits = split.splits
@@ -122,7 +150,23 @@ struct OverlapCommand: ParsableCommand {
       try write(derived.crosswalk.csv(byteOrderMark: runOptions.bom), to: crosswalkOutput)
       report.note("wrote \(crosswalkOutput)")
     }
+    if geodata.isGiven {
+      let drawn = try FootprintPolygons.drawn(
+        polygonSource, crosswalk: a, workingCRS: crs, workers: ProcessInfo.processInfo.activeProcessorCount, reads: BoundaryReads())
+      report.record(drawn.account)
+      try geodata.write(FootprintGeodata.overlap(overlap, a: a, polygons: drawn, coterminous: coterminous), inputs: files, report: report)
+    }
     try runOptions.finish(report)
+  }
+
+  /// Where layer A's footprints are drawn from for the geodata: its own polygons (with the
+  /// zones), or the zones dissolved by A's crosswalk. Each file must declare its CRS, as for
+  /// the split.
+  var polygonSource: FootprintPolygons.Source {
+    let declared = CRSChoice(own: nil, ownLabel: "files that declare their CRS")
+    let zoneSpec = LayerSpec(paths: zones, idField: zoneID ?? "", role: "zones", crs: declared)
+    guard !aFootprints.isEmpty else { return .dissolved(zones: zoneSpec) }
+    return .own(footprints: LayerSpec(paths: aFootprints, idField: aFootprintID ?? "", role: "footprints", crs: declared), zones: zoneSpec)
   }
 
   /// The zone and footprint polygons, to split the zones both crosswalks split.

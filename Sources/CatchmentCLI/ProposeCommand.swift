@@ -35,6 +35,23 @@ struct ProposeCommand: ParsableCommand {
           --output out/crosswalk_lsoa_proposal.csv \\
           --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
           --dissolve-output out/proposal.geojson
+
+      With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
+      writes the proposed footprints dissolved from --zones (one dissolve serves \
+      --dissolve-output too) with their zones (zones with a weight > 0), \
+      zone_weight (the sum of their weights) and, with --population, population \
+      (as 'catchment populations' counts it); the GeoPackage adds a layer 'zones' \
+      with each zone's proposed footprint and weight. Both are in the working CRS \
+      (--crs) and written with the crosswalk, all or nothing.
+
+      Example (the same proposal, for QGIS):
+        catchment propose --blocks out/proposal_blocks.csv \\
+          --block-column LAD23CD --footprint-column FOOTPRINT \\
+          --lookup data/lsoa_sicbl_icb_lad_lookup.csv \\
+          --lookup-zone LSOA21CD --lookup-footprint LAD23CD \\
+          --output out/crosswalk_lsoa_proposal.csv \\
+          --zones data/lsoa_boundaries.geojson --zone-id LSOA21CD \\
+          --gpkg out/proposal.gpkg
       """)
 
   @Option(help: ArgumentHelp("The proposal: building block → proposed footprint, one row each.", valueName: "file"))
@@ -74,13 +91,25 @@ struct ProposeCommand: ParsableCommand {
   var workerCount: WorkerCount = .processorCount
   var workers: Int { workerCount.count }
 
+  @Option(help: ArgumentHelp("Working CRS (projected) of the --gpkg layers: the drawn footprints are transformed into it (--geojson is in WGS 84).", valueName: "crs"))
+  var crs = CRSReference.epsg(27700)
+
+  @OptionGroup(title: "Geodata (the proposed footprints for QGIS, R and geopandas)")
+  var geodata: GeodataOptions
+
+  @OptionGroup(title: "Population (the geodata's population column)")
+  var population: PopulationOptions
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
   func validate() throws {
     if crosswalk != nil && lookup.isGiven { throw ValidationError("give --crosswalk or --lookup, not both") }
-    if (dissolveOutput == nil) != zones.isEmpty || (dissolveOutput != nil && zoneID == nil) {
-      throw ValidationError("--dissolve-output needs --zones PATH... --zone-id FIELD (and they need it)")
+    if population.isGiven && !geodata.isGiven { throw ValidationError("--population gives the geodata's population column; add --gpkg FILE or --geojson FILE") }
+    try geodata.require(!zones.isEmpty && zoneID != nil, "--zones PATH... --zone-id FIELD (dissolved by the proposal's crosswalk)")
+    let draws = dissolveOutput != nil || geodata.isGiven
+    if draws == zones.isEmpty || (draws && zoneID == nil) {
+      throw ValidationError("--dissolve-output needs --zones PATH... --zone-id FIELD (and they need it, or --gpkg/--geojson)")
     }
   }
 
@@ -93,11 +122,18 @@ struct ProposeCommand: ParsableCommand {
     report.figure("proposed footprints", Double(crosswalk.realFootprintCodes.count))
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
-    if let dissolveOutput {
-      let drawing = try FootprintDrawing.dissolve(zonePaths: zones, idField: zoneID!, crosswalk: crosswalk, workers: workers)
+    if dissolveOutput != nil || geodata.isGiven, let zoneID {
+      let drawing = try FootprintDrawing.dissolve(zonePaths: zones, idField: zoneID, crosswalk: crosswalk, workers: workers)
       report.record(drawing.account)
-      try write(bytes: Array(drawing.geoJSON.utf8), to: dissolveOutput)
-      report.note("wrote \(dissolveOutput) (\(drawing.count) footprints, in the zones' CRS \(drawing.crs))")
+      if let dissolveOutput {
+        try write(bytes: Array(drawing.geoJSON.utf8), to: dissolveOutput)
+        report.note("wrote \(dissolveOutput) (\(drawing.count) footprints, in the zones' CRS \(drawing.crs))")
+      }
+      if geodata.isGiven {
+        let polygons = try FootprintPolygons.projected(drawing, workingCRS: crs)
+        let resident = try population.resident(crosswalk: crosswalk, report: report)
+        try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), inputs: files, report: report)
+      }
     }
     try runOptions.finish(report)
   }

@@ -15,6 +15,10 @@ public struct FootprintDrawing: Sendable {
   public var crs: CRSReference
   /// The zones not drawn and how the footprints were dissolved: record it in the step's report.
   public var account: RunAccount
+  /// The footprints' polygons, one feature per footprint (ids in byte order), in ``crs``.
+  public var footprints: PolygonLayer
+  /// The zone polygons they were dissolved from, as read (in ``crs``).
+  public var zones: PolygonLayer
 
   /// Reads the zone polygons of `paths` (ids from `idField`), through `reads` (a run's earlier
   /// read of them when there is one), and dissolves them into the footprints of `crosswalk`.
@@ -23,8 +27,11 @@ public struct FootprintDrawing: Sendable {
   ) throws -> FootprintDrawing {
     let layer = try reads.layer(paths: paths, fields: BoundaryFields(id: idField)).layer
     let (drawn, account) = try Dissolve.footprints(zones: layer, crosswalk: crosswalk, workers: workers)
+    var footprints = PolygonLayer(crs: layer.crs)
+    for footprint in drawn { footprints.append(contentsOf: footprint.polygons) }
     let features = drawn.map { GeoJSONWriter.Feature(properties: [("FOOTPRINT_ID", $0.id), ("FOOTPRINT_NAME", $0.name), ("ZONES", String($0.zones))], geometry: $0.geoJSON) }
     return FootprintDrawing(
-      geoJSON: GeoJSONWriter.featureCollection(features, crs: layer.crs), count: drawn.count, crs: layer.crs, account: account)
+      geoJSON: GeoJSONWriter.featureCollection(features, crs: layer.crs), count: drawn.count, crs: layer.crs, account: account,
+      footprints: footprints, zones: layer)
   }
 }

@@ -58,10 +58,10 @@ extension ReviewPack {
     return try GeodataFiles.rfc7946(footprintTable(layer: drawn.layer, polygons: drawn.polygons, study: study))
   }
 
-  /// The measure columns of a footprint table, in order.
-  static let footprintColumns: [FeatureTable.Column] = [
-    .init("footprint_id", .text), .init("footprint_name", .text), .init("population", .real),
-    .init("registered_list", .real), .init("retained", .real), .init("retention", .real), .init("capture", .real),
+  /// The measure columns of a footprint table, in order, after `footprint_id` and
+  /// `footprint_name`.
+  static let measureColumns: [FeatureTable.Column] = [
+    .init("population", .real), .init("registered_list", .real), .init("retained", .real), .init("retention", .real), .init("capture", .real),
     .init("inflow", .real), .init("outflow", .real), .init("net", .real), .init("list_inflation", .real),
     .init("best_council_id", .text), .init("best_council_name", .text), .init("council_coverage", .real),
     .init("council_covered", .real),
@@ -74,11 +74,9 @@ extension ReviewPack {
     let flowRows = Dictionary((flows?.rows ?? []).map { ($0.footprint, $0) }, uniquingKeysWith: { a, _ in a })
     let overlap = isBaseline ? results.councilOverlap : nil
     let overlapIndex = Dictionary((overlap?.aIDs ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    func real(_ x: Double?) -> FeatureTable.Value { x.map { $0.isFinite ? .real($0) : .null } ?? .null }
-    var rows: [[FeatureTable.Value]] = []
-    for (f, id) in polygons.ids.enumerated() {
-      var row: [FeatureTable.Value] = [.text(id), .text(polygons.names.indices.contains(f) ? polygons.names[f] : "")]
-      row.append(real(population.map { $0.population(of: id) ?? 0 }))
+    let real = FootprintGeodata.real
+    return FootprintGeodata.footprintTable(name: layer, polygons: polygons, columns: Self.measureColumns) { id in
+      var row: [FeatureTable.Value] = [real(population.map { $0.population(of: id) ?? 0 })]
       if let r = flowRows[id] {
         row += [
           real(r.registeredList), real(r.retained), real(r.retention), real(r.capture), real(r.inflow), real(r.outflow), real(r.net),
@@ -93,36 +91,13 @@ extension ReviewPack {
       } else {
         row += Array(repeating: .null, count: 4)
       }
-      rows.append(row)
+      return row
     }
-    return FeatureTable(name: Self.tableName(layer), geometry: polygons, columns: Self.footprintColumns, rows: rows)
   }
 
   /// The `zones` table (nil without zone polygons or a baseline crosswalk).
   func zonesTable() -> FeatureTable? {
     guard let zones = results.zones, let crosswalk = results.baseline else { return nil }
-    var position: [String: Int] = [:]
-    for (f, id) in zones.ids.enumerated() where position[id] == nil { position[id] = f }
-    var layer = PolygonLayer(crs: zones.crs)
-    var rows: [[FeatureTable.Value]] = []
-    for z in 0..<Int32(crosswalk.zones.count) {
-      let code = crosswalk.zones.code(z)
-      for e in crosswalk.entries(ofZone: z) {
-        if let f = position[code] { layer.append(contentsOf: zones.subset([f])) } else { layer.endFeature(id: code) }
-        let footprint = crosswalk.entryFootprint[e]
-        let name = crosswalk.footprintNames.indices.contains(Int(footprint)) ? crosswalk.footprintNames[Int(footprint)] : ""
-        rows.append([.text(code), .text(crosswalk.footprints.code(footprint)), .text(name), .real(crosswalk.entryWeight[e])])
-      }
-    }
-    let columns: [FeatureTable.Column] = [.init("zone_id", .text), .init("footprint_id", .text), .init("footprint_name", .text), .init("weight", .real)]
-    return FeatureTable(name: "zones", geometry: layer, columns: columns, rows: rows)
-  }
-
-  /// A layer name as a table name: letters, digits and `_` (others become `_`), starting with a
-  /// letter (`layer_` put before one that does not).
-  static func tableName(_ layer: String) -> String {
-    let mapped = String(layer.unicodeScalars.map { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) ? Character($0) : "_" })
-    guard let first = mapped.unicodeScalars.first, first.properties.isAlphabetic else { return "layer_" + mapped }
-    return mapped
+    return FootprintGeodata.zonesTable(zones: zones, crosswalk: crosswalk)
   }
 }

@@ -47,7 +47,8 @@ import Testing
     #expect(listed == fileOptions, "listed \(listed.sorted()), help \(fileOptions.sorted())")
     #expect(files.options.count == listed.count, "an option listed twice")
     for (option, isOutput) in files.options {
-      let namedLikeAnOutput = option == "--output" || option == "--report" || option.hasSuffix("-output")
+      // The geodata options (--gpkg, --geojson) are outputs named by their format.
+      let namedLikeAnOutput = option == "--output" || option == "--report" || option.hasSuffix("-output") || ["--gpkg", "--geojson"].contains(option)
       #expect(isOutput == namedLikeAnOutput, "\(option) is listed as an \(isOutput ? "output" : "input")")
     }
     // The paths given are recorded in their roles.
