@@ -36,8 +36,8 @@ struct ReportCommand: ParsableCommand {
       byte of it.
 
       Example (after catchment review data/demo_study.toml, which wrote \
-      out/review/report.html already; again, elsewhere, with the run report as JSON):
-        catchment report out/review -o out/slides/report.html --report out/slides/run.json
+      out/review/report.html already; again, elsewhere, printing nothing):
+        catchment report out/review -o out/slides/report.html --quiet
       """)
 
   @Argument(help: ArgumentHelp("The review pack's folder (as `catchment review` writes it).", valueName: "folder"))

@@ -29,7 +29,9 @@ public struct ReportFigure: Equatable, Sendable {
 /// - `proposals`: each `compare_<name>.csv` as a table with the proposal's changed values
 ///   highlighted, and the proposal's map (`proposal_<name>.geojson`) beside the baseline's.
 ///
-/// The same pack gives the same bytes: no clock is read; the only time is the manifest's.
+/// The same pack gives the same bytes: no clock is read and no time is shown (the run time is
+/// the manifest's `run_at`, which the page leaves out), so two reviews of the same inputs draw
+/// the same page.
 public struct ReviewReport: Sendable {
   /// The HTML page.
   public let html: String
@@ -169,7 +171,8 @@ struct ReportBuilder {
   var subtitle: String {
     var parts: [String] = []
     if let baseline = pack.baseline { parts.append("Baseline footprints: \(baseline)") }
-    if let runAt = pack.manifest?["run_at"] as? String { parts.append("run at \(runAt)") }
+    // No time: the manifest's run_at alone says when, so that two reviews of the same inputs
+    // draw the same page, and their packs differ only in the manifest's run_at.
     if let tool = pack.manifest?["tool"] as? [String: Any], let version = tool["version"] as? String {
       parts.append("catchment \(version)\((tool["revision"] as? String).map { " (\($0))" } ?? "")")
     }
