@@ -44,6 +44,8 @@ import Testing
     for key in ["exclusions", "losses"] {
       let tallies = report[key] as? [[String: Any]] ?? []
       #expect(!tallies.isEmpty, "the demo has \(key)")
+      // Every one of the demo's counts rows of one input (population, registrations, activity).
+      #expect(tallies.allSatisfy { ($0["file"] as? String)?.isEmpty == false }, "\(tallies.map { $0["reason"] ?? "" })")
       let table = try rows(html, table: "accounting-\(key)")
       // Columns: input, reason, steps, rows, amount, unit, where it went.
       #expect(table.allSatisfy { $0.count == 7 }, "\(table)")
