@@ -10,9 +10,11 @@
 # England publish) and writes the whole review pack into out/review/ (the study's `output`):
 # crosswalks and populations of every layer, patient flows across the ICBs, overlaps with the
 # councils and the other layers, trust catchments and membership, the proposal compared with the
-# baseline, report.json (the accounting) and manifest.json (the provenance). The review prints
-# where the pack is and its five headline figures (residents, registered patients, retention,
-# capture, trusts in two or more systems). Last, it links the binary as `catchment` in a folder
+# baseline, report.json (the accounting), manifest.json (the provenance) and, drawn last from
+# those files, report.html (open it in a browser: maps, heatmaps and tables) with each of its
+# figures as figures/<name>.svg. The review prints where the pack and its report are and its five
+# headline figures (residents, registered patients, retention, capture, trusts in two or more
+# systems). Last, it links the binary as `catchment` in a folder
 # on PATH, so that the README's commands work as written: /usr/local/bin when run as root, else
 # ~/.local/bin (it says which, and what to do when that folder is not on PATH). The binary itself
 # is .build/release/catchment.

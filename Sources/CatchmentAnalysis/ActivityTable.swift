@@ -125,6 +125,7 @@ public struct ActivityTable: Sendable {
         "\(repeated) zone × provider pairs have several rows in \(path) and their values were summed; if the file stacks years or admission types, keep one set with a row filter, column = value (e.g. catchment_year=2019)")
     }
     let rows = sums.map { byProvider in byProvider.sorted { $0.key < $1.key }.map { (provider: $0.key, value: $0.value) } }
+    account.attribute(to: path)
     return (ActivityTable(providers: providers, rows: rows, totals: totals, isShare: isShare), account)
   }
 }

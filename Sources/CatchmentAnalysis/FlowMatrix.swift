@@ -187,6 +187,8 @@ public struct FlowMatrix: Sendable {
     Self.reportRegistration(
       unitCodes: unitCodes, inMap: unitInMap, patients: unitPatients, rows: unitRows, map: map, account: &account)
     Self.reportOneSided(crosswalk: crosswalk, map: map, account: &account)
+    // Every tally counts patients of the registrations' rows.
+    account.attribute(to: counts.summary.file)
     self.account = account
   }
 

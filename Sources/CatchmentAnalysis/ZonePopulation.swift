@@ -122,6 +122,8 @@ public struct ZonePopulation: Sendable {
     if repeated > 0 {
       try checkRepeatedRows(table: table, zoneOfCode: zoneOfCode, rowsPerZone: rowsPerZone, account: &account)
     }
+    // Every tally counts rows of the table (or zones it has no row for).
+    account.attribute(to: path)
     return (ZonePopulation(values: values, present: present), account)
   }
 

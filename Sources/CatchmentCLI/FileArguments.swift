@@ -1,4 +1,5 @@
 import CatchmentOutputs
+import CatchmentStudy
 
 /// The files, folders and patterns a command's options name, each as an input or an output:
 /// what ``InputOutputCheck`` compares before the run reads anything.
@@ -269,6 +270,9 @@ extension ReportCommand: NamesFiles {
   func list(_ files: inout FileArguments) {
     // The pack's files are known only once the folder is listed; its figures go to figures/.
     files.argument("folder", folder)
+    // Every file of the pack the report may read: an output naming one is refused.
+    for path in ReviewReport.filesRead(folder: folder) { files.argument("pack file", path) }
     files.output("--output", htmlPath)
+    files.add(runOptions)
   }
 }

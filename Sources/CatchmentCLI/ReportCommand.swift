@@ -1,10 +1,12 @@
 import ArgumentParser
+import CatchmentCore
 import CatchmentStudy
 import Foundation
 
 /// `catchment report REVIEW_FOLDER`: the review pack drawn as one self-contained HTML page,
 /// with each figure also as a standalone SVG. The library draws it (``ReviewReport``); this
-/// command writes what it returns, all or nothing.
+/// command writes what it returns, all or nothing, and takes the run options every command
+/// takes (``RunOptions``).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
@@ -20,10 +22,22 @@ struct ReportCommand: ParsableCommand {
       coterminosity (baseline × councils and each other layer, nesting), providers \
       and proposals. Every figure is also written as a standalone SVG in figures/ \
       beside the HTML file (figures/<name>.svg), for slides. The same pack gives the \
-      same bytes.
+      same bytes, and the bytes `catchment review` wrote into the pack as its \
+      report.html (the review draws it the same way, unless --no-report).
 
-      Example (after catchment review data/demo_study.toml):
-        catchment report out/review -o out/review/report.html
+      The HTML file and the figures are written all or nothing: a report that fails \
+      replaces no file. An output that names one of the pack's files (its CSV, JSON \
+      and GeoJSON files, which the report reads) or the folder itself is refused.
+
+      As every command, it prints its run report on stderr (what it read and wrote; \
+      --quiet prints nothing), writes it as JSON with --report FILE, and fails with \
+      --strict when the run lost anything (drawing a report loses nothing, so it \
+      passes). The report writes no table, so --bom and --full-precision change no \
+      byte of it.
+
+      Example (after catchment review data/demo_study.toml, which wrote \
+      out/review/report.html already; again, elsewhere, printing nothing):
+        catchment report out/review -o out/slides/report.html --quiet
       """)
 
   @Argument(help: ArgumentHelp("The review pack's folder (as `catchment review` writes it).", valueName: "folder"))
@@ -33,6 +47,9 @@ struct ReportCommand: ParsableCommand {
     name: [.customShort("o"), .customLong("output")],
     help: ArgumentHelp("The HTML file to write (default: FOLDER/report.html); figures go to figures/ beside it.", valueName: "file"))
   var output: String?
+
+  @OptionGroup(title: "Run")
+  var runOptions: RunOptions
 
   /// The HTML file written.
   var htmlPath: String { output ?? URL(fileURLWithPath: folder).appendingPathComponent("report.html").path }
@@ -44,9 +61,14 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let report = try ReviewReport(folder: folder)
+    let run = RunReport(command: "report")
     try write(bytes: Array(report.html.utf8), to: htmlPath)
+    run.note("wrote \(htmlPath) (sections: \(report.sections.joined(separator: ", ")))")
     for figure in report.figures {
       try write(bytes: Array(figure.svg.utf8), to: URL(fileURLWithPath: figuresFolder).appendingPathComponent(figure.name + ".svg").path)
     }
+    if !report.figures.isEmpty { run.note("wrote \(report.figures.count) figures to \(figuresFolder) (one SVG file each)") }
+    // The run report, --report and --strict as every command; then the files are put in place.
+    try runOptions.finish(run)
   }
 }

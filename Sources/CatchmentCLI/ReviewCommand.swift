@@ -30,8 +30,13 @@ struct ReviewCommand: ParsableCommand {
       report.json (the \
       accounting of every step) and manifest.json (the provenance: every input's \
       path, size and SHA-256, every option in force, every output's SHA-256). Each \
-      table has the bytes the single command writes with its defaults. Files are \
-      written only when the whole review succeeds.
+      table has the bytes the single command writes with its defaults. Last it \
+      draws report.html from the pack's own files, as `catchment report` draws it: \
+      one self-contained page (inline SVG and CSS, no network address) with the \
+      headline, maps, flows, coterminosity, providers and proposals, each figure also \
+      as figures/<name>.svg; --no-report leaves them out. Files are written only \
+      when the whole review succeeds: a review that fails leaves no report and no \
+      half pack.
 
       With --gpkg FILE it also writes the drawn footprints as a GeoPackage (one layer \
       per footprint layer, with population, registered list, retained, retention, \
@@ -41,8 +46,8 @@ struct ReviewCommand: ParsableCommand {
       --geojson FILE the baseline's footprints and measures as RFC 7946 GeoJSON \
       (WGS 84). Both are written with the pack, all or nothing.
 
-      When the pack is written, it prints on stdout where the pack is and five \
-      headline figures about the baseline: residents, registered patients (with \
+      When the pack is written, it prints on stdout where the pack and its report are \
+      and five headline figures about the baseline: residents, registered patients (with \
       list inflation), retention, capture and the trusts in two or more systems \
       (not with --quiet).
 
@@ -58,8 +63,12 @@ struct ReviewCommand: ParsableCommand {
       (FOLDER/study.toml, or -o FILE) with the columns filled in; each choice it made \
       is marked '# CHECK:' with the alternatives. It never overwrites a file.
 
-      Example (the demo study, after bash scripts/demo.sh; the pack goes to out/review):
+      Example (the demo study, after bash scripts/demo.sh; the pack goes to out/review, \
+      its report to out/review/report.html):
         catchment review data/demo_study.toml
+
+      Example (the same pack without report.html and figures/):
+        catchment review data/demo_study.toml --no-report
 
       Example (a study drafted from the demo folder, then run; its pack goes to \
       out/drafted/review):
@@ -92,6 +101,9 @@ struct ReviewCommand: ParsableCommand {
     help: ArgumentHelp("Also write the baseline's footprints with their measures as RFC 7946 GeoJSON (WGS 84).", valueName: "file"))
   var geojson: String?
 
+  @Flag(name: .customLong("no-report"), help: "Do not draw report.html and figures/ into the pack.")
+  var noReport = false
+
   @OptionGroup(title: "Run")
   var runOptions: RunOptions
 
@@ -100,6 +112,7 @@ struct ReviewCommand: ParsableCommand {
     if initFolder == nil && study == nil { throw ValidationError("give the study file (TOML), or --init FOLDER to draft one") }
     if initFolder == nil && initOutput != nil { throw ValidationError("-o FILE needs --init FOLDER") }
     if initFolder != nil && (gpkg != nil || geojson != nil) { throw ValidationError("--gpkg and --geojson need a study file, not --init") }
+    if initFolder != nil && noReport { throw ValidationError("--no-report needs a study file, not --init") }
   }
 
   func run() throws {
@@ -110,21 +123,19 @@ struct ReviewCommand: ParsableCommand {
     var review = ReviewRun(study: study, numbers: runOptions.numbers, byteOrderMark: runOptions.bom)
     let progress = TerminalProgress.standardError(quiet: runOptions.quiet)
     review.progress = progress.sink
+    review.drawsReport = !noReport
     let pack: ReviewPack
+    // The tables, report.html and figures/ (the last step), report.json and manifest.json.
+    let outputs: [ReviewPack.File]
     do {
       defer { progress.finish() }
       pack = try review.run()
+      outputs = try review.packFiles(
+        pack, studyFile: studyFile,
+        tool: Manifest.Tool(version: CatchmentCommand.configuration.version, revision: SourceRevision.current()), runAt: runAt,
+        runOptions: ["run.strict": "\(runOptions.strict)", "run.report": "\(!noReport)"])
     }
     let folder = study.output.url
-    var outputs = pack.files
-    var reportJSON = [UInt8](try pack.report.jsonData())
-    reportJSON.append(0x0A)
-    outputs.append(ReviewPack.File(name: "report.json", bytes: reportJSON))
-    let manifest = try pack.manifest(
-      study: study, studyFile: studyFile, outputs: outputs,
-      tool: Manifest.Tool(version: CatchmentCommand.configuration.version, revision: SourceRevision.current()), runAt: runAt,
-      runOptions: ["run.strict": "\(runOptions.strict)"])
-    outputs.append(ReviewPack.File(name: "manifest.json", bytes: [UInt8](try manifest.encoded())))
     for file in outputs {
       try write(bytes: file.bytes, to: folder.appendingPathComponent(file.name).path)
     }
@@ -134,7 +145,9 @@ struct ReviewCommand: ParsableCommand {
     pack.report.note("wrote \(outputs.count) files to \(folder.path)")
     try runOptions.finish(pack.report)
     // Where the pack is and its headline figures, on stdout (the report went to stderr).
-    if !runOptions.quiet { print(pack.headline(study: study).text(pack: folder.path, files: outputs.count), terminator: "") }
+    if !runOptions.quiet {
+      print(pack.headline(study: study).text(pack: folder.path, files: outputs.count, report: !noReport), terminator: "")
+    }
   }
 
   /// `--init FOLDER`: drafts the study file and says where it is and how many choices to check.

@@ -64,6 +64,24 @@ public struct RunAccount: Sendable, Equatable {
     entries.append(.note(message, codes: codes, maxCodes: maxCodes))
   }
 
+  /// Marks every exclusion, loss and repeated-rows tally of the account that names no file as
+  /// counting rows of `file` (``Tally/file``): for a step whose tallies all count one input's rows.
+  public mutating func attribute(to file: String) {
+    func named(_ t: Tally) -> Tally {
+      var named = t
+      if named.file == nil { named.file = file }
+      return named
+    }
+    entries = entries.map { entry in
+      switch entry {
+      case .exclusion(let t): .exclusion(named(t))
+      case .loss(let t): .loss(named(t))
+      case .repeated(let t): .repeated(named(t))
+      default: entry
+      }
+    }
+  }
+
   /// Records every entry into `report`, in order (``RunReport/record(_:)``).
   public func record(into report: RunReport) { report.record(self) }
 }

@@ -215,6 +215,10 @@ public struct Tally: Encodable, Sendable, Equatable {
   public var destination: String?
   /// The codes involved with their amounts, largest first, then by code.
   public var codes: [CodeAmount] = []
+  /// The input file whose rows the tally counts, as ``InputSummary/file`` names it, when it
+  /// counts one file's rows (nil for a tally of zones or footprints, e.g. a crosswalk's gaps):
+  /// so that one file's exclusion met by several steps can be shown once.
+  public var file: String?
 
   public init(reason: String, unit: String, destination: String? = nil) {
     self.reason = reason

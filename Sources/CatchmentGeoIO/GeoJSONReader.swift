@@ -33,7 +33,13 @@ public enum GeoJSONReader {
       throw GeoIOError(
         file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "file not found")
     }
-    return try data.withUnsafeBytes { raw in
+    return try read(data: data, file: path, fields: fields)
+  }
+
+  /// Reads the features of a GeoJSON document held in memory (a file about to be written),
+  /// as ``read(path:fields:)`` reads a file; messages name it `file`.
+  public static func read(data: Data, file path: String, fields: BoundaryFields) throws -> (PolygonLayer, LayerReadSummary) {
+    try data.withUnsafeBytes { raw in
       var scanner = JSONScanner(bytes: raw.bindMemory(to: UInt8.self), file: path)
       // Skip a UTF-8 byte-order mark.
       if raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { scanner.position = 3 }

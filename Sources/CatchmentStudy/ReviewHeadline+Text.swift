@@ -8,11 +8,20 @@ extension ReviewHeadline {
   ///
   /// - Parameters:
   ///   - folder: the pack's folder, as it should be shown.
-  ///   - files: how many files the pack holds (its tables, `report.json` and `manifest.json`).
-  public func text(pack folder: String, files: Int) -> String {
+  ///   - files: how many files the pack holds (its tables, `report.json` and `manifest.json`,
+  ///     and the report's page and figures).
+  ///   - report: whether the pack holds `report.html`: then a line says where it is.
+  public func text(pack folder: String, files: Int, report: Bool = false) -> String {
     var lines = [
       "The review pack is in \(folder) (\(files) files; report.json: what every step counted and lost; "
-        + "manifest.json: every input, option and output with its SHA-256).",
+        + "manifest.json: every input, option and output with its SHA-256)."
+    ]
+    if report {
+      lines.append(
+        "The report is \((folder as NSString).appendingPathComponent("report.html")): open it in a browser "
+          + "(maps, heatmaps and tables; each figure also as an SVG file in figures/).")
+    }
+    lines += [
       "",
       "Headline figures for the baseline \(baseline)" + (footprints.map { " (\($0) footprints)" } ?? "") + ":",
     ]

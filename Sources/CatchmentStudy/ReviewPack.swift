@@ -56,6 +56,9 @@ public struct ReviewPack {
   /// Every option in force, defaults included (``ReviewRun/optionsInForce``); empty when not
   /// known, and then the manifest lists the study's settings.
   public var options: [String: String]
+  /// How many steps the run started, as its progress counted them (0 without progress): the
+  /// report's step, drawn after them, is the next.
+  var stepsStarted = 0
 
   public init(
     files: [File], report: RunReport, inputs: [Input], results: ReviewResults = ReviewResults(), options: [String: String] = [:]

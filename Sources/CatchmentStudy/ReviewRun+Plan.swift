@@ -3,8 +3,8 @@ extension ReviewRun {
   /// progress display counts against. It follows `run()`'s conditions: a crosswalk per layer
   /// (by name), the footprints drawn per layer (``drawnLayers``), a population per layer, flows (registrations with a practice map), an overlap
   /// per councils or other layer and the nesting of `[review] nesting` (with `[population]`), per proposal its crosswalk and its
-  /// comparison (with `[population]`), and catchments and membership (providers with
-  /// `[population]`).
+  /// comparison (with `[population]`), catchments and membership (providers with
+  /// `[population]`), and last the report (``drawsReport``).
   public var plannedSteps: [PlannedStep] {
     var steps: [PlannedStep] = []
     let population = study.population.map { [$0.file.url.path] } ?? []
@@ -30,7 +30,9 @@ extension ReviewRun {
       for name in names { steps.append(PlannedStep(label: "population \(name)", files: population)) }
     }
     let baseline = study.review.baseline
-    guard study.layers[baseline] != nil else { return steps }
+    // The report, drawn from the pack's own files once every step has run.
+    let report = drawsReport ? [PlannedStep(label: Self.reportStep, files: [])] : []
+    guard study.layers[baseline] != nil else { return steps + report }
     let registrations = study.registrations.flatMap { r -> [String]? in
       guard let map = r.practiceMap, r.practiceFootprint != nil else { return nil }
       return [r.file.url.path, map.url.path]
@@ -59,6 +61,6 @@ extension ReviewRun {
       steps.append(PlannedStep(label: "catchments", files: activity + population))
       steps.append(PlannedStep(label: "membership \(baseline)", files: activity + population))
     }
-    return steps
+    return steps + report
   }
 }

@@ -43,6 +43,9 @@ public struct ReviewRun {
   public var byteOrderMark: Bool
   /// Called as each step starts (step n of m, the files it reads); nil for none.
   public var progress: ((ReviewStep) -> Void)?
+  /// Whether the pack holds `report.html` and its figures (``packFiles(_:studyFile:tool:runAt:runOptions:)``):
+  /// the review's last step. On unless the caller turns it off (`review --no-report`).
+  public var drawsReport = true
 
   /// Coverage defaults of the overlap summary, as `catchment overlap` has them.
   public static let minCoverage = 0.01
@@ -284,7 +287,11 @@ struct ReviewRunState {
   /// The boundary layers and centroids, each file read once for every step that uses it.
   let boundaries = BoundaryReads()
 
-  var pack: ReviewPack { ReviewPack(files: files, report: report, inputs: inputs, results: results, options: options) }
+  var pack: ReviewPack {
+    var pack = ReviewPack(files: files, report: report, inputs: inputs, results: results, options: options)
+    pack.stepsStarted = progress?.started ?? 0
+    return pack
+  }
 
   /// Runs one step with a report of its own, merged into the run's under `label`, and keeps
   /// its tables.

@@ -102,11 +102,14 @@ import Testing
     let readme = try contents(packageRoot.appendingPathComponent("README.md"))
     let block = try #require(
       readme.components(separatedBy: "$ catchment review data/demo_study.toml\n").dropFirst().first?.components(separatedBy: "```").first)
-    let shown = block.split(separator: "\n").map(String.init).filter { $0.hasPrefix("The review pack") || $0.hasPrefix("Headline") || $0.hasPrefix("  ") }
+    let shown = block.split(separator: "\n").map(String.init).filter {
+      $0.hasPrefix("The review pack") || $0.hasPrefix("The report is") || $0.hasPrefix("Headline") || $0.hasPrefix("  ")
+    }
     let printed = result.stdout.split(separator: "\n").map(String.init)
-    #expect(shown.count == 7 && printed.count == 7, "\(shown)\n\(printed)")
+    #expect(shown.count == 8 && printed.count == 8, "\(shown)\n\(printed)")
     func general(_ line: String) -> String {
       line.replacingOccurrences(of: #"is in .* \(\d+ files"#, with: "is in PACK (N files", options: .regularExpression)
+        .replacingOccurrences(of: #"The report is .*/report.html"#, with: "The report is PACK/report.html", options: .regularExpression)
     }
     #expect(shown.map(general) == printed.map(general))
   }
@@ -132,9 +135,11 @@ import Testing
     let (full, _) = try workspace()
     let reference = try CommandRunner.run(["review", "data/demo_study.toml", "--quiet"], in: full)
     #expect(reference.status == 0, "\(reference.stderr)")
+    // The tables and the figures (report.html names the data's folder, in a reason of the accounting).
+    let figures = try FileManager.default.contentsOfDirectory(atPath: full.appendingPathComponent("out/review/figures").path)
     let tables = try FileManager.default.contentsOfDirectory(atPath: full.appendingPathComponent("out/review").path)
-      .filter { !$0.hasSuffix(".json") }
-    #expect(tables.count > 30)
+      .filter { !$0.hasSuffix(".json") && $0 != "report.html" && $0 != "figures" } + figures.map { "figures/\($0)" }
+    #expect(tables.count > 30 && !figures.isEmpty)
     for name in tables {
       let generated = try Data(contentsOf: bare.appendingPathComponent("out/review").appendingPathComponent(name))
       let committed = try Data(contentsOf: full.appendingPathComponent("out/review").appendingPathComponent(name))

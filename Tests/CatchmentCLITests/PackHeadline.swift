@@ -63,10 +63,18 @@ struct PackHeadline {
     ]
   }
 
-  /// The first line: the pack's folder and how many files it holds.
+  /// The first lines: the pack's folder and how many files it holds (those in figures/ too),
+  /// then where its report is (when the pack has one).
   func packLine() throws -> String {
-    let files = try FileManager.default.contentsOfDirectory(atPath: pack.path).count
-    return "The review pack is in \(pack.path) (\(files) files; report.json: what every step counted and lost; "
+    let files = try FileManager.default.subpathsOfDirectory(atPath: pack.path).filter {
+      var isDirectory: ObjCBool = false
+      return FileManager.default.fileExists(atPath: pack.appendingPathComponent($0).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }.count
+    var line = "The review pack is in \(pack.path) (\(files) files; report.json: what every step counted and lost; "
       + "manifest.json: every input, option and output with its SHA-256)."
+    if FileManager.default.fileExists(atPath: pack.appendingPathComponent("report.html").path) {
+      line += "\nThe report is \(pack.path)/report.html: open it in a browser (maps, heatmaps and tables; each figure also as an SVG file in figures/)."
+    }
+    return line
   }
 }

@@ -147,12 +147,16 @@ import Testing
 
   @Test func aMalformedTableIsNamedWithItsLine() throws {
     let pack = try demoPack()
+    // The review's own report: a report that fails replaces none of it.
+    let html = pack.appendingPathComponent("report.html"), figure = pack.appendingPathComponent("figures/map_icb_population.svg")
+    let (before, figureBefore) = (try Data(contentsOf: html), try Data(contentsOf: figure))
     let file = pack.appendingPathComponent("flow_matrix_icb.csv")
     try Data("residence_footprint,residence_footprint_name,E1,total\nE1,A,1\n".utf8).write(to: file)
     let result = try CommandRunner.run(["report", pack.path])
     #expect(result.status != 0)
     #expect(result.stderr.contains("flow_matrix_icb.csv, line 2: 3 fields where the header has 4"), "\(result.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: pack.appendingPathComponent("report.html").path))
+    #expect(try Data(contentsOf: html) == before && Data(contentsOf: figure) == figureBefore)
+    try FileManager.default.removeItem(at: html)
     // A footprints file that is not GeoJSON is named.
     try Data("flows".utf8).write(to: pack.appendingPathComponent("footprints_icb.geojson"))
     try Data("a,b\n1,2\n".utf8).write(to: file)

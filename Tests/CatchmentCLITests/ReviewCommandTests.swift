@@ -22,6 +22,14 @@ import Testing
     #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
   }
 
+  /// The pack's files, those in figures/ too, as paths relative to the pack, sorted.
+  func packFiles(_ pack: URL) throws -> [String] {
+    try FileManager.default.subpathsOfDirectory(atPath: pack.path).filter {
+      var isDirectory: ObjCBool = false
+      return FileManager.default.fileExists(atPath: pack.appendingPathComponent($0).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }.sorted()
+  }
+
   /// What `/usr/bin/sha256sum` prints for `file`: 64 hexadecimal digits, then the name.
   func sha256sum(_ file: URL) throws -> String {
     let result = try ShellRunner.run("/usr/bin/sha256sum \(ShellRunner.quote(file.path))", in: file.deletingLastPathComponent())
@@ -138,10 +146,12 @@ import Testing
       #expect(!review.isEmpty)
       #expect(review == alone, "\(name) differs from the single command's output")
     }
-    // Every file of the pack but report.json, manifest.json and the drawn footprints (no single
-    // command writes them yet: FootprintPolygonsTests checks them) is one of those compared.
+    // Every file of the pack but report.json, manifest.json, the drawn footprints (no single
+    // command writes them yet: FootprintPolygonsTests checks them) and the report (report.html and
+    // figures/, which `catchment report` draws: ReviewReportPackTests) is one of those compared.
     let packTables = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter {
       $0 != "report.json" && $0 != "manifest.json" && !($0.hasPrefix("footprints_") && $0.hasSuffix(".geojson"))
+        && $0 != "report.html" && $0 != "figures"
     }
     #expect(Set(packTables) == Set(expected))
   }
@@ -171,9 +181,9 @@ import Testing
       let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber
       #expect((input["size"] as? NSNumber)?.int64Value == size?.int64Value, "\(path)")
     }
-    // Outputs: every file of the pack but the manifest, each with the SHA-256 of its bytes.
+    // Outputs: every file of the pack but the manifest (figures/ too), each with the SHA-256 of its bytes.
     let outputs = try #require(manifest["outputs"] as? [[String: Any]])
-    let files = try FileManager.default.contentsOfDirectory(atPath: pack.path).filter { $0 != "manifest.json" }
+    let files = try packFiles(pack).filter { $0 != "manifest.json" }
     #expect(Set(outputs.compactMap { $0["path"] as? String }) == Set(files))
     for output in outputs {
       let path = try #require(output["path"] as? String)
@@ -322,15 +332,17 @@ import Testing
     try FileManager.default.moveItem(at: pack, to: first)
     Thread.sleep(forTimeInterval: 1.1)
     try run(["review", "data/demo_study.toml"], in: root)
-    let names = try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted()
-    #expect(names == (try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()))
+    let names = try packFiles(pack)
+    #expect(names == (try packFiles(first)))
     func withoutTimestamp(_ url: URL) throws -> String {
       try contents(url).split(separator: "\n").filter { !$0.contains("\"run_at\"") }.joined(separator: "\n")
     }
+    let manifest = pack.appendingPathComponent("manifest.json"), earlier = first.appendingPathComponent("manifest.json")
+    // report.html and figures/ too: the page shows no time.
+    #expect(names.contains("report.html") && names.contains { $0.hasPrefix("figures/") })
     for name in names where name != "manifest.json" {
       #expect(try Data(contentsOf: pack.appendingPathComponent(name)) == Data(contentsOf: first.appendingPathComponent(name)), "\(name)")
     }
-    let manifest = pack.appendingPathComponent("manifest.json"), earlier = first.appendingPathComponent("manifest.json")
     #expect(try contents(manifest) != contents(earlier), "run_at should differ a second later")
     #expect(try withoutTimestamp(manifest) == withoutTimestamp(earlier))
   }

@@ -70,8 +70,9 @@ import Testing
 
   static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
 
-  /// Under a pseudo-terminal (util-linux `script`), the review draws step 1 to 25 of 25, each
-  /// redrawn over the last with a carriage return, and clears the line before its report;
+  /// Under a pseudo-terminal (util-linux `script`), the review draws step 1 to 26 of 26 (the last
+  /// draws the report), each redrawn over the last with a carriage return, and clears the line
+  /// before its report;
   /// with `--quiet` it draws nothing.
   @Test(.enabled(if: hasScript, "util-linux script(1) is absent: no pseudo-terminal to run the review under"))
   func progressOnATerminal() throws {
@@ -80,11 +81,12 @@ import Testing
     let shown = try ShellRunner.run("script -qec \(ShellRunner.quote(command)) /dev/null", in: root, environment: ["COLUMNS": "200"])
     #expect(shown.status == 0, "\(shown.output)")
     let clear = "\r\u{1B}[K"
-    for n in 1...25 { #expect(shown.output.contains("\(clear)review: step \(n) of 25 "), "step \(n)") }
-    #expect(shown.output.contains("\(clear)review: step 1 of 25 [..........] crosswalk icb: lsoa_sicbl_icb_lad_lookup.csv"))
-    #expect(shown.output.contains("step 25 of 25 [#########.] membership icb"))
+    for n in 1...26 { #expect(shown.output.contains("\(clear)review: step \(n) of 26 "), "step \(n)") }
+    #expect(shown.output.contains("\(clear)review: step 1 of 26 [..........] crosswalk icb: lsoa_sicbl_icb_lad_lookup.csv"))
+    #expect(shown.output.contains("step 25 of 26 [#########.] membership icb"))
+    #expect(shown.output.contains("step 26 of 26 [#########.] report"))
     // The line is cleared, then the report starts (after the last step line).
-    let last = try #require(shown.output.range(of: "step 25 of 25", options: .backwards))
+    let last = try #require(shown.output.range(of: "step 26 of 26", options: .backwards))
     let rest = shown.output[last.upperBound...]
     let cleared = try #require(rest.range(of: clear))
     #expect(rest[cleared.upperBound...].contains(" files to "))

@@ -114,7 +114,7 @@ import Testing
     let run = ReviewRun(study: try Study(contentsOf: file.path))
     let pack = try run.run()
     #expect(!pack.files.contains { $0.name.hasPrefix("footprints_") })
-    #expect(run.plannedSteps.map(\.label) == ["crosswalk icb"])
+    #expect(run.plannedSteps.map(\.label) == ["crosswalk icb", "report"])
   }
 
   /// The geodata of the same study at the same run time are the same bytes (the GeoPackage's

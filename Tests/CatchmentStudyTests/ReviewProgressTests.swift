@@ -14,15 +14,18 @@ import Testing
   /// The demo study by hand: 5 layers (icb, icb_bestfit, lad, proposed, sicbl) each a crosswalk,
   /// its drawn footprints (the study has [zones]) and a population (15), flows of icb (1), overlaps of icb with lad, sicbl, icb_bestfit and
   /// proposed (4), the nesting of sicbl in icb (1), the proposal and its comparison (2),
-  /// catchments and membership (2): 25.
-  @Test func theDemoStudyReportsStepOneToTwentyFiveInOrder() throws {
+  /// catchments and membership (2), and last the report, drawn as the pack's files are put
+  /// together (1): 26.
+  @Test func theDemoStudyReportsStepOneToTwentySixInOrder() throws {
     let study = try Study(contentsOf: data.appendingPathComponent("demo_study.toml").path)
     var run = ReviewRun(study: study)
     let steps = Steps()
     run.progress = { steps.seen.append($0) }
     let pack = try run.run()
-    #expect(steps.seen.map(\.number) == Array(1...25))
-    #expect(steps.seen.allSatisfy { $0.total == 25 })
+    let studyFile = data.appendingPathComponent("demo_study.toml").path
+    let files = try run.packFiles(pack, studyFile: studyFile, tool: Manifest.Tool(version: "test"), runAt: Date(timeIntervalSince1970: 0))
+    #expect(steps.seen.map(\.number) == Array(1...26))
+    #expect(steps.seen.allSatisfy { $0.total == 26 })
     #expect(run.plannedSteps.map(\.label) == steps.seen.map(\.label))
     #expect(
       steps.seen.map(\.label) == [
@@ -30,8 +33,9 @@ import Testing
         "footprints icb", "footprints icb_bestfit", "footprints lad", "footprints proposed", "footprints sicbl",
         "population icb", "population icb_bestfit", "population lad", "population proposed", "population sicbl",
         "flows icb", "overlap icb_lad", "overlap icb_sicbl", "overlap icb_icb_bestfit", "overlap icb_proposed",
-        "nesting sicbl in icb", "proposal councils-whole", "compare councils-whole", "catchments", "membership icb",
+        "nesting sicbl in icb", "proposal councils-whole", "compare councils-whole", "catchments", "membership icb", "report",
       ])
+    #expect(files.contains { $0.name == "report.html" })
     // Each step names the files it reads.
     let population = data.appendingPathComponent("population_lsoa_mid2022.csv").standardizedFileURL.path
     #expect(steps.seen[10].files == [population])
@@ -47,6 +51,6 @@ import Testing
     let study = try Study(contentsOf: data.appendingPathComponent("demo_study.toml").path)
     let run = ReviewRun(study: study)
     #expect(run.progress == nil)
-    #expect(run.plannedSteps.count == 25)
+    #expect(run.plannedSteps.count == 26)
   }
 }

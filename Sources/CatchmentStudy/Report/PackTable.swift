@@ -27,6 +27,11 @@ struct PackTable {
   static func read(_ path: String) throws(ReviewReportError) -> PackTable? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path) }
+    return try parse(data, file: path)
+  }
+
+  /// Parses the bytes of a table (a file read, or one about to be written); messages name `path`.
+  static func parse(_ data: Data, file path: String) throws(ReviewReportError) -> PackTable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw .malformed(file: path, line: nil, problem: "not UTF-8 text")
     }

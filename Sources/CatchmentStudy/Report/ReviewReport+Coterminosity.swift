@@ -92,7 +92,7 @@ extension ReportBuilder {
   /// as an indented table: each footprint under its main parent.
   func nesting(file: String, layers: String) throws(ReviewReportError) -> String {
     let path = pack.path(file)
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path) }
+    let data = try pack.data(file)
     guard let roots = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else {
       throw .malformed(file: path, line: nil, problem: "not a JSON array of nodes")
     }

@@ -85,39 +85,6 @@ extension ReportBuilder {
     return html
   }
 
-  /// The run report's accounting: each input's rows (read, counted, excluded, lost), then each
-  /// expected exclusion and each loss with its reason and amount.
-  func accounting(_ report: [String: Any]) -> String {
-    var html = "<h3>Accounting</h3>\n"
-    let inputs = report["inputs"] as? [[String: Any]] ?? []
-    func n(_ d: [String: Any], _ key: String) -> Double? { (d[key] as? NSNumber)?.doubleValue }
-    let inputRows = inputs.map { input -> [String] in
-      let file = ((input["file"] as? String) ?? "") as NSString
-      return [ReportHTML.cell((input["role"] as? String) ?? ""), ReportHTML.cell(file.lastPathComponent)]
-        + ["rowsRead", "rowsCounted", "rowsExcluded", "rowsLost"].map { ReportHTML.cell(ReportHTML.count(n(input, $0)), value: n(input, $0)) }
-    }
-    html += ReportHTML.table(
-      id: "accounting-inputs", caption: "Rows of each input",
-      headings: ["Role", "File", "Read", "Counted", "Expected exclusions", "Lost"], rows: inputRows)
-    for (key, caption) in [("exclusions", "Expected exclusions"), ("losses", "Losses")] {
-      let entries = report[key] as? [[String: Any]] ?? []
-      let rows = entries.map { e -> [String] in
-        [
-          ReportHTML.cell((e["reason"] as? String) ?? ""), ReportHTML.cell(ReportHTML.count(n(e, "rows")), value: n(e, "rows")),
-          ReportHTML.cell(ReportHTML.count(n(e, "amount")), value: n(e, "amount")), ReportHTML.cell((e["unit"] as? String) ?? ""),
-          ReportHTML.cell((e["destination"] as? String) ?? ""),
-        ]
-      }
-      if rows.isEmpty {
-        html += "<p class=\"note\">\(caption): none.</p>\n"
-      } else {
-        html += ReportHTML.table(
-          id: "accounting-\(key)", caption: caption, headings: ["Reason", "Rows", "Amount", "Unit", "Where it went"], rows: rows)
-      }
-    }
-    return html
-  }
-
   /// The manifest's inputs: study key, path, size, rows read, stated date or vintage, SHA-256.
   /// A key naming more than ``groupedFiles`` files (a folder of boundaries: 296 for England's
   /// LSOAs) is one row of the table, its files listed in full in a `<details>` block after it.

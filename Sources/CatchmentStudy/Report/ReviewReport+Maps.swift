@@ -13,9 +13,10 @@ extension ReportBuilder {
   func geometry(_ file: String, width: Double = mapWidth) throws(ReviewReportError) -> DisplayGeometry? {
     guard pack.names.contains(file) else { return nil }
     let path = pack.path(file)
+    let bytes = try pack.data(file)
     let layer: PolygonLayer
     do {
-      layer = try GeoJSONReader.read(path: path, fields: BoundaryFields(id: "footprint_id", name: "footprint_name")).0
+      layer = try GeoJSONReader.read(data: bytes, file: path, fields: BoundaryFields(id: "footprint_id", name: "footprint_name")).0
     } catch {
       // The reader's message names the file already.
       let text = "\(error)"

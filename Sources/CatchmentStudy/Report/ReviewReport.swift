@@ -29,7 +29,9 @@ public struct ReportFigure: Equatable, Sendable {
 /// - `proposals`: each `compare_<name>.csv` as a table with the proposal's changed values
 ///   highlighted, and the proposal's map (`proposal_<name>.geojson`) beside the baseline's.
 ///
-/// The same pack gives the same bytes: no clock is read; the only time is the manifest's.
+/// The same pack gives the same bytes: no clock is read and no time is shown (the run time is
+/// the manifest's `run_at`, which the page leaves out), so two reviews of the same inputs draw
+/// the same page.
 public struct ReviewReport: Sendable {
   /// The HTML page.
   public let html: String
@@ -42,7 +44,29 @@ public struct ReviewReport: Sendable {
   ///
   /// - Throws: ``ReviewReportError`` naming the file that cannot be read and why.
   public init(folder: String) throws(ReviewReportError) {
-    let pack = try PackFiles(folder: folder)
+    try self.init(pack: try PackFiles(folder: folder))
+  }
+
+  /// Draws the report of a pack held in memory (``ReviewPack/File``s about to be written into
+  /// `folder`, `report.json` and `manifest.json` among them), as ``init(folder:)`` draws it from
+  /// the files once written: the same files give the same bytes. Files in subfolders (a
+  /// previous report's figures) are not read.
+  ///
+  /// - Parameter folder: the pack's folder, to name a file in a message.
+  public init(files: [ReviewPack.File], folder: String) throws(ReviewReportError) {
+    try self.init(pack: try PackFiles(files: files, folder: folder))
+  }
+
+  /// The files of the pack in `folder` that a report may read: its CSV, JSON and GeoJSON files
+  /// (not those in subfolders), as paths under `folder`, sorted; none when it cannot be listed.
+  /// A report written over one of them would change the pack it is drawn from.
+  public static func filesRead(folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { ["csv", "json", "geojson"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+      .map { (folder as NSString).appendingPathComponent($0) }
+  }
+
+  init(pack: PackFiles) throws(ReviewReportError) {
     var builder = ReportBuilder(pack: pack)
     try builder.build()
     html = ReportHTML.page(title: builder.title, subtitle: builder.subtitle, sections: builder.sections)
@@ -51,25 +75,40 @@ public struct ReviewReport: Sendable {
   }
 }
 
-/// The pack's folder and what it holds.
+/// The pack's folder and what it holds: the files in the folder, or the files about to be
+/// written into it.
 struct PackFiles {
   let folder: String
   let names: Set<String>
+  /// The bytes of each file by name when the pack is held in memory; nil when it is read from
+  /// the folder.
+  private let held: [String: Data]?
   let manifest: [String: Any]?
   let report: [String: Any]?
   /// `[review] baseline` from the manifest, or the layer of the first flow summary or population table.
   let baseline: String?
 
   init(folder: String) throws(ReviewReportError) {
-    self.folder = folder
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw .noFolder(folder)
     }
     guard let listing = try? FileManager.default.contentsOfDirectory(atPath: folder) else { throw .unreadable(file: folder) }
+    try self.init(folder: folder, names: listing, held: nil)
+  }
+
+  init(files: [ReviewPack.File], folder: String) throws(ReviewReportError) {
+    var held: [String: Data] = [:]
+    for file in files where !file.name.contains("/") { held[file.name] = Data(file.bytes) }
+    try self.init(folder: folder, names: Array(held.keys), held: held)
+  }
+
+  private init(folder: String, names listing: [String], held: [String: Data]?) throws(ReviewReportError) {
+    self.folder = folder
+    self.held = held
     names = Set(listing)
-    manifest = try Self.json(folder, "manifest.json", names)
-    report = try Self.json(folder, "report.json", names)
+    manifest = try Self.json(folder, "manifest.json", names, held: held)
+    report = try Self.json(folder, "report.json", names, held: held)
     let options = manifest?["options"] as? [String: Any]
     let sorted = listing.sorted()
     baseline =
@@ -87,14 +126,27 @@ struct PackFiles {
       .map { ($0, String($0.dropFirst(prefix.count).dropLast(suffix.count))) }
   }
 
-  func table(_ name: String) throws(ReviewReportError) -> PackTable? {
-    names.contains(name) ? try PackTable.read(path(name)) : nil
+  /// The bytes of file `name` of the pack (one the pack has: see ``names``).
+  func data(_ name: String) throws(ReviewReportError) -> Data {
+    try Self.data(folder, name, held: held)
   }
 
-  static func json(_ folder: String, _ name: String, _ names: Set<String>) throws(ReviewReportError) -> [String: Any]? {
+  func table(_ name: String) throws(ReviewReportError) -> PackTable? {
+    names.contains(name) ? try PackTable.parse(try data(name), file: path(name)) : nil
+  }
+
+  static func data(_ folder: String, _ name: String, held: [String: Data]?) throws(ReviewReportError) -> Data {
+    let path = (folder as NSString).appendingPathComponent(name)
+    // A pack held in memory is never looked for on the disk.
+    let data = held != nil ? held?[name] : FileManager.default.contents(atPath: path)
+    guard let data else { throw .unreadable(file: path) }
+    return data
+  }
+
+  static func json(_ folder: String, _ name: String, _ names: Set<String>, held: [String: Data]?) throws(ReviewReportError) -> [String: Any]? {
     guard names.contains(name) else { return nil }
     let path = (folder as NSString).appendingPathComponent(name)
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path) }
+    let data = try Self.data(folder, name, held: held)
     guard let object = try? JSONSerialization.jsonObject(with: data), let dictionary = object as? [String: Any] else {
       throw .malformed(file: path, line: nil, problem: "not a JSON object")
     }
@@ -119,7 +171,8 @@ struct ReportBuilder {
   var subtitle: String {
     var parts: [String] = []
     if let baseline = pack.baseline { parts.append("Baseline footprints: \(baseline)") }
-    if let runAt = pack.manifest?["run_at"] as? String { parts.append("run at \(runAt)") }
+    // No time: the manifest's run_at alone says when, so that two reviews of the same inputs
+    // draw the same page, and their packs differ only in the manifest's run_at.
     if let tool = pack.manifest?["tool"] as? [String: Any], let version = tool["version"] as? String {
       parts.append("catchment \(version)\((tool["revision"] as? String).map { " (\($0))" } ?? "")")
     }
