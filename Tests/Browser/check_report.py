@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Open a report in headless Chromium with networking off and check what a reader would see.
+
+    python check_report.py REPORT.html [REPORT.html ...] --pack PACK_FOLDER --out SHOTS_FOLDER
+
+Checks, each failure one line of `problems`:
+- requests: the page asks for nothing but its own file (Chromium runs with every host name
+  resolving to nothing and a proxy that refuses, and the context is offline: anything else it
+  asks for fails and is listed), nothing fails to load;
+- console: no console error and no uncaught script error; the table-sorting script sorts the
+  first sortable table with numbers when its heading is clicked, both ways;
+- screenshot (OUT/<report's name>/report.png, the whole page at a desktop width): not blank, and each map's
+  region (the map element's box on the page) shows a picture: colours besides white;
+- DOM: each map (an `<svg>` with footprint paths, named by the id of its `<title>`, which is the
+  figure's id + "-title", as CatchmentFigures' SVGDocument writes it) holds exactly one footprint path (`path[data-id]`, with something drawn) per
+  footprint the pack lists for it (pack_footprints.py), and every footprint layer has a map;
+- print (OUT/<report's name>/report.pdf, the page printed as the CSS asks): A4 landscape pages.
+
+Writes its findings as JSON on stdout, a list with an object for each report; exit 0 when
+every `problems` is empty, 1 otherwise, 2 when
+it cannot run (no Chromium, no report). The browser is Debian's `chromium` (CHROMIUM names
+another): Playwright drives it; no browser is downloaded.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+
+from pack_footprints import Pack
+import pixels
+
+# Networking off: every host resolves to nothing, and any proxied request goes to the discard
+# port, where nothing listens.
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]
+DESKTOP = {"width": 1280, "height": 900}
+# A map shows a picture when at least this many colours each cover 0.2 % of its box, and this
+# share of its box is not white (the demo's maps: about 10 colours and half the box).
+MAP_MIN_COLOURS, MAP_MIN_INK = 3, 0.15
+PAGE_MIN_COLOURS, PAGE_MIN_INK = 2, 0.01
+# A4 landscape in PDF points (297 × 210 mm at 72 points an inch), with rounding.
+A4_LANDSCAPE, A4_TOLERANCE = (841.9, 595.3), 2.0
+
+MAPS_JS = """() => Array.from(document.querySelectorAll("svg"))
+  .filter(s => !s.parentElement.closest("svg") && s.querySelector("path[data-id]"))
+  .map(s => {
+    const r = s.getBoundingClientRect();
+    const paths = Array.from(s.querySelectorAll("path[data-id]"));
+    const title = s.querySelector(":scope > title");
+    return {
+      id: s.id || (title && title.id ? title.id.replace(/-title$/, "") : ""),
+      box: [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height],
+      paths: paths.map(p => p.getAttribute("data-id")),
+      undrawn: paths.filter(p => { const b = p.getBBox(); return !(b.width > 0 && b.height > 0); })
+                    .map(p => p.getAttribute("data-id")),
+    };
+  })"""
+
+SORT_JS = """() => {
+  for (const table of document.querySelectorAll("table.sortable")) {
+    const body = table.tBodies[0];
+    if (!body || body.rows.length < 2) continue;
+    const headings = table.tHead ? Array.from(table.tHead.rows[0].cells) : [];
+    for (let c = 0; c < headings.length; c++) {
+      const cells = Array.from(body.rows).map(r => r.cells[c]);
+      if (cells.every(cell => cell && cell.hasAttribute("data-value"))) {
+        const column = () => Array.from(table.tBodies[0].rows).map(r => parseFloat(r.cells[c].getAttribute("data-value")));
+        const sorted = (v, up) => v.every((x, i) => i === 0 || (up ? v[i - 1] <= x : v[i - 1] >= x));
+        headings[c].click();
+        const up = sorted(column(), true);
+        headings[c].click();
+        const down = sorted(column(), false);
+        return {table: table.id, column: headings[c].textContent, ascending: up, descending: down};
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def chromium():
+    for name in [os.environ.get("CHROMIUM"), "chromium", "chromium-browser"]:
+        if name and shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def pdf_pages(path):
+    """The MediaBox [width, height] of each page of a PDF Chromium printed (its page
+    dictionaries are plain text)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    pages = []
+    for match in re.finditer(rb"/Type\s*/Page(?![s\w]).*?/MediaBox\s*\[([^\]]*)\]", data, re.S):
+        numbers = [float(x) for x in match.group(1).split()]
+        pages.append([round(numbers[2] - numbers[0], 1), round(numbers[3] - numbers[1], 1)])
+    return pages
+
+
+def check_all(reports, pack_folder, out):
+    """The findings of each report, one browser for all, each report in a fresh context; the
+    screenshot and PDF of each in its own folder under `out` (named after the file)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=OFFLINE_ARGS)
+        try:
+            return [check(browser, report, pack_folder, os.path.join(out, os.path.splitext(os.path.basename(report))[0]))
+                    for report in reports]
+        finally:
+            browser.close()
+
+
+def check(browser, report, pack_folder, out):
+    os.makedirs(out, exist_ok=True)
+    url = "file://" + os.path.abspath(report)
+    found = {"report": os.path.abspath(report), "requests": [], "failed": [], "console": [], "script_errors": [],
+             "maps": [], "problems": []}
+    problems = found["problems"]
+    context = browser.new_context(viewport=DESKTOP, device_scale_factor=1, offline=True, service_workers="block")
+    try:
+        page = context.new_page()
+        page.on("request", lambda r: found["requests"].append(r.url))
+        page.on("requestfailed", lambda r: found["failed"].append(f"{r.url} ({r.failure})"))
+        page.on("console", lambda m: found["console"].append({"type": m.type, "text": m.text}))
+        page.on("pageerror", lambda e: found["script_errors"].append(str(e)))
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(200)  # a late script error or request still shows
+        found["resources"] = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+        found["sorting"] = page.evaluate(SORT_JS)
+
+        shot = os.path.join(out, "report.png")
+        page.screenshot(path=shot, full_page=True)
+        maps = page.evaluate(MAPS_JS)
+        pdf = os.path.join(out, "report.pdf")
+        page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+        # A late error from the clicks or the printing still counts.
+        page.wait_for_timeout(100)
+    finally:
+        context.close()
+
+    # Requests and console.
+    for r in found["requests"]:
+        if r != url:
+            problems.append(f"request other than the report itself: {r}")
+    for r in found["resources"]:
+        problems.append(f"resource requested: {r}")
+    for f in found["failed"]:
+        problems.append(f"failed to load: {f}")
+    for m in found["console"]:
+        if m["type"] in ("error", "assert"):
+            problems.append(f"console {m['type']}: {m['text']}")
+    for e in found["script_errors"]:
+        problems.append(f"script error: {e}")
+    if found["sorting"] and not (found["sorting"]["ascending"] and found["sorting"]["descending"]):
+        problems.append(f"table {found['sorting']['table']} not sorted by its column {found['sorting']['column']!r}")
+
+    # The screenshot and each map's region in it.
+    image = pixels.open_png(shot)
+    found["screenshot"] = {"path": shot, "size": [image.width, image.height], **pixels.variety(image)}
+    if found["screenshot"]["significant"] < PAGE_MIN_COLOURS or found["screenshot"]["non_white"] < PAGE_MIN_INK:
+        problems.append(f"the screenshot is blank: {found['screenshot']}")
+    pack = Pack(pack_folder)
+    for m in maps:
+        region = pixels.crop(image, m["box"])
+        seen = pixels.variety(region) if region is not None else {"colours": 0, "significant": 0, "non_white": 0.0}
+        entry = {"id": m["id"], "box": [round(v) for v in m["box"]], "paths": len(m["paths"]), **seen, "sources": {}}
+        found["maps"].append(entry)
+        name = m["id"] or "(a map without id)"
+        if seen["significant"] < MAP_MIN_COLOURS or seen["non_white"] < MAP_MIN_INK:
+            problems.append(f"map {name} shows no picture in its region {entry['box']}: {seen}")
+        expected = pack.expected(m["id"])
+        if not expected:
+            problems.append(f"map {name}: no pack file lists its footprints")
+        drawn = m["paths"]
+        for code in sorted({c for c in drawn if drawn.count(c) > 1}):
+            problems.append(f"map {name}: footprint {code} has {drawn.count(code)} paths")
+        for code in m["undrawn"]:
+            problems.append(f"map {name}: the path of footprint {code} draws nothing")
+        for file, codes in expected:
+            entry["sources"][file] = len(codes)
+            for code in sorted(set(codes) - set(drawn)):
+                problems.append(f"map {name}: footprint {code} of {file} has no path")
+            for code in sorted(set(drawn) - set(codes)):
+                problems.append(f"map {name}: path {code} is not a footprint of {file}")
+    mapped = {pack.source(m["id"])[1] for m in maps if pack.source(m["id"])}
+    for layer in pack.layers:
+        if layer not in mapped:
+            problems.append(f"layer {layer} (footprints_{layer}.geojson) has no map")
+
+    # The printed pages.
+    pages = pdf_pages(pdf)
+    found["pdf"] = {"path": pdf, "pages": len(pages)}
+    if not pages:
+        problems.append("the printed report has no page")
+    for number, (w, h) in enumerate(pages, 1):
+        if abs(w - A4_LANDSCAPE[0]) > A4_TOLERANCE or abs(h - A4_LANDSCAPE[1]) > A4_TOLERANCE:
+            problems.append(f"printed page {number} is {w} × {h} pt, not A4 landscape")
+            break
+    return found
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("reports", nargs="+", metavar="REPORT")
+    parser.add_argument("--pack", required=True, help="the review pack the report was drawn from")
+    parser.add_argument("--out", required=True, help="folder for the screenshots and printed PDFs (one folder per report)")
+    args = parser.parse_args(argv)
+    if chromium() is None:
+        print("check_report.py: no chromium on PATH (Debian: apt-get install chromium)", file=sys.stderr)
+        return 2
+    for report in args.reports:
+        if not os.path.isfile(report):
+            print(f"check_report.py: no such report: {report}", file=sys.stderr)
+            return 2
+    findings = check_all(args.reports, args.pack, args.out)
+    print(json.dumps(findings, indent=1, ensure_ascii=False))
+    for found in findings:
+        for p in found["problems"]:
+            print(f"{found['report']}: problem: {p}", file=sys.stderr)
+    return 1 if any(found["problems"] for found in findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
