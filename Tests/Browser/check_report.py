@@ -14,7 +14,9 @@ Checks, each failure one line of `problems`:
 - DOM: each map (an `<svg>` with footprint paths, named by the id of its `<title>`, which is the
   figure's id + "-title", as CatchmentFigures' SVGDocument writes it) holds exactly one footprint path (`path[data-id]`, with something drawn) per
   footprint the pack lists for it (pack_footprints.py), and every footprint layer has a map;
-- print (OUT/<report's name>/report.pdf, the page printed as the CSS asks): A4 landscape pages.
+- print (OUT/<report's name>/report.pdf, the page printed as the CSS asks): A4 landscape pages;
+  laid out as printed, every map but the flow map at most half the page wide (two side by
+  side), and each heading kept with what follows it (`break-after: avoid`).
 
 Writes its findings as JSON on stdout, a list with an object for each report; exit 0 when
 every `problems` is empty, 1 otherwise, 2 when
@@ -40,6 +42,8 @@ DESKTOP = {"width": 1280, "height": 900}
 # share of its box is not white (the demo's maps: about 10 colours and half the box).
 MAP_MIN_COLOURS, MAP_MIN_INK = 3, 0.15
 PAGE_MIN_COLOURS, PAGE_MIN_INK = 2, 0.01
+# A4 landscape between 12 mm margins: 273 mm at 96 px an inch.
+PRINTED = {"width": 1032, "height": 730}
 # A4 landscape in PDF points (297 × 210 mm at 72 points an inch), with rounding.
 A4_LANDSCAPE, A4_TOLERANCE = (841.9, 595.3), 2.0
 
@@ -57,6 +61,16 @@ MAPS_JS = """() => Array.from(document.querySelectorAll("svg"))
                     .map(p => p.getAttribute("data-id")),
     };
   })"""
+
+# Printed: the maps' widths beside the page's, and the headings' page-break rule.
+PRINT_JS = """() => ({
+  page: document.body.getBoundingClientRect().width,
+  maps: Array.from(document.querySelectorAll("svg"))
+    .filter(s => !s.parentElement.closest("svg") && s.querySelector("path[data-id]") && !s.querySelector(":scope > title").id.startsWith("flowmap-"))
+    .map(s => [s.querySelector(":scope > title").id.replace(/-title$/, ""), s.getBoundingClientRect().width]),
+  headings: Array.from(document.querySelectorAll("h2, h3"))
+    .filter(h => getComputedStyle(h).breakAfter !== "avoid").map(h => h.textContent),
+})"""
 
 SORT_JS = """() => {
   for (const table of document.querySelectorAll("table.sortable")) {
@@ -136,6 +150,10 @@ def check(browser, report, pack_folder, out):
         maps = page.evaluate(MAPS_JS)
         pdf = os.path.join(out, "report.pdf")
         page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+        # The printed layout, at the width between an A4 landscape page's margins.
+        page.emulate_media(media="print")
+        page.set_viewport_size(PRINTED)
+        printed = page.evaluate(PRINT_JS)
         # A late error from the clicks or the printing still counts.
         page.wait_for_timeout(100)
     finally:
@@ -189,6 +207,14 @@ def check(browser, report, pack_folder, out):
     for layer in pack.layers:
         if layer not in mapped:
             problems.append(f"layer {layer} (footprints_{layer}.geojson) has no map")
+
+    # The printed layout: two maps side by side on a page (the flow map, with its note, spans
+    # the page); no heading left at the foot of a page.
+    for name, width in printed["maps"]:
+        if width > (printed["page"] - 16) / 2 + 0.5:
+            problems.append(f"printed, map {name} is {width:.0f} px wide: two do not fit side by side in {printed['page']:.0f} px")
+    for heading in printed["headings"][:3]:
+        problems.append(f"printed, heading {heading!r} may be left at the foot of a page (no break-after: avoid)")
 
     # The printed pages.
     pages = pdf_pages(pdf)

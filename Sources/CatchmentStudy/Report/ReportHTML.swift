@@ -47,7 +47,10 @@ enum ReportHTML {
   /// The whole page: title, contents, the sections in order.
   ///
   /// On screen each figure keeps its drawn size and scrolls sideways when wider than the page (a
-  /// national heatmap shrunk to the page would be unreadable); printed, it is fitted to the page.
+  /// national heatmap shrunk to the page would be unreadable); printed, it is fitted to the page,
+  /// the maps to half of it, two side by side (520 px maps, 1,032 px between an A4 landscape
+  /// page's margins: two and the gap would not fit by 24 px), and headings stay with what
+  /// follows them.
   static func page(title: String, subtitle: String, sections: [(id: String, heading: String, body: String)]) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -93,6 +96,8 @@ enum ReportHTML {
       figure, tr { break-inside: avoid; }
       figure { overflow: visible; }
       figure svg { max-width: 100%; height: auto; }
+      h2, h3, caption { break-after: avoid; }
+      .figures > figure[id^="figure-map_"], .figures > figure[id^="figure-proposal_"] { max-width: calc(50% - 8px); }
     }
 
     """
