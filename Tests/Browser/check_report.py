@@ -27,6 +27,7 @@ another): Playwright drives it; no browser is downloaded.
 import argparse
 import json
 import os
+import pathlib
 import re
 import shutil
 import sys
@@ -129,7 +130,7 @@ def check_all(reports, pack_folder, out):
 
 def check(browser, report, pack_folder, out):
     os.makedirs(out, exist_ok=True)
-    url = "file://" + os.path.abspath(report)
+    url = pathlib.Path(report).resolve().as_uri()
     found = {"report": os.path.abspath(report), "requests": [], "failed": [], "console": [], "script_errors": [],
              "maps": [], "problems": []}
     problems = found["problems"]

@@ -114,7 +114,7 @@ import Testing
   @Test(.enabled(if: python != nil, "CATCHMENT_BROWSER_PYTHON not set: run bash scripts/test.sh"))
   func checkerReportsEachKindOfBreak() throws {
     let good = try String(contentsOfFile: fixture("browser/good.html"), encoding: .utf8)
-    let pathB = #"<path id="map-x-population-f1" data-id="B" fill="#440154" d="M210 10L410 10L410 210L210 210Z"><title>East: 800</title></path>"#
+    let pathB = ##"<path id="map-x-population-f1" data-id="B" fill="#440154" d="M210 10L410 10L410 210L210 210Z"><title>East: 800</title></path>"##
     #expect(good.contains(pathB))
     let breaks: [(name: String, html: String, problems: [String])] = [
       ("good", good, []),
