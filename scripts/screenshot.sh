@@ -7,7 +7,7 @@
 #
 # Needs what the tests need (chromium, the Python environment of Tests/Browser/requirements.txt:
 # both made here when missing) and builds the release binary (CATCHMENT_BIN=FILE uses that one).
-# The same binary and fonts give the same picture but for the run time in the subtitle.
+# The same binary and fonts give the same pixels but for the subtitle (run time, revision).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -9,19 +9,20 @@ Checks, each failure one line of `problems`:
   asks for fails and is listed), nothing fails to load;
 - console: no console error and no uncaught script error; the table-sorting script sorts the
   first sortable table with numbers when its heading is clicked, both ways;
-- screenshot (OUT/<report's name>/report.png, the whole page at a desktop width): not blank, and each map's
-  region (the map element's box on the page) shows a picture: colours besides white;
-- DOM: each map (an `<svg>` with footprint paths, named by the id of its `<title>`, which is the
-  figure's id + "-title", as CatchmentFigures' SVGDocument writes it) holds exactly one footprint path (`path[data-id]`, with something drawn) per
-  footprint the pack lists for it (pack_footprints.py), and every footprint layer has a map;
-- print (OUT/<report's name>/report.pdf, the page printed as the CSS asks): A4 landscape pages;
-  laid out as printed, every map but the flow map at most half the page wide (two side by
-  side), and each heading kept with what follows it (`break-after: avoid`).
+- screenshot (OUT/<report's name>/report.png, the whole page at a desktop width): not blank,
+  and each map's region (the map element's box on the page) shows a picture: colours besides
+  white;
+- DOM: each map (an `<svg>` with footprint paths, named by the id of its `<title>`, which is
+  the figure's id + "-title", as CatchmentFigures' SVGDocument writes it) holds exactly one
+  footprint path (`path[data-id]`, drawing something) per footprint the pack lists for it
+  (pack_footprints.py), and every footprint layer of the pack has a map;
+- print (OUT/<report's name>/report.pdf, the page printed as its CSS asks): A4 landscape
+  pages; laid out as printed, every map but the flow map at most half the page wide (two side
+  by side), and each heading kept with what follows it (`break-after: avoid`).
 
-Writes its findings as JSON on stdout, a list with an object for each report; exit 0 when
-every `problems` is empty, 1 otherwise, 2 when
-it cannot run (no Chromium, no report). The browser is Debian's `chromium` (CHROMIUM names
-another): Playwright drives it; no browser is downloaded.
+Writes its findings as JSON on stdout, a list with an object for each report; exit 0 when every
+`problems` is empty, 1 otherwise, 2 when it cannot run (no Chromium, no report). The browser is
+Debian's `chromium` (CHROMIUM names another), driven by Playwright; no browser is downloaded.
 """
 
 import argparse
@@ -48,30 +49,38 @@ PRINTED = {"width": 1032, "height": 730}
 # A4 landscape in PDF points (297 × 210 mm at 72 points an inch), with rounding.
 A4_LANDSCAPE, A4_TOLERANCE = (841.9, 595.3), 2.0
 
-MAPS_JS = """() => Array.from(document.querySelectorAll("svg"))
-  .filter(s => !s.parentElement.closest("svg") && s.querySelector("path[data-id]"))
-  .map(s => {
+# The maps: top-level <svg> elements holding footprint paths, each named by its <title>'s id.
+MAP_SVGS = """const maps = () => Array.from(document.querySelectorAll("svg"))
+  .filter(s => !s.parentElement.closest("svg") && s.querySelector("path[data-id]"));
+const mapId = s => {
+  const title = s.querySelector(":scope > title");
+  return s.id || (title && title.id ? title.id.replace(/-title$/, "") : "");
+};"""
+
+MAPS_JS = "() => {" + MAP_SVGS + """
+  return maps().map(s => {
     const r = s.getBoundingClientRect();
     const paths = Array.from(s.querySelectorAll("path[data-id]"));
-    const title = s.querySelector(":scope > title");
     return {
-      id: s.id || (title && title.id ? title.id.replace(/-title$/, "") : ""),
+      id: mapId(s),
       box: [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height],
       paths: paths.map(p => p.getAttribute("data-id")),
       undrawn: paths.filter(p => { const b = p.getBBox(); return !(b.width > 0 && b.height > 0); })
                     .map(p => p.getAttribute("data-id")),
     };
-  })"""
+  });
+}"""
 
-# Printed: the maps' widths beside the page's, and the headings' page-break rule.
-PRINT_JS = """() => ({
-  page: document.body.getBoundingClientRect().width,
-  maps: Array.from(document.querySelectorAll("svg"))
-    .filter(s => !s.parentElement.closest("svg") && s.querySelector("path[data-id]") && !s.querySelector(":scope > title").id.startsWith("flowmap-"))
-    .map(s => [s.querySelector(":scope > title").id.replace(/-title$/, ""), s.getBoundingClientRect().width]),
-  headings: Array.from(document.querySelectorAll("h2, h3"))
-    .filter(h => getComputedStyle(h).breakAfter !== "avoid").map(h => h.textContent),
-})"""
+# Printed: the page's width, each map's (but the flow map's: it spans the page), and the
+# headings without the page-break rule that keeps them with what follows.
+PRINT_JS = "() => {" + MAP_SVGS + """
+  return {
+    page: document.body.getBoundingClientRect().width,
+    maps: maps().filter(s => !mapId(s).startsWith("flowmap-")).map(s => [mapId(s), s.getBoundingClientRect().width]),
+    headings: Array.from(document.querySelectorAll("h2, h3"))
+      .filter(h => getComputedStyle(h).breakAfter !== "avoid").map(h => h.textContent),
+  };
+}"""
 
 SORT_JS = """() => {
   for (const table of document.querySelectorAll("table.sortable")) {
@@ -129,11 +138,12 @@ def check_all(reports, pack_folder, out):
 
 
 def check(browser, report, pack_folder, out):
+    """What `report` (drawn from the pack in `pack_folder`) shows in `browser`, with its
+    problems; its screenshot and PDF in `out`."""
     os.makedirs(out, exist_ok=True)
     url = pathlib.Path(report).resolve().as_uri()
-    found = {"report": os.path.abspath(report), "requests": [], "failed": [], "console": [], "script_errors": [],
+    found = {"report": os.path.abspath(report), "url": url, "requests": [], "failed": [], "console": [], "script_errors": [],
              "maps": [], "problems": []}
-    problems = found["problems"]
     context = browser.new_context(viewport=DESKTOP, device_scale_factor=1, offline=True, service_workers="block")
     try:
         page = context.new_page()
@@ -160,9 +170,18 @@ def check(browser, report, pack_folder, out):
     finally:
         context.close()
 
+    judge(found, maps, printed, Pack(pack_folder), shot, pdf)
+    return found
+
+
+def judge(found, maps, printed, pack, shot, pdf):
+    """Adds to `found["problems"]` what the page did wrong, from what the browser recorded,
+    the screenshot `shot`, the maps' boxes and paths, the printed layout and the PDF."""
+    problems = found["problems"]
+
     # Requests and console.
     for r in found["requests"]:
-        if r != url:
+        if r != found["url"]:
             problems.append(f"request other than the report itself: {r}")
     for r in found["resources"]:
         problems.append(f"resource requested: {r}")
@@ -181,7 +200,6 @@ def check(browser, report, pack_folder, out):
     found["screenshot"] = {"path": shot, "size": [image.width, image.height], **pixels.variety(image)}
     if found["screenshot"]["significant"] < PAGE_MIN_COLOURS or found["screenshot"]["non_white"] < PAGE_MIN_INK:
         problems.append(f"the screenshot is blank: {found['screenshot']}")
-    pack = Pack(pack_folder)
     for m in maps:
         region = pixels.crop(image, m["box"])
         seen = pixels.variety(region) if region is not None else {"colours": 0, "significant": 0, "non_white": 0.0}
@@ -214,7 +232,7 @@ def check(browser, report, pack_folder, out):
     for name, width in printed["maps"]:
         if width > (printed["page"] - 16) / 2 + 0.5:
             problems.append(f"printed, map {name} is {width:.0f} px wide: two do not fit side by side in {printed['page']:.0f} px")
-    for heading in printed["headings"][:3]:
+    for heading in printed["headings"][:3]:  # the first three say enough
         problems.append(f"printed, heading {heading!r} may be left at the foot of a page (no break-after: avoid)")
 
     # The printed pages.
@@ -226,7 +244,6 @@ def check(browser, report, pack_folder, out):
         if abs(w - A4_LANDSCAPE[0]) > A4_TOLERANCE or abs(h - A4_LANDSCAPE[1]) > A4_TOLERANCE:
             problems.append(f"printed page {number} is {w} × {h} pt, not A4 landscape")
             break
-    return found
 
 
 def main(argv):
