@@ -19,6 +19,7 @@ Checks, each failure one line of `problems`:
 - print (OUT/<report's name>/report.pdf, the page printed as its CSS asks): A4 landscape
   pages; laid out as printed, every map but the flow map at most half the page wide (two side
   by side), and each heading kept with what follows it (`break-after: avoid`).
+Warnings, not problems: text of a figure cut off at the figure's edge (`clipped_text`).
 
 Writes its findings as JSON on stdout, a list with an object for each report; exit 0 when every
 `problems` is empty, 1 otherwise, 2 when it cannot run (no Chromium, no report). The browser is
@@ -80,6 +81,23 @@ PRINT_JS = "() => {" + MAP_SVGS + """
     headings: Array.from(document.querySelectorAll("h2, h3"))
       .filter(h => getComputedStyle(h).breakAfter !== "avoid").map(h => h.textContent),
   };
+}"""
+
+# Text of a figure that reaches past its SVG's edges, where the browser cuts it off (reported
+# as warnings, not problems: the figures are drawn by CatchmentFigures).
+CLIPPED_JS = """() => {
+  const out = [];
+  for (const s of document.querySelectorAll("svg")) {
+    if (s.parentElement.closest("svg")) continue;
+    const v = s.getBoundingClientRect(), title = s.querySelector(":scope > title");
+    for (const t of s.querySelectorAll("text")) {
+      const b = t.getBoundingClientRect();  // on the page, rotations included
+      if (b.width > 0 && (b.left < v.left - 0.5 || b.top < v.top - 0.5 || b.right > v.right + 0.5 || b.bottom > v.bottom + 0.5))
+        out.push({figure: title && title.id ? title.id.replace(/-title$/, "") : "", text: t.textContent,
+                  past: [v.left - b.left, v.top - b.top, b.right - v.right, b.bottom - v.bottom].map(d => Math.max(0, Math.round(d)))});
+    }
+  }
+  return out;
 }"""
 
 SORT_JS = """() => {
@@ -159,6 +177,7 @@ def check(browser, report, pack_folder, out):
         shot = os.path.join(out, "report.png")
         page.screenshot(path=shot, full_page=True)
         maps = page.evaluate(MAPS_JS)
+        found["clipped_text"] = page.evaluate(CLIPPED_JS)
         pdf = os.path.join(out, "report.pdf")
         page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
         # The printed layout, at the width between an A4 landscape page's margins.
@@ -262,6 +281,8 @@ def main(argv):
     findings = check_all(args.reports, args.pack, args.out)
     print(json.dumps(findings, indent=1, ensure_ascii=False))
     for found in findings:
+        for c in found["clipped_text"]:
+            print(f"{found['report']}: warning: {c['figure']}: text {c['text']!r} cut at the figure's edge (px past left, top, right, bottom: {c['past']})", file=sys.stderr)
         for p in found["problems"]:
             print(f"{found['report']}: problem: {p}", file=sys.stderr)
     return 1 if any(found["problems"] for found in findings) else 0

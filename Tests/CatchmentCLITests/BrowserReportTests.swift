@@ -110,7 +110,8 @@ import Testing
     #expect(!problems.contains { $0.contains("map-icb-retention") }, "\(problems)")
   }
 
-  /// Tests/Fixtures/browser/good.html passes; each break of it is reported, and only it.
+  /// Tests/Fixtures/browser/good.html passes; each break of it is reported, and only it; text
+  /// cut off at a figure's edge is listed as a warning.
   @Test(.enabled(if: python != nil, "CATCHMENT_BROWSER_PYTHON not set: run bash scripts/test.sh"))
   func checkerReportsEachKindOfBreak() throws {
     let good = try String(contentsOfFile: fixture("browser/good.html"), encoding: .utf8)
@@ -142,6 +143,8 @@ import Testing
       ("hidden-map", good.replacingOccurrences(of: "<svg ", with: "<svg style=\"display:none\" "), ["map map-x-population shows no picture"]),
       ("no-map", good.replacingOccurrences(of: "data-id=", with: "data-code="), ["layer x (footprints_x.geojson) has no map"]),
       ("portrait", good.replacingOccurrences(of: "A4 landscape", with: "A4 portrait"), ["printed page 1 is 595"]),
+      // Text past the figure's edge: a warning (clipped_text), not a problem.
+      ("clipped-text", good.replacingOccurrences(of: "<text x=\"20\"", with: "<text x=\"380\""), []),
     ]
     let folder = try temporaryFolder()
     var files: [URL] = []
@@ -158,6 +161,8 @@ import Testing
       for expected in item.problems {
         #expect(problems.contains { $0.hasPrefix(expected) || $0.contains(expected) }, "\(item.name): \(expected) not in \(problems)")
       }
+      let clipped = (found.reports[index]["clipped_text"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+      #expect(clipped == (item.name == "clipped-text" ? ["Resident population"] : []), "\(item.name): \(clipped)")
     }
   }
 }
