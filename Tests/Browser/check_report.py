@@ -9,6 +9,7 @@ Checks, each failure one line of `problems`:
   asks for fails and is listed), nothing fails to load;
 - console: no console error and no uncaught script error; the table-sorting script sorts the
   first sortable table with numbers when its heading is clicked, both ways;
+- tables: the cells of a row write their first lines on one baseline;
 - screenshot (OUT/<report's name>/report.png, the whole page at a desktop width): not blank,
   and each map's region (the map element's box on the page) shows a picture: colours besides
   white;
@@ -100,6 +101,28 @@ CLIPPED_JS = """() => {
   return out;
 }"""
 
+# Table rows whose cells' first lines do not share a baseline (a smaller font in a cell aligned
+# by its top sits higher than its neighbours): a zero-size inline block at the start of a cell
+# sits on its first baseline.
+BASELINES_JS = """() => {
+  const out = [];
+  for (const table of document.querySelectorAll("table")) {
+    for (const row of table.rows) {
+      const ys = Array.from(row.cells).filter(c => c.textContent.trim()).map(c => {
+        const mark = document.createElement("span");
+        mark.style.cssText = "display:inline-block;width:0;height:0";
+        c.insertBefore(mark, c.firstChild);
+        const y = mark.getBoundingClientRect().top;
+        mark.remove();
+        return y;
+      });
+      const spread = ys.length > 1 ? Math.max(...ys) - Math.min(...ys) : 0;
+      if (spread > 1) out.push({table: table.id, row: row.rowIndex, spread: spread});
+    }
+  }
+  return out;
+}"""
+
 SORT_JS = """() => {
   for (const table of document.querySelectorAll("table.sortable")) {
     const body = table.tBodies[0];
@@ -173,6 +196,7 @@ def check(browser, report, pack_folder, out):
         page.wait_for_timeout(200)  # a late script error or request still shows
         found["resources"] = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
         found["sorting"] = page.evaluate(SORT_JS)
+        found["misaligned_rows"] = page.evaluate(BASELINES_JS)
 
         shot = os.path.join(out, "report.png")
         page.screenshot(path=shot, full_page=True)
@@ -213,6 +237,9 @@ def judge(found, maps, printed, pack, shot, pdf):
         problems.append(f"script error: {e}")
     if found["sorting"] and not (found["sorting"]["ascending"] and found["sorting"]["descending"]):
         problems.append(f"table {found['sorting']['table']} not sorted by its column {found['sorting']['column']!r}")
+
+    for row in found["misaligned_rows"][:3]:  # the first three say enough
+        problems.append(f"table {row['table'] or '(no id)'} row {row['row']}: its cells' text is {row['spread']:.0f} px off one baseline")
 
     # The screenshot and each map's region in it.
     image = pixels.open_png(shot)

@@ -143,6 +143,13 @@ import Testing
       ("hidden-map", good.replacingOccurrences(of: "<svg ", with: "<svg style=\"display:none\" "), ["map map-x-population shows no picture"]),
       ("no-map", good.replacingOccurrences(of: "data-id=", with: "data-code="), ["layer x (footprints_x.geojson) has no map"]),
       ("portrait", good.replacingOccurrences(of: "A4 landscape", with: "A4 portrait"), ["printed page 1 is 595"]),
+      (
+        "misaligned-table",
+        good.replacingOccurrences(
+          of: "</body>",
+          with: "<table id=\"t\"><tr><td style=\"vertical-align: top; font-size: 10px\">E54000901</td><td style=\"vertical-align: top; font-size: 16px\">Demoshire</td></tr></table></body>"),
+        ["table t row 0: its cells' text is"]
+      ),
       // Text past the figure's edge: a warning (clipped_text), not a problem.
       ("clipped-text", good.replacingOccurrences(of: "<text x=\"20\"", with: "<text x=\"380\""), []),
     ]
