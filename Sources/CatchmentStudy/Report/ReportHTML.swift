@@ -46,8 +46,14 @@ enum ReportHTML {
 
   /// The whole page: title, contents, the sections in order.
   ///
+  /// Table cells align on their first baseline: the codes, in a smaller monospace font, sit on
+  /// the same line as the names beside them.
+  ///
   /// On screen each figure keeps its drawn size and scrolls sideways when wider than the page (a
-  /// national heatmap shrunk to the page would be unreadable); printed, it is fitted to the page.
+  /// national heatmap shrunk to the page would be unreadable); printed, it is fitted to the page,
+  /// the maps to half of it, two side by side (520 px maps, 1,032 px between an A4 landscape
+  /// page's margins: two and the gap would not fit by 24 px), and headings stay with what
+  /// follows them.
   static func page(title: String, subtitle: String, sections: [(id: String, heading: String, body: String)]) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -74,7 +80,7 @@ enum ReportHTML {
     nav a { color: #3b528b; }
     table { border-collapse: collapse; margin: 6px 0 14px 0; }
     caption { text-align: left; font-weight: bold; padding: 4px 0; }
-    th, td { border-bottom: 1px solid #dddddd; padding: 3px 8px; text-align: left; vertical-align: top; }
+    th, td { border-bottom: 1px solid #dddddd; padding: 3px 8px; text-align: left; vertical-align: baseline; }
     th { background: #f2f2f2; cursor: pointer; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     td.changed { background: #fde0a6; font-weight: bold; }
@@ -93,6 +99,8 @@ enum ReportHTML {
       figure, tr { break-inside: avoid; }
       figure { overflow: visible; }
       figure svg { max-width: 100%; height: auto; }
+      h2, h3, caption { break-after: avoid; }
+      .figures > figure[id^="figure-map_"], .figures > figure[id^="figure-proposal_"] { max-width: calc(50% - 8px); }
     }
 
     """
