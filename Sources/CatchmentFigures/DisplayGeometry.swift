@@ -18,7 +18,8 @@ public struct DisplayGeometry: Sendable {
   public let rings: [[[(x: Double, y: Double)]]]
   /// Whether each of those rings is a hole (not the first ring of its polygon).
   public let ringIsHole: [[Bool]]
-  /// Each feature's label point in drawing coordinates (nil: the feature has no polygon).
+  /// Each feature's label point in drawing coordinates: its pole of inaccessibility (the point
+  /// of its drawn polygons farthest from their border, ``LabelPoint``); nil when it has no polygon.
   public let labels: [(x: Double, y: Double)?]
   /// Every arc once, simplified, in drawing coordinates (for outlines drawn without fills).
   public let arcs: [[(x: Double, y: Double)]]
@@ -94,7 +95,13 @@ public struct DisplayGeometry: Sendable {
       }
       featureRings.append(out)
       holeFlags.append(holes)
-      labelPoints.append(LabelPoint.of(feature: f, in: layer).map { frame.project($0.x, $0.y) })
+      // The pole of the drawn rings (what the label must fit in), to a quarter pixel; of the
+      // layer's own rings when the feature is too small to draw.
+      if let pole = LabelPoint.pole(of: out, precision: 0.25) {
+        labelPoints.append((pole.x, pole.y))
+      } else {
+        labelPoints.append(LabelPoint.of(feature: f, in: layer).map { frame.project($0.x, $0.y) })
+      }
     }
     rings = featureRings
     ringIsHole = holeFlags

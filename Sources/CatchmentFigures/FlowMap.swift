@@ -19,6 +19,8 @@ public struct Flow: Sendable, Equatable {
 /// width proportional to the value (`maxWidth` for the largest). Only the `top` largest flows
 /// between two different footprints are drawn; the others (and flows to or from a footprint
 /// not on the map) are counted and summed in a note, so that nothing is silently dropped.
+/// Footprint names are placed as on the maps (``LabelPlacement``), 12 px clear of the links'
+/// ends, and drawn under the links.
 public enum FlowMap {
   public static func svg(
     id: String, title: String, description: String, geometry: DisplayGeometry, flows: [Flow], top: Int = 10,
@@ -35,12 +37,21 @@ public enum FlowMap {
     let rest = between.count - shown.count
     let restTotal = between.map(\.value).reduce(0, +) - shown.map(\.value).reduce(0, +)
     let frame = geometry.frame
-    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 40, title: title, description: description)
+    // The links' ends: labels keep 12 px clear of them, so that no label hides an arrowhead.
+    let ends = Set(shown.flatMap { [$0.from, $0.to] }).compactMap { position[$0].flatMap { geometry.labels[$0] } }
+    let nodes = ends.map { LabelPlacement.Box(x0: $0.x - 12, y0: $0.y - 12, x1: $0.x + 12, y1: $0.y + 12) }
+    let placement = LabelPlacement(geometry: geometry, names: ChoroplethMap.names(geometry), avoiding: nodes)
+    var svg = SVGDocument(
+      id: id, width: max(frame.width, 420), height: frame.height + 40, title: title,
+      description: description + " " + ChoroplethMap.labelNote(placement))
     var base = "<g fill=\"#e8e8e8\" stroke=\"#ffffff\" stroke-width=\"1\" fill-rule=\"evenodd\">"
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
-      base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\"/>"
+      base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\">"
+      base += "<title>\(SVGDocument.escape(name(geometry.ids[f], geometry)))</title></path>"
     }
     svg.append(base + "\n</g>")
+    // Labels under the links: a link crossing a label stays whole, the label readable through it.
+    ChoroplethMap.drawLabels(into: &svg, placement: placement)
     let largest = shown.first?.value ?? 1
     var links = "<g fill=\"#3b528b\" fill-opacity=\"0.7\" stroke=\"none\">"
     for flow in shown.reversed() {  // the largest drawn last, on top
@@ -51,7 +62,6 @@ public enum FlowMap {
       links += " d=\"\(linkPath(from: a, to: b, width: width))\"><title>\(SVGDocument.escape(hover))</title></path>"
     }
     svg.append(links + "\n</g>")
-    ChoroplethMap.drawLabels(into: &svg, geometry: geometry, values: nil, format: nil)
     var note = "Links: the \(shown.count) largest flows between footprints, width proportional to \(format.unit) (widest \(format.text(largest)))."
     if rest > 0 { note += " \(NumberText.format(Double(rest))) other flows, \(format.text(restTotal)) \(format.unit) in all, not drawn." }
     svg.text(note, x: 12, y: frame.height + 22, attributes: [("font-size", "10")])
