@@ -20,7 +20,7 @@ public struct Flow: Sendable, Equatable {
 /// between two different footprints are drawn; the others (and flows to or from a footprint
 /// not on the map) are counted and summed in a note, so that nothing is silently dropped.
 /// Footprint names are placed as on the maps (``LabelPlacement``), 12 px clear of the links'
-/// ends, and drawn under the links.
+/// ends and, where they fit elsewhere, clear of the links, and drawn under the links.
 public enum FlowMap {
   public static func svg(
     id: String, title: String, description: String, geometry: DisplayGeometry, flows: [Flow], top: Int = 10,
@@ -40,7 +40,15 @@ public enum FlowMap {
     // The links' ends: labels keep 12 px clear of them, so that no label hides an arrowhead.
     let ends = Set(shown.flatMap { [$0.from, $0.to] }).compactMap { position[$0].flatMap { geometry.labels[$0] } }
     let nodes = ends.map { LabelPlacement.Box(x0: $0.x - 12, y0: $0.y - 12, x1: $0.x + 12, y1: $0.y + 12) }
-    let placement = LabelPlacement(geometry: geometry, names: ChoroplethMap.names(geometry), avoiding: nodes)
+    // And clear of the links themselves where they can: boxes along each link's middle line.
+    let largest = shown.first?.value ?? 1
+    var along: [LabelPlacement.Box] = []
+    for flow in shown {
+      guard let a = position[flow.from].flatMap({ geometry.labels[$0] }), let b = position[flow.to].flatMap({ geometry.labels[$0] }) else { continue }
+      let r = max(1, maxWidth * flow.value / largest) / 2 + 2
+      along += middleLine(from: a, to: b).map { LabelPlacement.Box(x0: $0.x - r, y0: $0.y - r, x1: $0.x + r, y1: $0.y + r) }
+    }
+    let placement = LabelPlacement(geometry: geometry, names: ChoroplethMap.names(geometry), avoiding: nodes, preferablyAvoiding: along)
     var svg = SVGDocument(
       id: id, width: max(frame.width, 420), height: frame.height + 40, title: title,
       description: description + " " + ChoroplethMap.labelNote(placement))
@@ -52,7 +60,6 @@ public enum FlowMap {
     svg.append(base + "\n</g>")
     // Labels under the links: a link crossing a label stays whole, the label readable through it.
     ChoroplethMap.drawLabels(into: &svg, placement: placement)
-    let largest = shown.first?.value ?? 1
     var links = "<g fill=\"#3b528b\" fill-opacity=\"0.7\" stroke=\"none\">"
     for flow in shown.reversed() {  // the largest drawn last, on top
       guard let a = position[flow.from].flatMap({ geometry.labels[$0] }), let b = position[flow.to].flatMap({ geometry.labels[$0] }) else { continue }
@@ -71,6 +78,20 @@ public enum FlowMap {
   static func name(_ code: String, _ geometry: DisplayGeometry) -> String {
     guard let f = geometry.ids.firstIndex(of: code), !geometry.names[f].isEmpty else { return code }
     return geometry.names[f]
+  }
+
+  /// Points every 4 px or closer along the middle of the link from `a` to `b` (its quadratic
+  /// curve, with the control point ``linkPath(from:to:width:)`` uses).
+  static func middleLine(from a: (x: Double, y: Double), to b: (x: Double, y: Double)) -> [(x: Double, y: Double)] {
+    let dx = b.x - a.x, dy = b.y - a.y
+    let length = (dx * dx + dy * dy).squareRoot()
+    guard length > 0 else { return [a] }
+    let control = (x: (a.x + b.x) / 2 - dy / length * 0.2 * length, y: (a.y + b.y) / 2 + dx / length * 0.2 * length)
+    let n = max(2, Int(min(length * 1.2 / 4, 2_000).rounded(.up)))
+    return (0...n).map { k in
+      let t = Double(k) / Double(n), u = 1 - t
+      return (u * u * a.x + 2 * u * t * control.x + t * t * b.x, u * u * a.y + 2 * u * t * control.y + t * t * b.y)
+    }
   }
 
   /// A filled shape: a quadratic curve from `a` to `b` of the given width (a band between two

@@ -52,7 +52,9 @@ struct LabelPlacement {
   ///   - names: one per feature (its name, or its code).
   ///   - values: one per feature when the labels carry a value (printed on the last line).
   ///   - avoiding: boxes no label may overlap (a flow map's nodes).
-  init(geometry: DisplayGeometry, names: [String], values: [String]? = nil, avoiding: [Box] = []) {
+  ///   - preferablyAvoiding: boxes a label overlaps only when it fits nowhere else (a flow
+  ///     map's links): every layout and anchor is tried clear of them first.
+  init(geometry: DisplayGeometry, names: [String], values: [String]? = nil, avoiding: [Box] = [], preferablyAvoiding: [Box] = []) {
     let frame = Box(x0: 0, y0: 0, x1: geometry.frame.width, y1: geometry.frame.height)
     let order = geometry.ids.indices.filter { !geometry.rings[$0].isEmpty }.sorted { a, b in
       let (areaA, areaB) = (geometry.drawnArea(a), geometry.drawnArea(b))
@@ -72,14 +74,17 @@ struct LabelPlacement {
       let lowest = layouts.map { ($0.box.y1 - $0.box.y0) / 2 }.min() ?? 0
       guard pole.room >= lowest else { continue }
       var grid: [(x: Double, y: Double, room: Double)]?  // computed when the pole is not enough
-      search: for layout in layouts {
-        let half = (w: (layout.box.x1 - layout.box.x0) / 2, h: (layout.box.y1 - layout.box.y0) / 2)
-        if grid == nil && !Self.fits(pole, half, rings: rings, frame: frame, taken: taken) { grid = Self.grid(rings: rings, atLeast: lowest) }
-        for a in [pole] + (grid ?? []) where a.room >= half.h && Self.fits(a, half, rings: rings, frame: frame, taken: taken) {
-          let box = Box(x0: a.x - half.w, y0: a.y - half.h, x1: a.x + half.w, y1: a.y + half.h)
-          taken.append(box)
-          byFeature[f] = Label(feature: f, x: a.x, y: a.y, fontSize: layout.fontSize, lines: layout.lines, box: box)
-          break search
+      search: for soft in (preferablyAvoiding.isEmpty ? [[]] : [preferablyAvoiding, []]) {
+        for layout in layouts {
+          let half = (w: (layout.box.x1 - layout.box.x0) / 2, h: (layout.box.y1 - layout.box.y0) / 2)
+          let blocked = taken + soft
+          if grid == nil && !Self.fits(pole, half, rings: rings, frame: frame, taken: blocked) { grid = Self.grid(rings: rings, atLeast: lowest) }
+          for a in [pole] + (grid ?? []) where a.room >= half.h && Self.fits(a, half, rings: rings, frame: frame, taken: blocked) {
+            let box = Box(x0: a.x - half.w, y0: a.y - half.h, x1: a.x + half.w, y1: a.y + half.h)
+            taken.append(box)
+            byFeature[f] = Label(feature: f, x: a.x, y: a.y, fontSize: layout.fontSize, lines: layout.lines, box: box)
+            break search
+          }
         }
       }
     }

@@ -163,4 +163,50 @@ import Testing
     // Drawn y grows downwards: the bottom arm is y 170...210.
     #expect(drawn.first?.boxes.allSatisfy { $0.y0 >= 170 && $0.y1 <= 210 } == true)
   }
+
+  /// The flow map at the report's size (820 px wide) with the demo's largest flows: every ICB
+  /// named, no name within 12 px of a link's end (where the arrowheads point), none crossing a
+  /// link's middle line, and the names drawn before (under) the links. The old map drew the
+  /// names on the link ends, over the arrowheads, and left Westmoor out.
+  @Test func flowMapNamesKeepClearOfTheLinksAndLieUnderThem() throws {
+    var icbs = try FigureDocumentTests.demoICBs()
+    icbs.names = [
+      "NHS Demoshire Integrated Care Board", "NHS Riverton, Kelmoor and Marsh Integrated Care Board", "NHS Westmoor Integrated Care Board",
+    ]
+    let geometry = try DisplayGeometry(layer: icbs, width: 820, height: 560)
+    let flows = [
+      Flow(from: "E54000901", to: "E54000902", value: 6_784), Flow(from: "E54000902", to: "E54000901", value: 5_291),
+      Flow(from: "E54000902", to: "E54000903", value: 3_457), Flow(from: "E54000903", to: "E54000902", value: 10_849),
+      Flow(from: "E54000901", to: "E54000903", value: 45), Flow(from: "E54000903", to: "E54000901", value: 44),
+    ]
+    let svg = FlowMap.svg(
+      id: "f", title: "Flows", description: "Test values.", geometry: geometry, flows: flows, top: 10, format: .count("patients"))
+    let parsed = try checkFigure(svg)
+    #expect(try Self.checkLabels(svg, geometry) == [0, 1, 2])
+    #expect(parsed.desc == "Test values. All 3 footprints are labelled.")
+    let labelsAt = try #require(svg.range(of: "<g text-anchor=\"middle\"")).lowerBound
+    let linksAt = try #require(svg.range(of: "data-from=")).lowerBound
+    #expect(labelsAt < linksAt)
+    let ends = geometry.labels.compactMap { $0 }
+    // The links' middle lines, sampled along the quadratic curves the paths draw.
+    var middle: [(x: Double, y: Double)] = []
+    for flow in flows {
+      guard let i = geometry.ids.firstIndex(of: flow.from), let j = geometry.ids.firstIndex(of: flow.to),
+        let a = geometry.labels[i], let b = geometry.labels[j]
+      else { continue }
+      let (dx, dy) = (b.x - a.x, b.y - a.y)
+      let c = (x: (a.x + b.x) / 2 - 0.2 * dy, y: (a.y + b.y) / 2 + 0.2 * dx)  // bowed right by a fifth of the chord
+      for k in 0...200 {
+        let t = Double(k) / 200, u = 1 - t
+        middle.append((u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y))
+      }
+    }
+    for label in try Self.labels(svg) {
+      for box in label.boxes {
+        for end in ends { #expect(end.x < box.x0 - 12 || end.x > box.x1 + 12 || end.y < box.y0 - 12 || end.y > box.y1 + 12, "\(label.lines) on a link end") }
+        #expect(!middle.contains { $0.x > box.x0 && $0.x < box.x1 && $0.y > box.y0 && $0.y < box.y1 }, "\(label.lines) crosses a link")
+      }
+    }
+    keepForLooking(svg, name: "labels_flows.svg")
+  }
 }
