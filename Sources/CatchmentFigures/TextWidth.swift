@@ -30,6 +30,19 @@ enum TextWidth {
     return Double(thousandths) / 1000 * fontSize * (bold ? 1.1 : 1)
   }
 
+  /// `text` as it fits in `width` pixels at `fontSize`: whole when it fits, else its longest
+  /// prefix (trailing spaces dropped) that fits with "…" after it.
+  static func fitted(_ text: String, width: Double, fontSize: Double) -> String {
+    guard of(text, fontSize: fontSize) > width else { return text }
+    var prefix = Substring(text)
+    while !prefix.isEmpty {
+      prefix = prefix.dropLast()
+      let candidate = prefix.trimmingSuffixSpaces + "…"
+      if of(candidate, fontSize: fontSize) <= width { return candidate }
+    }
+    return "…"
+  }
+
   /// Advance widths of U+0020…U+007E in thousandths of an em.
   static let ascii: [Int] = [
     318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337,
@@ -43,4 +56,12 @@ enum TextWidth {
   /// The other characters the figures print: en dash, minus, ellipsis, ×, →, right quote,
   /// no-break space, em space, and é (accented Latin letters are about as wide as their base).
   static let other: [Int: Int] = [0x2013: 557, 0x2212: 838, 0x2026: 1000, 0xD7: 838, 0x2192: 1000, 0x2019: 318, 0xA0: 318, 0x2003: 1000, 0xE9: 616]
+}
+
+extension Substring {
+  fileprivate var trimmingSuffixSpaces: String {
+    var out = self
+    while out.last == " " { out = out.dropLast() }
+    return String(out)
+  }
 }

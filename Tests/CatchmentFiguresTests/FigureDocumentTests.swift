@@ -89,10 +89,11 @@ import Testing
         values: [[1_500, 0], [0, 2_250]], scale: .sequential(values: [0, 2_250]), format: .count("residents"), measure: "Residents",
         blankZeros: blankZeros))
     }
-    // Cells 5 characters × 6.4 px + 10 = 42 px wide, drawn 1 px narrower.
+    // Cells as wide as "2,250" at 10 px (4 digits × 0.637 em + a comma 0.318 em = 28.66 px)
+    // + 12 = 40.66 px, drawn 1 px narrower.
     let (sparse, full) = (try coverage(blankZeros: true), try coverage(blankZeros: false))
-    #expect(sparse.elements.filter { $0.name == "rect" && $0.attributes["width"] == "41.0" }.count == 2)
-    #expect(full.elements.filter { $0.name == "rect" && $0.attributes["width"] == "41.0" }.count == 4)
+    #expect(sparse.elements.filter { $0.name == "rect" && $0.attributes["width"] == "39.7" }.count == 2)
+    #expect(full.elements.filter { $0.name == "rect" && $0.attributes["width"] == "39.7" }.count == 4)
     #expect(sparse.texts.filter { $0 == "0" }.count == 1 && full.texts.filter { $0 == "0" }.count == 3)
     #expect(sparse.texts.contains("1,500") && sparse.texts.contains("2,250"))
   }
