@@ -17,10 +17,11 @@ public enum ChoroplethMap {
     scale: ColourScale, format: ValueFormat, measure: String, zones: DisplayGeometry? = nil, labels: Bool = true
   ) -> String {
     let frame = geometry.frame
+    let labelNames = labelNames(geometry)
     let placement = labels
-      ? LabelPlacement(geometry: geometry, names: names(geometry), values: values.isEmpty ? nil : geometry.ids.map { format.text(values[$0]) })
+      ? LabelPlacement(geometry: geometry, names: labelNames.names, values: values.isEmpty ? nil : geometry.ids.map { format.text(values[$0]) })
       : nil
-    let full = description + (placement.map { " " + labelNote($0) } ?? "")
+    let full = description + (placement.map { " " + labelNote($0) + labelNames.note } ?? "")
     var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 60, title: title, description: full)
     var shapes = "<g stroke=\"#ffffff\" stroke-width=\"0.8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
     var missing = false
@@ -51,12 +52,40 @@ public enum ChoroplethMap {
     geometry.ids.indices.map { geometry.names[$0].isEmpty ? geometry.ids[$0] : geometry.names[$0] }
   }
 
-  /// The sentence the description ends with: how many footprints are labelled, how many left out.
+  /// The names as labels print them: without the leading and trailing words every name shares
+  /// ("NHS … Integrated Care Board", "NHS … CCG"), which say nothing on a map of such footprints
+  /// and take most of its room; with the words left out (empty when none). Names are kept whole
+  /// when there are fewer than two, or when a name would be left empty.
+  static func shortNames(_ names: [String]) -> (names: [String], prefix: String, suffix: String) {
+    let words = names.map { $0.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
+    guard words.count >= 2, let first = words.first else { return (names, "", "") }
+    var lead = 0
+    while lead < first.count && words.allSatisfy({ lead < $0.count && $0[lead] == first[lead] }) { lead += 1 }
+    var trail = 0
+    while trail < first.count && words.allSatisfy({ trail < $0.count && $0[$0.count - 1 - trail] == first[first.count - 1 - trail] }) { trail += 1 }
+    guard lead + trail > 0, words.allSatisfy({ $0.count > lead + trail }) else { return (names, "", "") }
+    let short = words.map { $0[lead..<($0.count - trail)].joined(separator: " ") }
+    return (short, first[..<lead].joined(separator: " "), first[(first.count - trail)...].joined(separator: " "))
+  }
+
+  /// The labels' names (shortened) and the description's sentence saying what they leave out.
+  static func labelNames(_ geometry: DisplayGeometry) -> (names: [String], note: String) {
+    let short = shortNames(names(geometry))
+    let words = [short.prefix, short.suffix].filter { !$0.isEmpty }.map { "\u{201C}\($0)\u{201D}" }
+    return (short.names, words.isEmpty ? "" : " Labels leave out the words every name has (\(words.joined(separator: " and "))).")
+  }
+
+  /// The sentence the description ends with: how many footprints are labelled, how many left
+  /// out, how many without their value.
   static func labelNote(_ placement: LabelPlacement) -> String {
     let all = placement.placed.count + placement.dropped.count
-    if placement.dropped.isEmpty { return "All \(NumberText.format(Double(all))) footprints are labelled." }
-    return "\(NumberText.format(Double(placement.dropped.count))) of \(NumberText.format(Double(all))) footprint labels left out "
-      + "for lack of room; every footprint names itself on hover."
+    let nameOnly = placement.placed.filter { !$0.hasValue }.count
+    var note = placement.dropped.isEmpty
+      ? (all == 1 ? "The footprint is labelled." : "All \(NumberText.format(Double(all))) footprints are labelled.")
+      : "\(NumberText.format(Double(placement.dropped.count))) of \(NumberText.format(Double(all))) footprint labels left out "
+        + "for lack of room; every footprint names itself on hover."
+    if nameOnly > 0 && placement.withValues { note += " \(NumberText.format(Double(nameOnly))) labelled by name only." }
+    return note
   }
 
   /// The labels placed (``LabelPlacement``): dark text on a white halo, readable on every

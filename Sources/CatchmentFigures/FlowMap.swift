@@ -48,10 +48,11 @@ public enum FlowMap {
       let r = max(1, maxWidth * flow.value / largest) / 2 + 2
       along += middleLine(from: a, to: b).map { LabelPlacement.Box(x0: $0.x - r, y0: $0.y - r, x1: $0.x + r, y1: $0.y + r) }
     }
-    let placement = LabelPlacement(geometry: geometry, names: ChoroplethMap.names(geometry), avoiding: nodes, preferablyAvoiding: along)
+    let labelNames = ChoroplethMap.labelNames(geometry)
+    let placement = LabelPlacement(geometry: geometry, names: labelNames.names, avoiding: nodes, preferablyAvoiding: along)
     var svg = SVGDocument(
       id: id, width: max(frame.width, 420), height: frame.height + 40, title: title,
-      description: description + " " + ChoroplethMap.labelNote(placement))
+      description: description + " " + ChoroplethMap.labelNote(placement) + labelNames.note)
     var base = "<g fill=\"#e8e8e8\" stroke=\"#ffffff\" stroke-width=\"1\" fill-rule=\"evenodd\">"
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
       base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\">"

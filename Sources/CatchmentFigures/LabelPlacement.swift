@@ -3,15 +3,16 @@
 ///
 /// A label is its lines of text (the name, then the value when there is one) centred on an
 /// anchor, measured with ``TextWidth`` (an upper bound of the usual sans-serif fonts) and a
-/// halo of ``halo`` px around the glyphs. For each footprint, largest drawn area first, the
-/// layouts are tried in order — 10, 9 then 8 px, at each size the name on one line, then wrapped
-/// on two, then on three — and for each layout the anchors: the footprint's pole of
-/// inaccessibility (``DisplayGeometry/labels``), then the points of a 24 × 24 grid over the
-/// footprint, farthest from its border first. The first layout and anchor whose box is inside
-/// the frame, overlaps no label placed before nor any box to avoid, and crosses no edge of the
-/// footprint's drawn rings (its anchor being inside, the box is then inside the footprint) is
-/// kept. A footprint with no such place is left out: the caller says so in the map's
-/// description, and the footprint's `<title>` names it on hover.
+/// halo of ``halo`` px around the glyphs. Footprints are placed largest drawn area first. The
+/// sizes are tried in turn — 10, 9 then 8 px, then as a last resort the name without its value
+/// at 8 px — and at each size the anchors in turn — the footprint's pole of inaccessibility
+/// (``DisplayGeometry/labels``), then the points of a 24 × 24 grid over the footprint, farthest
+/// from its border first — and at each anchor the name on one line, wrapped on two, on three
+/// (so a wrapped name in the middle wins over one line squeezed along an edge). The first whose
+/// box is inside the frame, overlaps no label placed before nor any box to avoid, and crosses
+/// no edge of the footprint's drawn rings (its anchor being inside, the box is then inside the
+/// footprint) is kept. A footprint with no such place is left out: the caller says so in the
+/// map's description, and the footprint's `<title>` names it on hover.
 struct LabelPlacement {
   /// An axis-aligned box in drawing coordinates (y down).
   struct Box: Equatable {
@@ -30,6 +31,8 @@ struct LabelPlacement {
     let y: Double
     let fontSize: Double
     let lines: [String]
+    /// Whether the last line is the value (false: the name alone, the value did not fit).
+    let hasValue: Bool
     let box: Box
 
     /// Baseline of the first line.
@@ -47,6 +50,8 @@ struct LabelPlacement {
   let placed: [Label]
   /// Features with a drawn polygon and no label, in feature order.
   let dropped: [Int]
+  /// Whether the labels were given values.
+  let withValues: Bool
 
   /// - Parameters:
   ///   - names: one per feature (its name, or its code).
@@ -55,6 +60,7 @@ struct LabelPlacement {
   ///   - preferablyAvoiding: boxes a label overlaps only when it fits nowhere else (a flow
   ///     map's links): every layout and anchor is tried clear of them first.
   init(geometry: DisplayGeometry, names: [String], values: [String]? = nil, avoiding: [Box] = [], preferablyAvoiding: [Box] = []) {
+    withValues = values != nil
     let frame = Box(x0: 0, y0: 0, x1: geometry.frame.width, y1: geometry.frame.height)
     let order = geometry.ids.indices.filter { !geometry.rings[$0].isEmpty }.sorted { a, b in
       let (areaA, areaB) = (geometry.drawnArea(a), geometry.drawnArea(b))
@@ -74,16 +80,33 @@ struct LabelPlacement {
       let lowest = layouts.map { ($0.box.y1 - $0.box.y0) / 2 }.min() ?? 0
       guard pole.room >= lowest else { continue }
       var grid: [(x: Double, y: Double, room: Double)]?  // computed when the pole is not enough
+      // Layouts of one size (and with or without the value) form a step; within a step an anchor
+      // nearer the middle wins over fewer lines: a wrapped name in the middle of its footprint
+      // reads better than one line squeezed along an edge.
+      var steps: [[(fontSize: Double, lines: [String], hasValue: Bool, box: Box)]] = []
+      for layout in layouts {
+        if let last = steps.last?.last, last.fontSize == layout.fontSize && last.hasValue == layout.hasValue {
+          steps[steps.count - 1].append(layout)
+        } else {
+          steps.append([layout])
+        }
+      }
       search: for soft in (preferablyAvoiding.isEmpty ? [[]] : [preferablyAvoiding, []]) {
-        for layout in layouts {
-          let half = (w: (layout.box.x1 - layout.box.x0) / 2, h: (layout.box.y1 - layout.box.y0) / 2)
-          let blocked = taken + soft
-          if grid == nil && !Self.fits(pole, half, rings: rings, frame: frame, taken: blocked) { grid = Self.grid(rings: rings, atLeast: lowest) }
-          for a in [pole] + (grid ?? []) where a.room >= half.h && Self.fits(a, half, rings: rings, frame: frame, taken: blocked) {
-            let box = Box(x0: a.x - half.w, y0: a.y - half.h, x1: a.x + half.w, y1: a.y + half.h)
-            taken.append(box)
-            byFeature[f] = Label(feature: f, x: a.x, y: a.y, fontSize: layout.fontSize, lines: layout.lines, box: box)
-            break search
+        let blocked = taken + soft
+        for step in steps {
+          func half(_ box: Box) -> (w: Double, h: Double) { ((box.x1 - box.x0) / 2, (box.y1 - box.y0) / 2) }
+          if grid == nil && !step.contains(where: { Self.fits(pole, half($0.box), rings: rings, frame: frame, taken: blocked) }) {
+            grid = Self.grid(rings: rings, atLeast: lowest)
+          }
+          for a in [pole] + (grid ?? []) {
+            for layout in step {
+              let half = half(layout.box)
+              guard Self.fits(a, half, rings: rings, frame: frame, taken: blocked) else { continue }
+              let box = Box(x0: a.x - half.w, y0: a.y - half.h, x1: a.x + half.w, y1: a.y + half.h)
+              taken.append(box)
+              byFeature[f] = Label(feature: f, x: a.x, y: a.y, fontSize: layout.fontSize, lines: layout.lines, hasValue: layout.hasValue, box: box)
+              break search
+            }
           }
         }
       }
@@ -103,9 +126,12 @@ struct LabelPlacement {
   }
 
   /// The layouts to try, preferred first, each with its box centred on (0, 0).
-  static func layouts(name: String, value: String?) -> [(fontSize: Double, lines: [String], box: Box)] {
-    var out: [(fontSize: Double, lines: [String], box: Box)] = []
-    for size in fontSizes {
+  static func layouts(name: String, value: String?) -> [(fontSize: Double, lines: [String], hasValue: Bool, box: Box)] {
+    var out: [(fontSize: Double, lines: [String], hasValue: Bool, box: Box)] = []
+    // With the value at every size; then, as a last resort, the name alone at the smallest
+    // (the colour and the hover still give the value).
+    let tries = fontSizes.map { ($0, value) } + (value == nil ? [] : [(fontSizes.last ?? 8, nil)])
+    for (size, value) in tries {
       var seen: [[String]] = []
       for count in 1...3 {
         let lines = wrap(name, lines: count, fontSize: size) + (value.map { [$0] } ?? [])
@@ -113,7 +139,7 @@ struct LabelPlacement {
         seen.append(lines)
         let w = (lines.map { TextWidth.of($0, fontSize: size) }.max() ?? 0) / 2 + halo
         let h = Double(lines.count) * lineHeight * size / 2 + halo
-        out.append((size, lines, Box(x0: -w, y0: -h, x1: w, y1: h)))
+        out.append((size, lines, value != nil, Box(x0: -w, y0: -h, x1: w, y1: h)))
       }
     }
     return out

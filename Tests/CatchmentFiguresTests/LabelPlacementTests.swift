@@ -79,7 +79,7 @@ import Testing
     let drawn = try labels(svg)
     var labelled = Set<Int>()
     for (k, label) in drawn.enumerated() {
-      let f = try #require(geometry.names.firstIndex { $0.hasPrefix(label.lines[0].replacingOccurrences(of: "&amp;", with: "&")) })
+      let f = try #require(geometry.names.firstIndex { $0.contains(label.lines[0].replacingOccurrences(of: "&amp;", with: "&")) })
       labelled.insert(f)
       for box in label.boxes {
         #expect(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= geometry.frame.width && box.y1 <= geometry.frame.height,
@@ -122,7 +122,10 @@ import Testing
     let parsed = try checkFigure(svg)
     #expect(try Self.checkLabels(svg, geometry) == [0, 1, 2])
     #expect(parsed.texts.contains { $0.contains("Riverton") } && parsed.texts.contains("191,539"))
-    #expect(parsed.desc == "Test values. All 3 footprints are labelled.")
+    #expect(parsed.desc == "Test values. All 3 footprints are labelled. Labels leave out the words every name has (\u{201C}NHS\u{201D} and \u{201C}Integrated Care Board\u{201D}).")
+    #expect(try Self.labels(svg).map { $0.lines.joined(separator: " ") }.sorted() == ["Demoshire 310,692", "Riverton, Kelmoor and Marsh 191,539", "Westmoor 112,835"])
+    // The hover keeps the whole name.
+    #expect(svg.contains("<title>NHS Westmoor Integrated Care Board: 112,835 residents</title>"))
     keepForLooking(svg, name: "labels_demo.svg")
   }
 
@@ -183,7 +186,7 @@ import Testing
       id: "f", title: "Flows", description: "Test values.", geometry: geometry, flows: flows, top: 10, format: .count("patients"))
     let parsed = try checkFigure(svg)
     #expect(try Self.checkLabels(svg, geometry) == [0, 1, 2])
-    #expect(parsed.desc == "Test values. All 3 footprints are labelled.")
+    #expect(parsed.desc.hasPrefix("Test values. All 3 footprints are labelled."))
     let labelsAt = try #require(svg.range(of: "<g text-anchor=\"middle\"")).lowerBound
     let linksAt = try #require(svg.range(of: "data-from=")).lowerBound
     #expect(labelsAt < linksAt)
@@ -208,5 +211,34 @@ import Testing
       }
     }
     keepForLooking(svg, name: "labels_flows.svg")
+  }
+
+  /// A footprint 100 × 16 px: its name and value on two lines at 8 px need 2 × 9.6 px + the
+  /// halo, more than 16; the name alone fits, and the description says so.
+  @Test func aNameFitsWithoutItsValueAsALastResort() throws {
+    let bar = layer([("O", "Oakham", [(0, 0), (100, 0), (100, 16), (0, 16)])])
+    let geometry = try DisplayGeometry(layer: bar, width: 120, height: 36, margin: 10)
+    #expect(geometry.frame.scale == 1)
+    let svg = ChoroplethMap.svg(
+      id: "m", title: "Residents", description: "Test values.", geometry: geometry, values: ["O": 1_234],
+      scale: .sequential(values: [1_234]), format: .count("residents"), measure: "Residents")
+    #expect(try Self.checkLabels(svg, geometry) == [0])
+    #expect(try Self.labels(svg).map(\.lines) == [["Oakham"]])
+    #expect(try checkFigure(svg).desc == "Test values. The footprint is labelled. 1 labelled by name only.")
+  }
+
+  /// The words all names share, worked by hand.
+  @Test func labelsLeaveOutTheWordsEveryNameHas() {
+    let icbs = ChoroplethMap.shortNames([
+      "NHS Demoshire Integrated Care Board", "NHS Riverton, Kelmoor and Marsh Integrated Care Board", "NHS Westmoor Integrated Care Board",
+    ])
+    #expect(icbs.names == ["Demoshire", "Riverton, Kelmoor and Marsh", "Westmoor"])
+    #expect(icbs.prefix == "NHS" && icbs.suffix == "Integrated Care Board")
+    let subs = ChoroplethMap.shortNames(["NHS Demoshire ICB - 90A", "NHS Riverton ICB - 91A"])
+    #expect(subs.names == ["Demoshire ICB - 90A", "Riverton ICB - 91A"] && subs.prefix == "NHS" && subs.suffix.isEmpty)
+    // A name that would be left empty, a single name, names with nothing in common: kept whole.
+    #expect(ChoroplethMap.shortNames(["NHS Leeds CCG", "NHS CCG"]).names == ["NHS Leeds CCG", "NHS CCG"])
+    #expect(ChoroplethMap.shortNames(["NHS Leeds CCG"]).names == ["NHS Leeds CCG"])
+    #expect(ChoroplethMap.shortNames(["Alpha", "Beta"]).names == ["Alpha", "Beta"])
   }
 }
