@@ -2,7 +2,8 @@
 /// its cell with thousands separators (black or white, whichever contrasts more), row labels
 /// on the left and column labels above, slanted. With `blankZeros` a cell of exactly 0 is left
 /// blank (a sparse matrix such as 309 councils × 42 ICBs is mostly zeros, and blank cells keep
-/// the figure small and the few overlaps easy to see); the description should say so.
+/// the figure small and the few overlaps easy to see); the description should say so. Beyond 8
+/// rows, every other row lies on a faint grey band (to follow a row across a wide matrix).
 public enum Heatmap {
   /// Throws ``FigureError/matrixRowLength(row:expected:found:)`` when a row of `values` does
   /// not have one value per column label, or there are more rows than row labels.
@@ -44,6 +45,16 @@ public enum Heatmap {
     for (c, label) in columnTexts.enumerated() {
       let x = left + cellW * (Double(c) + 0.5), y = top - 6
       svg.text(label, x: x, y: y, attributes: [("transform", "rotate(-40 \(NumberText.coordinate(x)) \(NumberText.coordinate(y)))")])
+    }
+    // A matrix of more than 8 rows: every other row on a faint band from its label to the last
+    // column, so that the eye can follow a row across a wide, mostly blank matrix.
+    if rowLabels.count > 8 {
+      var bands = "<g fill=\"#f2f2f2\">"
+      let c = NumberText.coordinate
+      for r in stride(from: 1, to: rowLabels.count, by: 2) {
+        bands += "<rect x=\"0.0\" y=\"\(c(top + cellH * Double(r) - 0.5, 1))\" width=\"\(c(left + cellW * Double(columnLabels.count), 1))\" height=\"\(c(cellH, 1))\"/>"
+      }
+      svg.append(bands + "</g>")
     }
     var cells = "<g font-size=\"10\" text-anchor=\"middle\">"
     var missing = false

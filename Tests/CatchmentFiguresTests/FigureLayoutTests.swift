@@ -59,4 +59,28 @@ import Testing
     #expect(ends.map(\.text).contains("WESTMOOR (R9C)") && ends.map(\.text).contains("THE HOBBDALE ORTHOPAEDIC HOSPITAL (R9F)"))
     #expect(svg.contains("<title>RIVERTON UNIVERSITY TEACHING HOSPITALS NHS FOUNDATION TRUST (R9B): 3</title>"))
   }
+
+  /// A national matrix is wide and mostly blank: the screenshots showed cells far from their row
+  /// label with nothing to follow. Beyond 8 rows every other row (the 2nd, 4th, …) lies on a
+  /// faint band from the left edge to the last column; a small matrix has none.
+  @Test func aTallHeatmapBandsEveryOtherRow() throws {
+    func draw(rows: Int) throws -> ParsedSVG {
+      try checkFigure(Heatmap.svg(
+        id: "h", title: "Matrix", description: "Test values.", rowLabels: (0..<rows).map { "Row \($0)" }, columnLabels: ["A", "B", "C"],
+        values: (0..<rows).map { r in [Double(r), 0, 1] }, scale: .sequential(values: [0, Double(rows)]), format: .count("patients"),
+        measure: "Patients", blankZeros: true))
+    }
+    let tall = try draw(rows: 10)
+    let bands = tall.elements.filter { $0.name == "rect" && $0.attributes["fill"] == nil && $0.attributes["x"] == "0.0" }
+    #expect(bands.count == 5)
+    // The band spans the row labels and all three cells: it ends where the last cell ends.
+    let cellEnds = tall.elements.filter { $0.name == "rect" && $0.attributes["height"] == "21.0" }.compactMap { e -> Double? in
+      guard let x = Double(e.attributes["x"] ?? ""), let w = Double(e.attributes["width"] ?? "") else { return nil }
+      return x + w
+    }
+    let bandEnd = bands.first.flatMap { Double($0.attributes["width"] ?? "") }
+    #expect(bandEnd != nil && abs((bandEnd ?? 0) - ((cellEnds.max() ?? 0) + 1)) < 0.11)
+    let small = try draw(rows: 3)
+    #expect(small.elements.filter { $0.name == "rect" && $0.attributes["fill"] == nil && $0.attributes["x"] == "0.0" }.isEmpty)
+  }
 }
