@@ -1,6 +1,6 @@
 /// Horizontal bars, one per item in the order given, labelled on the left, each value
 /// printed at the end of its bar (thousands separators); no axis, no grid. Labels are measured
-/// (``TextWidth``) so that none runs off the left edge.
+/// (`TextWidth`) so that none runs off the left edge.
 public enum BarChart {
   /// `values` pairs with `labels`; a value that is not finite or is negative draws no bar and
   /// prints "–".

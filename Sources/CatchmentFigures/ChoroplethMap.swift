@@ -4,7 +4,7 @@
 /// code, `data-value` its value, a `<title>` child for hover), filled through the scale
 /// (missing values in grey), outlined in white; zones (optional, in the same frame) outlined
 /// faintly on top of the fills, as one path; labels inside their footprints where they fit
-/// (``LabelPlacement``), the description saying how many were left out; the legend below.
+/// (`LabelPlacement`), the description saying how many were left out; the legend below.
 public enum ChoroplethMap {
   /// The SVG document (map `geometry.frame` size, plus 60 px for the legend).
   ///
@@ -88,7 +88,7 @@ public enum ChoroplethMap {
     return note
   }
 
-  /// The labels placed (``LabelPlacement``): dark text on a white halo, readable on every
+  /// The labels placed (`LabelPlacement`): dark text on a white halo, readable on every
   /// colour of the scales; a wrapped name's lines and the value as `<tspan>`s.
   static func drawLabels(into svg: inout SVGDocument, placement: LabelPlacement) {
     var group = "<g text-anchor=\"middle\" font-size=\"10\" fill=\"#111111\""

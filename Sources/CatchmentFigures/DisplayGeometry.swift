@@ -8,7 +8,7 @@ import CatchmentGeometry
 /// precision, and every ring is rebuilt from its arcs: two neighbours draw exactly the same
 /// points along their common border, so the drawing has no gap or overlap between them.
 /// A ring's area moves by at most tolerance × perimeter (``Simplification``). Holes thinner than
-/// half a pixel that no other feature fills (dissolve slivers) are left out (``isSliver(_:)``).
+/// half a pixel that no other feature fills (dissolve slivers) are left out (`isSliver(_:)`).
 public struct DisplayGeometry: Sendable {
   public let frame: MapFrame
   /// Feature ids, in layer order.
@@ -20,7 +20,7 @@ public struct DisplayGeometry: Sendable {
   /// Whether each of those rings is a hole (not the first ring of its polygon).
   public let ringIsHole: [[Bool]]
   /// Each feature's label point in drawing coordinates: its pole of inaccessibility (the point
-  /// of its drawn polygons farthest from their border, ``LabelPoint``); nil when it has no polygon.
+  /// of its drawn polygons farthest from their border, `LabelPoint`); nil when it has no polygon.
   public let labels: [(x: Double, y: Double)?]
   /// Every arc once, simplified, in drawing coordinates (for outlines drawn without fills).
   public let arcs: [[(x: Double, y: Double)]]
@@ -30,7 +30,7 @@ public struct DisplayGeometry: Sendable {
   /// Vertices before and after simplification (over all arcs, each shared arc counted once).
   public let verticesBefore: Int
   public let verticesAfter: Int
-  /// Holes left out of the drawing as slivers (``isSliver(_:)``) that no other feature fills.
+  /// Holes left out of the drawing as slivers (`isSliver(_:)`) that no other feature fills.
   public let sliverHolesDropped: Int
   /// Decimals of the written drawing coordinates (0.1 px by default).
   public let decimals: Int

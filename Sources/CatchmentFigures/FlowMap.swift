@@ -19,7 +19,7 @@ public struct Flow: Sendable, Equatable {
 /// width proportional to the value (`maxWidth` for the largest). Only the `top` largest flows
 /// between two different footprints are drawn; the others (and flows to or from a footprint
 /// not on the map) are counted and summed in a note, so that nothing is silently dropped.
-/// Footprint names are placed as on the maps (``LabelPlacement``), 12 px clear of the links'
+/// Footprint names are placed as on the maps (`LabelPlacement`), 12 px clear of the links'
 /// ends and, where they fit elsewhere, clear of the links, and drawn under the links.
 public enum FlowMap {
   public static func svg(

@@ -19,7 +19,7 @@ public enum Heatmap {
       throw .matrixRowLength(row: "count", expected: rowLabels.count, found: values.count)
     }
     let texts = values.map { $0.map { format.text($0) } }
-    // Sizes from measured text (``TextWidth``, 11 px type; cells 10 px): deterministic, no
+    // Sizes from measured text (`TextWidth`, 11 px type; cells 10 px): deterministic, no
     // font metrics at run time.
     let longestValue = texts.joined().map { TextWidth.of($0, fontSize: 10) }.max() ?? 0
     let cellW = max(40, longestValue + 12), cellH = 22.0
