@@ -60,6 +60,17 @@ public struct ColourScale: Sendable {
     return lo < hi ? ColourScale(map: map, low: lo, high: hi) : ColourScale(map: map, low: lo - 1, high: hi + 1)
   }
 
+  /// A scale for counts of people (residents, patients): from 0 to the largest finite value, so
+  /// that colours compare amounts — two nearly equal counts get nearly equal colours, where a
+  /// minimum-to-maximum domain would stretch a 1 % difference over the whole map. With a
+  /// negative value it is ``sequential(_:values:)``; 0...1 when no value is positive.
+  public static func counts(_ map: ColourMap = .viridis, values: [Double]) -> ColourScale {
+    let finite = values.filter(\.isFinite)
+    if finite.contains(where: { $0 < 0 }) { return sequential(map, values: finite) }
+    let high = finite.max() ?? 0
+    return ColourScale(map: map, low: 0, high: high > 0 ? high : 1)
+  }
+
   /// A diverging scale centred on 0 over −limit...limit, limit = the largest magnitude among
   /// the finite values (1 when all are 0 or none is finite).
   public static func diverging(values: [Double], map: ColourMap = .puOr) -> ColourScale {

@@ -58,4 +58,20 @@ import Testing
     #expect(ColourMap.viridis.colour(at: 0).textColour == "#ffffff")
     #expect(ColourMap.viridis.colour(at: 1).textColour == "#000000")
   }
+
+  /// The demo proposal's two footprints have 309,034 and 306,032 residents: on the old
+  /// minimum-to-maximum scale they were drawn yellow and dark purple, the two ends of viridis,
+  /// for a 1 % difference. From 0 they sit at 1 and 306,032 ÷ 309,034 = 0.9903, viridis entries
+  /// 255 and ⌊0.9903 × 256⌋ = 253: both yellow.
+  @Test func countsAreShadedFromZero() {
+    let scale = ColourScale.counts(values: [309_034, 306_032])
+    #expect(scale.low == 0 && scale.high == 309_034)
+    #expect(scale.colour(306_032) == Colour(ColourTables.viridis[253]))
+    #expect(scale.colour(309_034) == Colour(ColourTables.viridis[255]))
+    // Negative values (not counts) keep the minimum-to-maximum domain; no positive value: 0...1.
+    let signed = ColourScale.counts(values: [-5, 10])
+    #expect(signed.low == -5 && signed.high == 10)
+    let none = ColourScale.counts(values: [0, .nan])
+    #expect(none.low == 0 && none.high == 1)
+  }
 }
