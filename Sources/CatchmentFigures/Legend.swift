@@ -35,9 +35,12 @@ enum Legend {
     }
   }
 
-  /// "Measure (unit)", or the measure alone when it names the unit already.
+  /// "Measure (unit)", or the measure alone when it names the unit already, in the singular
+  /// or the plural ("Resident population", not "Resident population (residents)").
   static func caption(measure: String, unit: String) -> String {
-    unit.isEmpty || measure.lowercased().contains(unit.lowercased()) ? measure : "\(measure) (\(unit))"
+    let (m, u) = (measure.lowercased(), unit.lowercased())
+    let singular = u.hasSuffix("s") ? String(u.dropLast()) : u
+    return unit.isEmpty || m.contains(u) || (!singular.isEmpty && m.contains(singular)) ? measure : "\(measure) (\(unit))"
   }
 
   /// Round values (1, 2 or 5 × 10ᵏ apart in displayed units, at most `count` + 1 of them) within

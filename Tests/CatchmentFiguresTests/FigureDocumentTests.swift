@@ -37,7 +37,10 @@ import Testing
     #expect(footprints.map { $0.attributes["fill"] ?? "" } == ["#fde725", "#440154", ColourScale.missing.hex])
     #expect(parsed.rootAttributes["aria-labelledby"] == "map__population_-title map__population_-desc")
     #expect(parsed.texts.contains("312,408") && parsed.texts.contains("no data") && parsed.texts.contains("Westmoor"))
-    #expect(parsed.texts.contains("Resident population (residents)"))
+    // The measure names its unit already ("resident"): the caption does not repeat it.
+    #expect(parsed.texts.contains("Resident population") && !parsed.texts.contains("Resident population (residents)"))
+    #expect(Legend.caption(measure: "Retention", unit: "% of registered residents") == "Retention (% of registered residents)")
+    #expect(Legend.caption(measure: "Registered patients", unit: "patients") == "Registered patients")
     // The zones: one faint path, each border once: as many subpaths as arcs.
     let outlines = parsed.elements.filter { $0.name == "path" && $0.attributes["data-id"] == nil }
     #expect(outlines.count == 1)
