@@ -3,20 +3,26 @@
 /// Each footprint is one `<path>` (`id` = figure id + "-f" + its position, `data-id` = its
 /// code, `data-value` its value, a `<title>` child for hover), filled through the scale
 /// (missing values in grey), outlined in white; zones (optional, in the same frame) outlined
-/// faintly on top of the fills, as one path; labels at each footprint's label point where
-/// they fit; the legend below.
+/// faintly on top of the fills, as one path; labels inside their footprints where they fit
+/// (`LabelPlacement`), the description saying how many were left out; the legend below.
 public enum ChoroplethMap {
   /// The SVG document (map `geometry.frame` size, plus 60 px for the legend).
   ///
   /// - Parameters:
   ///   - values: by footprint code; a footprint without a value is drawn as missing.
-  ///   - labels: whether to print each footprint's name (its code when it has no name).
+  ///   - labels: whether to print each footprint's name (its code when it has no name) and,
+  ///     unless `values` is empty, its value.
   public static func svg(
     id: String, title: String, description: String, geometry: DisplayGeometry, values: [String: Double],
     scale: ColourScale, format: ValueFormat, measure: String, zones: DisplayGeometry? = nil, labels: Bool = true
   ) -> String {
     let frame = geometry.frame
-    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 60, title: title, description: description)
+    let labelNames = labelNames(geometry)
+    let placement = labels
+      ? LabelPlacement(geometry: geometry, names: labelNames.names, values: values.isEmpty ? nil : geometry.ids.map { format.text(values[$0]) })
+      : nil
+    let full = description + (placement.map { " " + labelNote($0) + labelNames.note } ?? "")
+    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 60, title: title, description: full)
     var shapes = "<g stroke=\"#ffffff\" stroke-width=\"0.8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
     var missing = false
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
@@ -34,43 +40,67 @@ public enum ChoroplethMap {
       // One path, each zone border once (zones are context, not features).
       svg.append("<path fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.35\" stroke-width=\"0.3\" d=\"\(zones.outlinePathData())\"/>")
     }
-    if labels { drawLabels(into: &svg, geometry: geometry, values: values, format: format) }
+    if let placement { drawLabels(into: &svg, placement: placement) }
     Legend.draw(
       into: &svg, scale: scale, format: format, measure: measure, x: 24, y: frame.height + 4,
       width: min(280, max(frame.width, 420) - 120), showsMissing: missing)
     return svg.text
   }
 
-  /// Name and value at each label point, dark text on a white halo (readable on every colour
-  /// of the scales). Labels are placed largest footprint first and a label whose box (about
-  /// 5.2 px a character, 12 px a line) would overlap one already placed is left out: the
-  /// footprint's `<title>` still names it on hover.
-  static func drawLabels(into svg: inout SVGDocument, geometry: DisplayGeometry, values: [String: Double]?, format: ValueFormat?) {
+  /// Each footprint's name, or its code when it has none.
+  static func names(_ geometry: DisplayGeometry) -> [String] {
+    geometry.ids.indices.map { geometry.names[$0].isEmpty ? geometry.ids[$0] : geometry.names[$0] }
+  }
+
+  /// The names as labels print them: without the leading and trailing words every name shares
+  /// ("NHS … Integrated Care Board", "NHS … CCG"), which say nothing on a map of such footprints
+  /// and take most of its room; with the words left out (empty when none). Names are kept whole
+  /// when there are fewer than two, or when a name would be left empty.
+  static func shortNames(_ names: [String]) -> (names: [String], prefix: String, suffix: String) {
+    let words = names.map { $0.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
+    guard words.count >= 2, let first = words.first else { return (names, "", "") }
+    var lead = 0
+    while lead < first.count && words.allSatisfy({ lead < $0.count && $0[lead] == first[lead] }) { lead += 1 }
+    var trail = 0
+    while trail < first.count && words.allSatisfy({ trail < $0.count && $0[$0.count - 1 - trail] == first[first.count - 1 - trail] }) { trail += 1 }
+    guard lead + trail > 0, words.allSatisfy({ $0.count > lead + trail }) else { return (names, "", "") }
+    let short = words.map { $0[lead..<($0.count - trail)].joined(separator: " ") }
+    return (short, first[..<lead].joined(separator: " "), first[(first.count - trail)...].joined(separator: " "))
+  }
+
+  /// The labels' names (shortened) and the description's sentence saying what they leave out.
+  static func labelNames(_ geometry: DisplayGeometry) -> (names: [String], note: String) {
+    let short = shortNames(names(geometry))
+    let words = [short.prefix, short.suffix].filter { !$0.isEmpty }.map { "\u{201C}\($0)\u{201D}" }
+    return (short.names, words.isEmpty ? "" : " Labels leave out the words every name has (\(words.joined(separator: " and "))).")
+  }
+
+  /// The sentence the description ends with: how many footprints are labelled, how many left
+  /// out, how many without their value.
+  static func labelNote(_ placement: LabelPlacement) -> String {
+    let all = placement.placed.count + placement.dropped.count
+    let nameOnly = placement.placed.filter { !$0.hasValue }.count
+    var note = placement.dropped.isEmpty
+      ? (all == 1 ? "The footprint is labelled." : "All \(NumberText.format(Double(all))) footprints are labelled.")
+      : "\(NumberText.format(Double(placement.dropped.count))) of \(NumberText.format(Double(all))) footprint labels left out "
+        + "for lack of room; every footprint names itself on hover."
+    if nameOnly > 0 && placement.withValues { note += " \(NumberText.format(Double(nameOnly))) labelled by name only." }
+    return note
+  }
+
+  /// The labels placed (`LabelPlacement`): dark text on a white halo, readable on every
+  /// colour of the scales; a wrapped name's lines and the value as `<tspan>`s.
+  static func drawLabels(into svg: inout SVGDocument, placement: LabelPlacement) {
     var group = "<g text-anchor=\"middle\" font-size=\"10\" fill=\"#111111\""
     group += " stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">"
-    let order = geometry.ids.indices.sorted { a, b in
-      let (areaA, areaB) = (geometry.drawnArea(a), geometry.drawnArea(b))
-      return areaA != areaB ? areaA > areaB : a < b
-    }
-    var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
-    var drawn = Set<Int>()
-    for f in order {
-      guard let point = geometry.labels[f] else { continue }
-      let name = geometry.names[f].isEmpty ? geometry.ids[f] : geometry.names[f]
-      let value = values.flatMap { values in format.map { $0.text(values[geometry.ids[f]]) } }
-      let half = Double(max(name.count, value?.count ?? 0)) * 2.6
-      let box = (x0: point.x - half, y0: point.y - 12, x1: point.x + half, y1: point.y + (value == nil ? 2 : 14))
-      if placed.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) { continue }
-      placed.append(box)
-      drawn.insert(f)
-    }
-    for f in geometry.ids.indices where drawn.contains(f) {
-      guard let point = geometry.labels[f] else { continue }
-      let name = geometry.names[f].isEmpty ? geometry.ids[f] : geometry.names[f]
-      let c = NumberText.coordinate
-      group += "\n<text x=\"\(c(point.x, 1))\" y=\"\(c(point.y - 2, 1))\">\(SVGDocument.escape(name))"
-      if let values, let format {
-        group += "<tspan x=\"\(c(point.x, 1))\" dy=\"12\">\(SVGDocument.escape(format.text(values[geometry.ids[f]])))</tspan>"
+    let c = NumberText.coordinate
+    for label in placement.placed {
+      let size = label.fontSize == 10 ? "" : " font-size=\"\(c(label.fontSize, 0))\""
+      group += "\n<text x=\"\(c(label.x, 1))\" y=\"\(c(label.firstBaseline, 1))\"\(size)>"
+      for (k, line) in label.lines.enumerated() {
+        group += k == 0
+          ? SVGDocument.escape(line)
+          : "<tspan x=\"\(c(label.x, 1))\" dy=\"\(c(LabelPlacement.lineHeight * label.fontSize, 1))\">\(SVGDocument.escape(line))</tspan>"
       }
       group += "</text>"
     }

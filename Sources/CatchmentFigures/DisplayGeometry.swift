@@ -7,7 +7,8 @@ import CatchmentGeometry
 /// Douglas–Peucker with a tolerance in drawn pixels, projected, rounded to the written
 /// precision, and every ring is rebuilt from its arcs: two neighbours draw exactly the same
 /// points along their common border, so the drawing has no gap or overlap between them.
-/// A ring's area moves by at most tolerance × perimeter (``Simplification``).
+/// A ring's area moves by at most tolerance × perimeter (``Simplification``). Holes thinner than
+/// half a pixel that no other feature fills (dissolve slivers) are left out (`isSliver(_:)`).
 public struct DisplayGeometry: Sendable {
   public let frame: MapFrame
   /// Feature ids, in layer order.
@@ -18,7 +19,8 @@ public struct DisplayGeometry: Sendable {
   public let rings: [[[(x: Double, y: Double)]]]
   /// Whether each of those rings is a hole (not the first ring of its polygon).
   public let ringIsHole: [[Bool]]
-  /// Each feature's label point in drawing coordinates (nil: the feature has no polygon).
+  /// Each feature's label point in drawing coordinates: its pole of inaccessibility (the point
+  /// of its drawn polygons farthest from their border, `LabelPoint`); nil when it has no polygon.
   public let labels: [(x: Double, y: Double)?]
   /// Every arc once, simplified, in drawing coordinates (for outlines drawn without fills).
   public let arcs: [[(x: Double, y: Double)]]
@@ -28,6 +30,8 @@ public struct DisplayGeometry: Sendable {
   /// Vertices before and after simplification (over all arcs, each shared arc counted once).
   public let verticesBefore: Int
   public let verticesAfter: Int
+  /// Holes left out of the drawing as slivers (`isSliver(_:)`) that no other feature fills.
+  public let sliverHolesDropped: Int
   /// Decimals of the written drawing coordinates (0.1 px by default).
   public let decimals: Int
 
@@ -76,6 +80,7 @@ public struct DisplayGeometry: Sendable {
     var featureRings: [[[(x: Double, y: Double)]]] = []
     var holeFlags: [[Bool]] = []
     var labelPoints: [(x: Double, y: Double)?] = []
+    var slivers = 0
     for f in 0..<layer.count {
       var out: [[(x: Double, y: Double)]] = []
       var holes: [Bool] = []
@@ -86,18 +91,30 @@ public struct DisplayGeometry: Sendable {
             let points = reversed ? Array(drawn[arc].reversed()) : drawn[arc]
             ring.append(contentsOf: ring.isEmpty ? points[...] : points.dropFirst())
           }
+          let isHole = r != layer.rings(ofPolygon: p).lowerBound
+          if isHole && ring.count >= 4 && Self.isSliver(ring) && topology.ringArcs[r].allSatisfy({ topology.arcUses[$0.arc] == 1 }) {
+            slivers += 1
+            continue
+          }
           if ring.count >= 4 {
             out.append(ring)
-            holes.append(r != layer.rings(ofPolygon: p).lowerBound)
+            holes.append(isHole)
           }
         }
       }
       featureRings.append(out)
       holeFlags.append(holes)
-      labelPoints.append(LabelPoint.of(feature: f, in: layer).map { frame.project($0.x, $0.y) })
+      // The pole of the drawn rings (what the label must fit in), to a quarter pixel; of the
+      // layer's own rings when the feature is too small to draw.
+      if let pole = LabelPoint.pole(of: out, precision: 0.25) {
+        labelPoints.append((pole.x, pole.y))
+      } else {
+        labelPoints.append(LabelPoint.of(feature: f, in: layer).map { frame.project($0.x, $0.y) })
+      }
     }
     rings = featureRings
     ringIsHole = holeFlags
+    sliverHolesDropped = slivers
     labels = labelPoints
   }
 
@@ -136,6 +153,21 @@ public struct DisplayGeometry: Sendable {
       total += abs(sum) / 2 * (ringIsHole[f][k] ? -1 : 1)
     }
     return total
+  }
+
+  /// Whether a drawn ring is narrower than half a pixel on average (2 × area ÷ perimeter, the
+  /// width of a long thin strip): a hole that thin is a gap a dissolve left between zones whose
+  /// borders do not quite meet, not a hole anyone could see — but its white outline would draw
+  /// a line across the footprint. Holes another feature fills (an enclave) are always kept.
+  static func isSliver(_ ring: [(x: Double, y: Double)]) -> Bool {
+    guard ring.count >= 2 else { return true }
+    var twiceArea = 0.0, perimeter = 0.0
+    for i in 0..<(ring.count - 1) {
+      twiceArea += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y
+      let (dx, dy) = (ring[i + 1].x - ring[i].x, ring[i + 1].y - ring[i].y)
+      perimeter += (dx * dx + dy * dy).squareRoot()
+    }
+    return perimeter == 0 || abs(twiceArea) / perimeter < 0.5
   }
 
   static func power(_ decimals: Int) -> Double {

@@ -19,6 +19,8 @@ public struct Flow: Sendable, Equatable {
 /// width proportional to the value (`maxWidth` for the largest). Only the `top` largest flows
 /// between two different footprints are drawn; the others (and flows to or from a footprint
 /// not on the map) are counted and summed in a note, so that nothing is silently dropped.
+/// Footprint names are placed as on the maps (`LabelPlacement`), 12 px clear of the links'
+/// ends and, where they fit elsewhere, clear of the links, and drawn under the links.
 public enum FlowMap {
   public static func svg(
     id: String, title: String, description: String, geometry: DisplayGeometry, flows: [Flow], top: Int = 10,
@@ -35,13 +37,30 @@ public enum FlowMap {
     let rest = between.count - shown.count
     let restTotal = between.map(\.value).reduce(0, +) - shown.map(\.value).reduce(0, +)
     let frame = geometry.frame
-    var svg = SVGDocument(id: id, width: max(frame.width, 420), height: frame.height + 40, title: title, description: description)
+    // The links' ends: labels keep 12 px clear of them, so that no label hides an arrowhead.
+    let ends = Set(shown.flatMap { [$0.from, $0.to] }).compactMap { position[$0].flatMap { geometry.labels[$0] } }
+    let nodes = ends.map { LabelPlacement.Box(x0: $0.x - 12, y0: $0.y - 12, x1: $0.x + 12, y1: $0.y + 12) }
+    // And clear of the links themselves where they can: boxes along each link's middle line.
+    let largest = shown.first?.value ?? 1
+    var along: [LabelPlacement.Box] = []
+    for flow in shown {
+      guard let a = position[flow.from].flatMap({ geometry.labels[$0] }), let b = position[flow.to].flatMap({ geometry.labels[$0] }) else { continue }
+      let r = max(1, maxWidth * flow.value / largest) / 2 + 2
+      along += middleLine(from: a, to: b).map { LabelPlacement.Box(x0: $0.x - r, y0: $0.y - r, x1: $0.x + r, y1: $0.y + r) }
+    }
+    let labelNames = ChoroplethMap.labelNames(geometry)
+    let placement = LabelPlacement(geometry: geometry, names: labelNames.names, avoiding: nodes, preferablyAvoiding: along)
+    var svg = SVGDocument(
+      id: id, width: max(frame.width, 420), height: frame.height + 40, title: title,
+      description: description + " " + ChoroplethMap.labelNote(placement) + labelNames.note)
     var base = "<g fill=\"#e8e8e8\" stroke=\"#ffffff\" stroke-width=\"1\" fill-rule=\"evenodd\">"
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
-      base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\"/>"
+      base += "\n<path id=\"\(svg.id)-f\(f)\" data-id=\"\(SVGDocument.escape(geometry.ids[f]))\" d=\"\(geometry.pathData(f))\">"
+      base += "<title>\(SVGDocument.escape(name(geometry.ids[f], geometry)))</title></path>"
     }
     svg.append(base + "\n</g>")
-    let largest = shown.first?.value ?? 1
+    // Labels under the links: a link crossing a label stays whole, the label readable through it.
+    ChoroplethMap.drawLabels(into: &svg, placement: placement)
     var links = "<g fill=\"#3b528b\" fill-opacity=\"0.7\" stroke=\"none\">"
     for flow in shown.reversed() {  // the largest drawn last, on top
       guard let a = position[flow.from].flatMap({ geometry.labels[$0] }), let b = position[flow.to].flatMap({ geometry.labels[$0] }) else { continue }
@@ -51,7 +70,6 @@ public enum FlowMap {
       links += " d=\"\(linkPath(from: a, to: b, width: width))\"><title>\(SVGDocument.escape(hover))</title></path>"
     }
     svg.append(links + "\n</g>")
-    ChoroplethMap.drawLabels(into: &svg, geometry: geometry, values: nil, format: nil)
     var note = "Links: the \(shown.count) largest flows between footprints, width proportional to \(format.unit) (widest \(format.text(largest)))."
     if rest > 0 { note += " \(NumberText.format(Double(rest))) other flows, \(format.text(restTotal)) \(format.unit) in all, not drawn." }
     svg.text(note, x: 12, y: frame.height + 22, attributes: [("font-size", "10")])
@@ -61,6 +79,20 @@ public enum FlowMap {
   static func name(_ code: String, _ geometry: DisplayGeometry) -> String {
     guard let f = geometry.ids.firstIndex(of: code), !geometry.names[f].isEmpty else { return code }
     return geometry.names[f]
+  }
+
+  /// Points every 4 px or closer along the middle of the link from `a` to `b` (its quadratic
+  /// curve, with the control point ``linkPath(from:to:width:)`` uses).
+  static func middleLine(from a: (x: Double, y: Double), to b: (x: Double, y: Double)) -> [(x: Double, y: Double)] {
+    let dx = b.x - a.x, dy = b.y - a.y
+    let length = (dx * dx + dy * dy).squareRoot()
+    guard length > 0 else { return [a] }
+    let control = (x: (a.x + b.x) / 2 - dy / length * 0.2 * length, y: (a.y + b.y) / 2 + dx / length * 0.2 * length)
+    let n = max(2, Int(min(length * 1.2 / 4, 2_000).rounded(.up)))
+    return (0...n).map { k in
+      let t = Double(k) / Double(n), u = 1 - t
+      return (u * u * a.x + 2 * u * t * control.x + t * t * b.x, u * u * a.y + 2 * u * t * control.y + t * t * b.y)
+    }
   }
 
   /// A filled shape: a quadratic curve from `a` to `b` of the given width (a band between two

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A colour legend: the scale as a bar of steps, ticks at round values of the measure in its
 /// displayed units, a caption naming the measure and its unit, and a "no data" swatch when
 /// some value is missing.
@@ -14,7 +16,7 @@ enum Legend {
     var cells = "<g shape-rendering=\"crispEdges\">"
     for k in 0..<steps {
       // Each step shows the colour of its middle value.
-      let value = scale.low + (scale.high - scale.low) * (Double(k) + 0.5) / Double(steps)
+      let value = scale.value(at: (Double(k) + 0.5) / Double(steps))
       let c = NumberText.coordinate
       cells += "<rect x=\"\(c(x + Double(k) * stepW, 2))\" y=\"\(c(barY, 1))\" width=\"\(c(stepW + 0.05, 2))\""
       cells += " height=\"\(c(barH, 1))\" fill=\"\(scale.colour(value).hex)\"/>"
@@ -23,7 +25,9 @@ enum Legend {
     // As many ticks as their labels leave room for (about 6 px a character, 12 px apart).
     let labelWidth = Double(max(format.text(scale.low).count, format.text(scale.high).count)) * 6 + 12
     let room = max(2, min(6, Int(width / labelWidth)))
-    for value in ticks(low: scale.low, high: scale.high, multiplier: format.multiplier, count: room) {
+    let values = scale.logarithmic
+      ? logTicks(low: scale.low, high: scale.high, count: room) : ticks(low: scale.low, high: scale.high, multiplier: format.multiplier, count: room)
+    for value in values {
       let tx = x + width * scale.position(value)
       let (lx, y1, y2) = (NumberText.coordinate(tx), NumberText.coordinate(barY + barH), NumberText.coordinate(barY + barH + 3))
       svg.append("<line x1=\"\(lx)\" y1=\"\(y1)\" x2=\"\(lx)\" y2=\"\(y2)\" stroke=\"#333333\" stroke-width=\"1\"/>")
@@ -35,9 +39,26 @@ enum Legend {
     }
   }
 
-  /// "Measure (unit)", or the measure alone when it names the unit already.
+  /// "Measure (unit)", or the measure alone when it names the unit already, in the singular
+  /// or the plural ("Resident population", not "Resident population (residents)").
   static func caption(measure: String, unit: String) -> String {
-    unit.isEmpty || measure.lowercased().contains(unit.lowercased()) ? measure : "\(measure) (\(unit))"
+    let (m, u) = (measure.lowercased(), unit.lowercased())
+    let singular = u.hasSuffix("s") ? String(u.dropLast()) : u
+    return unit.isEmpty || m.contains(u) || (!singular.isEmpty && m.contains(singular)) ? measure : "\(measure) (\(unit))"
+  }
+
+  /// Powers of ten within low...high (a logarithmic scale's ticks), every other one, every
+  /// third… when there are more than `count` + 1; none when low ≤ 0.
+  static func logTicks(low: Double, high: Double, count: Int = 4) -> [Double] {
+    guard low > 0, high.isFinite, high >= low else { return [] }
+    var powers: [Double] = []
+    var p = pow(10, (log10(low) - 1e-9).rounded(.up))
+    while p <= high * (1 + 1e-12) && powers.count < 40 {
+      powers.append(p)
+      p *= 10
+    }
+    let stride = max(1, Int((Double(powers.count) / Double(max(count, 1) + 1)).rounded(.up)))
+    return powers.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
   }
 
   /// Round values (1, 2 or 5 × 10ᵏ apart in displayed units, at most `count` + 1 of them) within

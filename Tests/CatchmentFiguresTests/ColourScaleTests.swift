@@ -58,4 +58,39 @@ import Testing
     #expect(ColourMap.viridis.colour(at: 0).textColour == "#ffffff")
     #expect(ColourMap.viridis.colour(at: 1).textColour == "#000000")
   }
+
+  /// The demo proposal's two footprints have 309,034 and 306,032 residents: on the old
+  /// minimum-to-maximum scale they were drawn yellow and dark purple, the two ends of viridis,
+  /// for a 1 % difference. From 0 they sit at 1 and 306,032 ÷ 309,034 = 0.9903, viridis entries
+  /// 255 and ⌊0.9903 × 256⌋ = 253: both yellow.
+  @Test func countsAreShadedFromZero() {
+    let scale = ColourScale.counts(values: [309_034, 306_032])
+    #expect(scale.low == 0 && scale.high == 309_034)
+    #expect(scale.colour(306_032) == Colour(ColourTables.viridis[253]))
+    #expect(scale.colour(309_034) == Colour(ColourTables.viridis[255]))
+    // Negative values (not counts) keep the minimum-to-maximum domain; no positive value: 0...1.
+    let signed = ColourScale.counts(values: [-5, 10])
+    #expect(signed.low == -5 && signed.high == 10)
+    let none = ColourScale.counts(values: [0, .nan])
+    #expect(none.low == 0 && none.high == 1)
+  }
+
+  /// The demo's flow matrix holds 9 … 328,555 patients: on a linear scale every cell but the
+  /// three diagonal ones was the darkest purple (45 and 10,849 alike, seen in the screenshot).
+  /// Logarithmic, from 1 to 10,000: 100 sits at log₁₀ 100 ÷ log₁₀ 10,000 = 0.5, viridis entry
+  /// ⌊0.5 × 256⌋ = 128; 10 at 0.25, entry 64; 0 (blank in the heatmap) and 1 at 0.
+  @Test func aLogarithmicScaleGivesEachTenfoldStepTheSameColourChange() {
+    let scale = ColourScale(map: .viridis, low: 1, high: 10_000, logarithmic: true)
+    #expect(abs(scale.position(100) - 0.5) < 1e-12 && abs(scale.position(10) - 0.25) < 1e-12)
+    #expect(scale.colour(100) == Colour(ColourTables.viridis[128]) && scale.colour(10) == Colour(ColourTables.viridis[64]))
+    #expect(scale.position(0) == 0 && scale.position(1) == 0 && scale.position(20_000) == 1)
+    #expect(abs(scale.value(at: 0.5) - 100) < 1e-9)
+    // From the values: the smallest positive one (at least 1) to the largest.
+    let flows = ColourScale.logarithmic(values: [0, 9, 45, 10_849, 328_555])
+    #expect(flows.logarithmic && flows.low == 9 && flows.high == 328_555)
+    #expect(flows.colour(45) != flows.colour(10_849))
+    // Ticks at powers of ten: 1 … 100,000 are six; room for four labels keeps every other one.
+    #expect(Legend.logTicks(low: 1, high: 328_555, count: 4) == [1, 100, 10_000])
+    #expect(Legend.logTicks(low: 9, high: 328_555, count: 6) == [10, 100, 1_000, 10_000, 100_000])
+  }
 }

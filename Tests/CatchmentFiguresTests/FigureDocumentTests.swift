@@ -37,7 +37,10 @@ import Testing
     #expect(footprints.map { $0.attributes["fill"] ?? "" } == ["#fde725", "#440154", ColourScale.missing.hex])
     #expect(parsed.rootAttributes["aria-labelledby"] == "map__population_-title map__population_-desc")
     #expect(parsed.texts.contains("312,408") && parsed.texts.contains("no data") && parsed.texts.contains("Westmoor"))
-    #expect(parsed.texts.contains("Resident population (residents)"))
+    // The measure names its unit already ("resident"): the caption does not repeat it.
+    #expect(parsed.texts.contains("Resident population") && !parsed.texts.contains("Resident population (residents)"))
+    #expect(Legend.caption(measure: "Retention", unit: "% of registered residents") == "Retention (% of registered residents)")
+    #expect(Legend.caption(measure: "Registered patients", unit: "patients") == "Registered patients")
     // The zones: one faint path, each border once: as many subpaths as arcs.
     let outlines = parsed.elements.filter { $0.name == "path" && $0.attributes["data-id"] == nil }
     #expect(outlines.count == 1)
@@ -89,10 +92,11 @@ import Testing
         values: [[1_500, 0], [0, 2_250]], scale: .sequential(values: [0, 2_250]), format: .count("residents"), measure: "Residents",
         blankZeros: blankZeros))
     }
-    // Cells 5 characters × 6.4 px + 10 = 42 px wide, drawn 1 px narrower.
+    // Cells as wide as "2,250" at 10 px (4 digits × 0.637 em + a comma 0.318 em = 28.66 px)
+    // + 12 = 40.66 px, drawn 1 px narrower.
     let (sparse, full) = (try coverage(blankZeros: true), try coverage(blankZeros: false))
-    #expect(sparse.elements.filter { $0.name == "rect" && $0.attributes["width"] == "41.0" }.count == 2)
-    #expect(full.elements.filter { $0.name == "rect" && $0.attributes["width"] == "41.0" }.count == 4)
+    #expect(sparse.elements.filter { $0.name == "rect" && $0.attributes["width"] == "39.7" }.count == 2)
+    #expect(full.elements.filter { $0.name == "rect" && $0.attributes["width"] == "39.7" }.count == 4)
     #expect(sparse.texts.filter { $0 == "0" }.count == 1 && full.texts.filter { $0 == "0" }.count == 3)
     #expect(sparse.texts.contains("1,500") && sparse.texts.contains("2,250"))
   }

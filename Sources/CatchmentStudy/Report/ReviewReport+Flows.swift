@@ -32,10 +32,10 @@ extension ReportBuilder {
     do {
       let svg = try Heatmap.svg(
         id: "flowmatrix-\(baseline)", title: "Registered patients by footprint of residence and of registration",
-        description: "Rows: footprint of residence; columns: footprint of the practice; cells: patients (viridis); blank cells: none.",
+        description: "Rows: footprint of residence; columns: footprint of the practice; cells: patients (viridis, logarithmic: each tenfold step the same change of colour); blank cells: none.",
         rowLabels: rows.map { label(matrix.text($0, "residence_footprint")) },
         columnLabels: columns.map { ReportHTML.short(label(matrix.header[$0]), 28) }, values: values,
-        scale: .sequential(.viridis, values: all), format: .count("patients"), measure: "Registered patients",
+        scale: .logarithmic(.viridis, values: all), format: .count("patients"), measure: "Registered patients",
         rowHeading: "Residence", columnHeading: "Practice", blankZeros: true)
       body += add("flows_\(baseline)_matrix", svg, caption: "Residence × registration")
     } catch {

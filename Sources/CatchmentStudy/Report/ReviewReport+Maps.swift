@@ -45,8 +45,8 @@ extension ReportBuilder {
         let values = column(population, "population")
         let svg = ChoroplethMap.svg(
           id: "map-\(layer)-population", title: "Residents of each \(layer) footprint",
-          description: "Each footprint of layer \(layer) shaded by its resident population (viridis; grey: no data).",
-          geometry: geometry, values: values, scale: .sequential(.viridis, values: Array(values.values)),
+          description: "Each footprint of layer \(layer) shaded by its resident population (viridis from 0; grey: no data).",
+          geometry: geometry, values: values, scale: .counts(.viridis, values: Array(values.values)),
           format: .count("residents"), measure: "Resident population")
         maps += add("map_\(layer)_population", svg, caption: "\(layer): residents")
       }

@@ -20,7 +20,7 @@ extension ReportBuilder {
     for row in table.rows {
       if let v = table.number(row, "resident_population") { residents[table.text(row, "scenario"), default: [:]][table.text(row, "footprint_id")] = v }
     }
-    let scale = ColourScale.sequential(.viridis, values: residents.values.flatMap(\.values))
+    let scale = ColourScale.counts(.viridis, values: residents.values.flatMap(\.values))
     var html = ""
     let sides: [(scenario: String, file: String?)] = [
       ("baseline", pack.baseline.map { "footprints_\($0).geojson" }), ("proposal", "proposal_\(proposal).geojson"),
@@ -29,7 +29,7 @@ extension ReportBuilder {
       guard let file = side.file, let geometry = try geometry(file) else { continue }
       let svg = ChoroplethMap.svg(
         id: "proposal-\(proposal)-\(side.scenario)", title: "Residents of each footprint: \(side.scenario) (\(proposal))",
-        description: "The \(side.scenario)'s footprints shaded by resident population, on the same scale for both maps (viridis).",
+        description: "The \(side.scenario)'s footprints shaded by resident population, on the same scale for both maps (viridis from 0).",
         geometry: geometry, values: residents[side.scenario] ?? [:], scale: scale, format: .count("residents"),
         measure: "Resident population")
       html += add("proposal_\(proposal)_\(side.scenario)", svg, caption: "\(proposal): \(side.scenario)")
