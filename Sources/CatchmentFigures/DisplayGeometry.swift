@@ -118,30 +118,31 @@ public struct DisplayGeometry: Sendable {
     labels = labelPoints
   }
 
-  /// The SVG path data of feature `f`: one subpath per ring ("M x y L … Z"), for
-  /// `fill-rule="evenodd"` (holes need no particular orientation).
+  /// The SVG path data of feature `f`: one subpath per ring (`M x y l dx dy … z`, see
+  /// ``SVGPathData``), for `fill-rule="evenodd"` (holes need no particular orientation). A
+  /// ring that rounds to fewer than three distinct points is left out unless it is all the
+  /// feature has.
   public func pathData(_ f: Int) -> String {
-    var d = ""
+    var d = SVGPathData(decimals: decimals)
+    var kept = 0
     for ring in rings[f] {
-      for (k, p) in ring.dropLast().enumerated() {
-        d += (k == 0 ? (d.isEmpty ? "M" : " M") : " L") + NumberText.coordinate(p.x, decimals: decimals) + " " + NumberText.coordinate(p.y, decimals: decimals)
+      var one = SVGPathData(decimals: decimals)
+      if one.append(ring.dropLast(), closed: true) {
+        d.append(ring.dropLast(), closed: true)
+        kept += 1
       }
-      d += " Z"
     }
-    return d
+    if kept == 0, let ring = rings[f].first { d.append(ring.dropLast(), closed: true) }
+    return d.text
   }
 
-  /// The SVG path data of every arc once ("M x y L …" per arc, no fill meant): the outlines of
-  /// all features with each shared border stroked once, about half the bytes of every ring and
-  /// an even faintness where a border is shared.
+  /// The SVG path data of every arc once (`M x y l dx dy …` per arc, no fill meant): the
+  /// outlines of all features with each shared border stroked once, about half the bytes of
+  /// every ring and an even faintness where a border is shared.
   public func outlinePathData() -> String {
-    var d = ""
-    for arc in arcs where arc.count >= 2 {
-      for (k, p) in arc.enumerated() {
-        d += (k == 0 ? (d.isEmpty ? "M" : " M") : " L") + NumberText.coordinate(p.x, decimals: decimals) + " " + NumberText.coordinate(p.y, decimals: decimals)
-      }
-    }
-    return d
+    var d = SVGPathData(decimals: decimals)
+    for arc in arcs where arc.count >= 2 { d.append(arc, closed: false) }
+    return d.text
   }
 
   /// Drawn area of feature `f` in squared pixels (holes subtracted, even–odd).
