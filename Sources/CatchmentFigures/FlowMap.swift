@@ -50,8 +50,13 @@ public enum FlowMap {
     }
     let labelNames = ChoroplethMap.labelNames(geometry)
     let placement = LabelPlacement(geometry: geometry, names: labelNames.names, avoiding: nodes, preferablyAvoiding: along)
+    var note = "Links: the \(shown.count) largest flows between footprints, width proportional to \(format.unit) (widest \(format.text(largest)))."
+    if rest > 0 { note += " \(NumberText.format(Double(rest))) other flows, \(format.text(restTotal)) \(format.unit) in all, not drawn." }
+    // The note wrapped to the figure's width (12 px margins), 13 px a line.
+    let width = max(frame.width, 420)
+    let noteLines = TextWidth.lines(note, width: width - 24, fontSize: 10)
     var svg = SVGDocument(
-      id: id, width: max(frame.width, 420), height: frame.height + 40, title: title,
+      id: id, width: width, height: frame.height + 27 + 13 * Double(noteLines.count), title: title,
       description: description + " " + ChoroplethMap.labelNote(placement) + labelNames.note)
     var base = "<g fill=\"#e8e8e8\" stroke=\"#ffffff\" stroke-width=\"1\" fill-rule=\"evenodd\">"
     for f in geometry.ids.indices where !geometry.rings[f].isEmpty {
@@ -70,9 +75,7 @@ public enum FlowMap {
       links += " d=\"\(linkPath(from: a, to: b, width: width))\"><title>\(SVGDocument.escape(hover))</title></path>"
     }
     svg.append(links + "\n</g>")
-    var note = "Links: the \(shown.count) largest flows between footprints, width proportional to \(format.unit) (widest \(format.text(largest)))."
-    if rest > 0 { note += " \(NumberText.format(Double(rest))) other flows, \(format.text(restTotal)) \(format.unit) in all, not drawn." }
-    svg.text(note, x: 12, y: frame.height + 22, attributes: [("font-size", "10")])
+    for (k, line) in noteLines.enumerated() { svg.text(line, x: 12, y: frame.height + 22 + 13 * Double(k), attributes: [("font-size", "10")]) }
     return svg.text
   }
 

@@ -43,6 +43,24 @@ enum TextWidth {
     return "…"
   }
 
+  /// `text` broken at spaces into lines no wider than `width` pixels at `fontSize` (a single
+  /// word wider than that is a line of its own, fitted with "…").
+  static func lines(_ text: String, width: Double, fontSize: Double) -> [String] {
+    var out: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      let candidate = line.isEmpty ? String(word) : line + " " + word
+      if line.isEmpty || of(candidate, fontSize: fontSize) <= width {
+        line = candidate
+      } else {
+        out.append(line)
+        line = String(word)
+      }
+    }
+    if !line.isEmpty { out.append(line) }
+    return out.map { fitted($0, width: width, fontSize: fontSize) }
+  }
+
   /// Advance widths of U+0020…U+007E in thousandths of an em.
   static let ascii: [Int] = [
     318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337,

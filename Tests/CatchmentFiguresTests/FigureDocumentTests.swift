@@ -130,7 +130,13 @@ import Testing
       "E54000902>E54000903", "E54000902>E54000901", "E54000901>E54000902",
     ])
     // Not drawn: 3,977 + 950 + 40 (the flow within a footprint is no link).
-    #expect(parsed.texts.contains { $0.contains("3 other flows, 4,967 patients in all, not drawn") })
+    // The note, wrapped to the figure's width (the national report's ran 100 px past it).
+    let width = try #require(Double(parsed.rootAttributes["width"] ?? ""))
+    let texts = parsed.texts
+    let start = try #require(texts.firstIndex { $0.hasPrefix("Links:") })
+    let lines = Array(texts[start...])
+    #expect(lines.count >= 2 && lines.allSatisfy { 12 + TextWidth.of($0, fontSize: 10) <= width })
+    #expect(lines.joined(separator: " ").contains("3 other flows, 4,967 patients in all, not drawn"))
     #expect(parsed.elements.filter { $0.name == "path" && $0.attributes["data-id"] != nil }.count == 3)
     keepForLooking(svg, name: "flows.svg")
   }
