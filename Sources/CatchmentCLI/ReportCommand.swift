@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
       SHA-256), maps of each layer with footprints_<layer>.geojson, flows, \
       coterminosity (baseline × councils and each other layer, nesting), providers \
       and proposals. Every figure is also written as a standalone SVG in figures/ \
-      beside the HTML file (figures/<name>.svg), for slides. The same pack gives the \
+      beside the HTML file (figures/<name>.svg), for slides; an SVG there that this \
+      report no longer draws (an earlier report's) is removed. The same pack gives the \
       same bytes, and the bytes `catchment review` wrote into the pack as its \
       report.html (the review draws it the same way, unless --no-report).
 
@@ -68,6 +69,7 @@ struct ReportCommand: ParsableCommand {
       try write(bytes: Array(figure.svg.utf8), to: URL(fileURLWithPath: figuresFolder).appendingPathComponent(figure.name + ".svg").path)
     }
     if !report.figures.isEmpty { run.note("wrote \(report.figures.count) figures to \(figuresFolder) (one SVG file each)") }
+    removeStaleFigures(in: figuresFolder, keeping: Set(report.figures.map { $0.name + ".svg" }))
     // The run report, --report and --strict as every command; then the files are put in place.
     try runOptions.finish(run)
   }

@@ -139,6 +139,10 @@ struct ReviewCommand: ParsableCommand {
     for file in outputs {
       try write(bytes: file.bytes, to: folder.appendingPathComponent(file.name).path)
     }
+    if !noReport {
+      let figures = outputs.map(\.name).filter { $0.hasPrefix("figures/") }.map { String($0.dropFirst("figures/".count)) }
+      removeStaleFigures(in: folder.appendingPathComponent("figures").path, keeping: Set(figures))
+    }
     // The geodata, staged with the pack: written only when it all is.
     if let gpkg { try write(bytes: try pack.geoPackage(study: study, runAt: runAt), to: gpkg) }
     if let geojson { try write(bytes: try pack.geoJSON(study: study), to: geojson) }

@@ -133,7 +133,7 @@ public struct GeometryInputs: Sendable {
       result = try read(BoundaryFields(id: spec.idField, name: spec.nameField, readsGeometry: false))
       if result.layer.ids.allSatisfy(known.contains) {
         needsCoordinates = false
-        account.note("\(role): every feature has a centroid, so the polygons were not needed and not read")
+        account.note("\(role): every feature has a centroid, so the overlay did not need their polygons")
       } else {
         result = try read(BoundaryFields(id: spec.idField, name: spec.nameField))
       }

@@ -20,6 +20,7 @@ public final class RunOutputs: @unchecked Sendable {
   private var staged: [StagedFile] = []
   private var standardOutput: [UInt8] = []
   private var createdFolders: [String] = []
+  private var removals: [String] = []
 
   /// Stages `bytes` for `path` (`-`: standard output).
   public func stage(_ bytes: [UInt8], to path: String) throws {
@@ -32,14 +33,22 @@ public final class RunOutputs: @unchecked Sendable {
     }
   }
 
-  /// Writes standard output, then puts every staged file in place. A failure to write standard
-  /// output replaces no file.
+  /// Stages the removal of `path`, an earlier output this run replaces with nothing (a figure
+  /// the new report no longer draws): removed after every staged file is in place, never when
+  /// the run fails.
+  public func stageRemoval(of path: String) {
+    lock.withLock { removals.append(path) }
+  }
+
+  /// Writes standard output, then puts every staged file in place, then removes the files staged
+  /// for removal. A failure to write standard output replaces no file.
   public func commit() throws {
     try lock.withLock {
-      let files = staged, output = standardOutput
+      let files = staged, output = standardOutput, removed = removals
       staged = []
       standardOutput = []
       createdFolders = []
+      removals = []
       do {
         if !output.isEmpty { try StandardStreams.writeOutput(output) }
       } catch {
@@ -55,6 +64,7 @@ public final class RunOutputs: @unchecked Sendable {
         do { try file.commit() } catch { failure = error }
       }
       if let failure { throw failure }
+      for path in removed where FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
     }
   }
 
@@ -66,6 +76,7 @@ public final class RunOutputs: @unchecked Sendable {
       staged = []
       standardOutput = []
       createdFolders = []
+      removals = []
     }
   }
 

@@ -86,4 +86,26 @@ import Testing
     #expect(try contents(out.appendingPathComponent("report.html")) == "an earlier page")
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["figures", "report.html"])
   }
+
+  /// A figures folder holds one report's figures: an SVG an earlier report drew and this one
+  /// does not is removed when the run succeeds, other files stay, and a failed run removes
+  /// nothing.
+  @Test func figuresOfAnEarlierReportAreRemovedOnlyWhenTheRunSucceeds() throws {
+    let (root, pack) = try demoPack()
+    let out = root.appendingPathComponent("slides"), figures = out.appendingPathComponent("figures")
+    try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
+    try Data("<svg/>".utf8).write(to: figures.appendingPathComponent("map_old_layer.svg"))
+    try Data("mine".utf8).write(to: figures.appendingPathComponent("notes.txt"))
+    // A pack table made unreadable: the run fails and the old figure stays.
+    let table = pack.appendingPathComponent("flow_summary_icb.csv"), tableBytes = try Data(contentsOf: table)
+    try Data("footprint_id,retention\n\"unclosed\n".utf8).write(to: table)
+    let failed = try CommandRunner.run(["report", pack.path, "-o", out.appendingPathComponent("report.html").path, "--quiet"])
+    #expect(failed.status != 0)
+    #expect(FileManager.default.fileExists(atPath: figures.appendingPathComponent("map_old_layer.svg").path))
+    try tableBytes.write(to: table)
+    let result = try CommandRunner.run(["report", pack.path, "-o", out.appendingPathComponent("report.html").path, "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let left = try FileManager.default.contentsOfDirectory(atPath: figures.path)
+    #expect(!left.contains("map_old_layer.svg") && left.contains("notes.txt") && left.contains("map_icb_population.svg"))
+  }
 }
