@@ -64,10 +64,14 @@ extension ReportBuilder {
       let variants = groups[key] ?? []
       let differs = variants.count > 1 ? "changed" : ""
       for v in variants {
-        let input = key.file.isEmpty ? "–" : ((key.file as NSString).lastPathComponent + (roles[key.file].map { " (\($0))" } ?? ""))
+        let name = (key.file as NSString).lastPathComponent
+        let input = key.file.isEmpty ? "–" : (name + (roles[key.file].map { " (\($0))" } ?? ""))
+        // The file by its name, as in the input column: a report is shared, and the folder it
+        // was run in is nobody else's business (nor should it change the page's bytes).
+        let reason = key.file.isEmpty ? key.reason : key.reason.replacingOccurrences(of: key.file, with: name)
         let steps = v.steps.filter { !$0.isEmpty }.joined(separator: ", ")
         rows.append([
-          ReportHTML.cell(input), ReportHTML.cell(key.reason),
+          ReportHTML.cell(input), ReportHTML.cell(reason),
           ReportHTML.cell(variants.count > 1 ? "\(steps) (counts differ between steps)" : steps, classes: differs),
           ReportHTML.cell(ReportHTML.count(v.rows), value: v.rows, classes: differs),
           ReportHTML.cell(ReportHTML.count(v.amount), value: v.amount, classes: differs),
