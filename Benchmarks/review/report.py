@@ -94,6 +94,11 @@ def wall_table(w, per_run, times, work):
     verdict = "less" if best_review < best_single else "MORE"
     w(f"The review (`--no-report`) takes {verdict} wall time than the single commands (best runs: {seconds(best_review)} s against "
       f"{seconds(best_single)} s; CPU {seconds(cpu_review)} s against {seconds(cpu_single)} s).")
+    drawn = sorted(n for n in os.listdir(os.path.join(work, "out", "review-no-report")) if n.startswith("footprints_"))
+    if drawn:
+        w(f"Its times include drawing the footprints of {len(drawn)} layers ({', '.join(f'`{n}`' for n in drawn)}; the")
+        w("lookup layers' by dissolving the zone polygons along their crosswalks), which no single command does:")
+        w("the two sides write the same tables, but the review does that work besides.")
     w("")
     w("Per single command (best wall and CPU over the runs, largest peak RSS):")
     w("")
