@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes Benchmarks/results/review-latest.md from what run.sh left in its work folder.
 
-Reads WORK/meta.txt, WORK/times.tsv (side, run, process, wall s, peak RSS KB), WORK/single_commands.txt,
-WORK/strace/openat.txt (strace -f -e trace=openat of one review), WORK/demo_hyperfine.json (when
-hyperfine ran) and the packs in WORK/out/review and WORK/out/single, which it compares byte for byte.
+Reads WORK/meta.txt, WORK/times.tsv (side, run, process, wall s, peak RSS KB, CPU s; sides review,
+review-no-report, single, report, demo), WORK/single_commands.txt, WORK/strace/openat.txt (strace -f -e
+trace=openat of one review), WORK/demo_hyperfine.json (when hyperfine ran) and the folders WORK/out/review,
+WORK/out/review-no-report, WORK/out/single and WORK/out/report, which it compares byte for byte
+(report_html.py: the report's sections).
 Standard library only.
 
 Usage: python3 report.py --work WORK --study STUDY.toml --real REAL --output FILE.md
@@ -16,6 +18,7 @@ import tomllib
 from collections import defaultdict
 
 from openat import opens, split_at_manifest
+from report_html import outputs_section, report_section
 
 
 def read_times(path):
@@ -68,9 +71,12 @@ def mb(kb):
 
 
 def wall_table(w, per_run, times, work):
-    w("Each process under GNU `/usr/bin/time -v`. The review is one process; for the single commands the wall")
+    w("`catchment review --no-report` (no report.html, no figures/; it still draws every layer's footprints, which")
+    w("no single command does: see below) against the 20 single commands that write the same tables. Each process")
+    w("under GNU `/usr/bin/time -v`. The review is one process; for the single commands the wall")
     w("time is the sum over their processes (run one after another), CPU time (user + system) the sum, and the peak")
     w("memory the largest of them. The machine is shared: wall time includes waiting for a core, CPU time does not.")
+    w("The review with its report is timed in the next section.")
     w("")
     w("| run | review wall (s) | review CPU (s) | review peak RSS (MB) | single wall (s) | single CPU (s) | single peak RSS (MB) | processes | wall single ÷ review | CPU single ÷ review |")
     w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -86,8 +92,13 @@ def wall_table(w, per_run, times, work):
     )
     w("")
     verdict = "less" if best_review < best_single else "MORE"
-    w(f"The review takes {verdict} wall time than the single commands (best runs: {seconds(best_review)} s against "
+    w(f"The review (`--no-report`) takes {verdict} wall time than the single commands (best runs: {seconds(best_review)} s against "
       f"{seconds(best_single)} s; CPU {seconds(cpu_review)} s against {seconds(cpu_single)} s).")
+    drawn = sorted(n for n in os.listdir(os.path.join(work, "out", "review-no-report")) if n.startswith("footprints_"))
+    if drawn:
+        w(f"Its times include drawing the footprints of {len(drawn)} layers ({', '.join(f'`{n}`' for n in drawn)}; the")
+        w("lookup layers' by dissolving the zone polygons along their crosswalks), which no single command does:")
+        w("the two sides write the same tables, but the review does that work besides.")
     w("")
     w("Per single command (best wall and CPU over the runs, largest peak RSS):")
     w("")
@@ -158,10 +169,10 @@ def main():
     w("")
 
     # --- timings ---
-    runs = sorted({r for s, r, *_ in times if s in ("review", "single")})
+    runs = sorted({r for s, r, *_ in times if s in ("review-no-report", "single")})
     per_run = []
     for run in runs:
-        review = [t for t in times if t[0] == "review" and t[1] == run]
+        review = [t for t in times if t[0] == "review-no-report" and t[1] == run]
         single = [t for t in times if t[0] == "single" and t[1] == run]
         per_run.append(
             (
@@ -169,7 +180,7 @@ def main():
                 sum(t[3] for t in single), max(t[4] for t in single), sum(t[5] for t in single), len(single),
             )
         )
-    w("## Wall time and peak memory")
+    w("## Wall time and peak memory: `review --no-report` against the single commands")
     w("")
     if per_run:
         wall_table(w, per_run, times, work)
@@ -177,27 +188,9 @@ def main():
         w("No timed runs (`--runs 0`).")
         w("")
 
-    # --- outputs ---
-    review_dir = os.path.join(work, "out", "review")
-    single_dir = os.path.join(work, "out", "single")
-    single_files = sorted(os.listdir(single_dir)) if os.path.isdir(single_dir) else []
-    pack_files = sorted(n for n in os.listdir(review_dir) if n not in ("report.json", "manifest.json"))
-    same, differ, absent = [], [], []
-    for name in single_files:
-        p = os.path.join(review_dir, name)
-        if not os.path.exists(p):
-            absent.append(name)
-        elif open(p, "rb").read() == open(os.path.join(single_dir, name), "rb").read():
-            same.append(name)
-        else:
-            differ.append(name)
-    extra = [n for n in pack_files if n not in single_files]
-    w("## Same outputs")
-    w("")
-    w(f"{len(same)} of the {len(single_files)} files the single commands wrote are byte-identical in the review's pack"
-      f"{'' if not differ else '; differ: ' + ', '.join(differ)}{'' if not absent else '; missing from the pack: ' + ', '.join(absent)}."
-      f" Pack files no single command wrote (besides report.json and manifest.json): {', '.join(extra) if extra else 'none'}.")
-    w("")
+    # --- the report, and the outputs ---
+    report_section(w, times, work)
+    outputs_section(w, work)
 
     # --- opens ---
     steps, manifest, dirs = split_at_manifest(opens(os.path.join(work, "strace", "openat.txt")), a.study)
@@ -288,6 +281,8 @@ def main():
     w("")
     w("```sh")
     w("catchment review $WORK/national_study.toml --quiet")
+    w("catchment review $WORK/national_study_no_report.toml --no-report --quiet   # the same study, output = \"out/review-no-report\"")
+    w("catchment report $WORK/out/review -o $WORK/out/report/report.html --quiet")
     w("# the single commands, in this order:")
     for line in open(os.path.join(work, "single_commands.txt"), encoding="utf-8"):
         w(line.rstrip("\n") + " --quiet")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The national footprint review: `catchment review STUDY.toml` against the same outputs from the single
-# commands run one after another, side by side in one run; which input files the review opens how often
+# The national footprint review: `catchment review STUDY.toml` (which draws report.html and figures/ into the
+# pack) and `catchment review STUDY.toml --no-report` against the same outputs from the single commands run
+# one after another, side by side in one run; `catchment report PACK -o FILE` alone on the national pack
+# (time, peak memory, the size of report.html and figures/); which input files the review opens how often
 # (strace); the demo review's latency.
 #
 #   bash Benchmarks/review/run.sh [--work DIR] [--runs N] [--no-build] [--regenerate]
@@ -13,9 +15,11 @@
 # boundaries (GeoJSON) and ICB July-2022 boundaries (Shapefile), ODS etr.csv — plus what make_inputs.py
 # generates into DIR/data (registrations, practice map, OHID-style trust activity, a proposal). The study
 # file DIR/national_study.toml names them all; DIR defaults to /tmp/catchment-review-bench.
-# Each side runs N times (default 3), interleaved (odd runs review first), every process under GNU
-# /usr/bin/time -v: the review is one process; the single commands' wall and CPU time are the sums over
-# their processes and their peak memory the largest of them. The outputs are compared byte for byte; the
+# Each side runs N times (default 3), interleaved (odd runs: review, review --no-report, single commands,
+# report; even runs the other way round), every process under GNU /usr/bin/time -v: the review is one
+# process; the single commands' wall and CPU time are the sums over their processes and their peak memory
+# the largest of them. The outputs are compared byte for byte (the single commands' files against the
+# --no-report pack and the full pack; the report alone against the pack's report.html and figures/); the
 # review and each single command run once more under strace (openat) to count the opens of every input.
 # Results: printed and written to Benchmarks/results/review-latest.md.
 set -euo pipefail
@@ -31,7 +35,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --regenerate) REGENERATE=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -170,6 +174,10 @@ assign = "$PROPOSAL"
 footprint_name_column = "footprint_name"
 EOF
 
+# The same study with the pack in another folder, for `review --no-report`: both packs stay to be compared.
+STUDY_NO_REPORT="$WORK/national_study_no_report.toml"
+sed 's|^output = .*|output = "out/review-no-report"|' "$STUDY" > "$STUDY_NO_REPORT"
+
 # --- the single commands -------------------------------------------------------------------
 # The same outputs as the review pack, each command as `catchment review` documents its step.
 single_commands() {  # OUT: prints one command per line, fields separated by tabs
@@ -226,6 +234,17 @@ review_side() {
   log "run $run of $RUNS: catchment review"
   timed review "$run" review "$CATCHMENT" review "$STUDY" --quiet
 }
+no_report_side() {
+  log "run $run of $RUNS: catchment review --no-report"
+  timed review-no-report "$run" review "$CATCHMENT" review "$STUDY_NO_REPORT" --no-report --quiet
+}
+# The report alone, from the full pack (which the first review of run 1 wrote; every review rewrites the
+# same bytes), into a folder of its own: report.html and figures/ beside it.
+report_side() {
+  log "run $run of $RUNS: catchment report (the national pack, alone)"
+  rm -rf "$WORK/out/report" && mkdir -p "$WORK/out/report"
+  timed report "$run" report "$CATCHMENT" report "$WORK/out/review" -o "$WORK/out/report/report.html" --quiet
+}
 single_side() {
   log "run $run of $RUNS: the single commands one after another"
   rm -rf "$WORK/out/single" && mkdir -p "$WORK/out/single"
@@ -235,10 +254,12 @@ single_side() {
     timed single "$run" "$(printf '%02d' "$n")-${argv[1]}" "${argv[@]}" --quiet
   done < <(single_commands "$WORK/out/single")
 }
-# Odd runs start with the review, even runs with the single commands: neither side always meets a cold
-# page cache or follows the other's heat.
+# Odd runs go review, review --no-report, single commands, report; even runs the other way round: no side
+# always meets a cold page cache or follows the same other side's heat. The report needs a pack, so run 1
+# starts with the review.
 for run in $(seq "$RUNS"); do
-  if [ $((run % 2)) = 1 ]; then review_side; single_side; else single_side; review_side; fi
+  if [ $((run % 2)) = 1 ]; then review_side; no_report_side; single_side; report_side
+  else report_side; single_side; no_report_side; review_side; fi
 done
 echo "load average after the timed runs: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/meta.txt"
 single_commands "$WORK/out/single" | awk -F'\t' '{ $1 = "catchment"; for (i = 1; i <= NF; i++) if ($i ~ /[ ]/) $i = "\"" $i "\""; print }' OFS=' ' \
