@@ -134,7 +134,7 @@ import Testing
     let pack = try demoPack()
     for name in try FileManager.default.contentsOfDirectory(atPath: pack.path)
     where name.hasPrefix("flow") || name.hasPrefix("membership") || name.hasPrefix("system_overlap") || name.hasPrefix("compare_")
-      || name.hasPrefix("footprints_")
+      || name.hasPrefix("footprints_") || name.hasPrefix("catchment")
     {
       try FileManager.default.removeItem(at: pack.appendingPathComponent(name))
     }

@@ -1,6 +1,7 @@
 import CatchmentFigures
 
-/// The providers section: trusts in two or more systems, and the systems' shared trusts.
+/// The providers section: each trust's catchment population (`catchments.csv`) with the number
+/// of systems it is a member of, trusts in two or more systems, and the systems' shared trusts.
 extension ReportBuilder {
   mutating func addProviders() throws(ReviewReportError) {
     guard let baseline = pack.baseline else { return }
@@ -39,6 +40,31 @@ extension ReportBuilder {
         throw .malformed(file: shared.file, line: nil, problem: "\(error)")
       }
     }
-    if !body.isEmpty { sections.append(("providers", "Providers", "<div class=\"figures\">\n\(body)</div>\n")) }
+    var tables = ""
+    if let catchments = try pack.table("catchments.csv") {
+      tables = catchmentTable(catchments, systems: try pack.table("membership_summary_\(baseline).csv"), baseline: baseline)
+    }
+    if !body.isEmpty || !tables.isEmpty {
+      sections.append(("providers", "Providers", tables + (body.isEmpty ? "" : "<div class=\"figures\">\n\(body)</div>\n")))
+    }
+  }
+
+  /// Each trust's modelled catchment population and zones, largest first (then by code), with
+  /// the number of baseline systems it is a member of when the membership summary is there.
+  func catchmentTable(_ catchments: PackTable, systems summary: PackTable?, baseline: String) -> String {
+    var systems: [String: Double] = [:]
+    if let summary { for row in summary.rows { systems[summary.text(row, "provider_id")] = summary.number(row, "systems") } }
+    let trusts = catchments.rows.map { row in
+      (id: catchments.text(row, "provider_id"), name: catchments.text(row, "provider_name"),
+       population: catchments.number(row, "catchment_population"), zones: catchments.number(row, "zones"))
+    }.sorted { ($0.population ?? -1) != ($1.population ?? -1) ? ($0.population ?? -1) > ($1.population ?? -1) : $0.id < $1.id }
+    let rows = trusts.map { t in
+      [
+        ReportHTML.cell(t.id, classes: "code"), ReportHTML.cell(t.name.isEmpty ? "–" : t.name),
+        ReportHTML.cell(ReportHTML.count(t.population), value: t.population), ReportHTML.cell(ReportHTML.count(t.zones), value: t.zones),
+      ] + (summary == nil ? [] : [ReportHTML.cell(ReportHTML.count(systems[t.id]), value: systems[t.id])])
+    }
+    let headings = ["Code", "Trust", "Catchment population", "Zones"] + (summary == nil ? [] : ["\(baseline) systems it is a member of"])
+    return ReportHTML.table(id: "catchments", caption: "Catchment population of each trust (catchments.csv)", headings: headings, rows: rows)
   }
 }

@@ -23,7 +23,8 @@ public struct ReportFigure: Equatable, Sendable {
 ///   the share of each baseline footprint's residents in each footprint of the other layer, the
 ///   footprints of the other layer split across baseline footprints listed, and nesting
 ///   (`nesting_*.json`) as an indented table.
-/// - `providers`: trusts that are members of two or more systems
+/// - `providers`: each trust's catchment population and zones (`catchments.csv`), trusts that
+///   are members of two or more systems
 ///   (`membership_summary_<baseline>.csv`) and the system × system matrix of shared trusts
 ///   (`system_overlap_shared_<baseline>.csv`).
 /// - `proposals`: each `compare_<name>.csv` as a table with the proposal's changed values
