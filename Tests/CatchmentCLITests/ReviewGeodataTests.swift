@@ -130,11 +130,11 @@ import Testing
     let (_, pack, gpkg, geojson) = try review()
     let ogrinfo = Self.ogrinfo ?? ""
     // The GeoJSON too: GDAL finds its features in WGS 84 with the same ids and measures.
-    let json = try runTool(ogrinfo, ["-ro", "-q", "-al", geojson])
+    let json = try GeodataReadBack.run(ogrinfo, ["-ro", "-q", "-al", geojson])
     #expect(json.contains("Layer name: icb"))
-    #expect(try runTool(ogrinfo, ["-ro", "-al", "-so", geojson]).contains("WGS 84"))
+    #expect(try GeodataReadBack.run(ogrinfo, ["-ro", "-al", "-so", geojson]).contains("WGS 84"))
     #expect(json.components(separatedBy: "OGRFeature(icb)").count - 1 == 3)
-    let listing = try runTool(ogrinfo, ["-ro", "-q", "-al", gpkg, "icb"])
+    let listing = try GeodataReadBack.run(ogrinfo, ["-ro", "-q", "-al", gpkg, "icb"])
     let measures = try packMeasures(pack)
     var seen: [String] = []
     var current: String?
@@ -157,7 +157,7 @@ import Testing
       }
     }
     #expect(seen.sorted() == measures.keys.sorted())
-    let areaListing = try runTool(ogrinfo, ["-ro", "-q", gpkg, "-dialect", "SQLite", "-sql", "SELECT footprint_id, ST_Area(geom) AS area FROM icb"])
+    let areaListing = try GeodataReadBack.run(ogrinfo, ["-ro", "-q", gpkg, "-dialect", "SQLite", "-sql", "SELECT footprint_id, ST_Area(geom) AS area FROM icb"])
     let gdalAreas = areaListing.split(separator: "\n").compactMap { line -> Double? in
       let t = line.trimmingCharacters(in: .whitespaces)
       return t.hasPrefix("area (Real) = ") ? Double(t.dropFirst("area (Real) = ".count)) : nil
@@ -189,20 +189,5 @@ import Testing
     #expect(result.stderr.contains("no footprint polygons") && result.stderr.contains("[zones]"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/fp.gpkg").path))
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/lookup_only").path))
-  }
-
-  func runTool(_ path: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self)
-    #expect(process.terminationStatus == 0, "\(output)")
-    return output
   }
 }
