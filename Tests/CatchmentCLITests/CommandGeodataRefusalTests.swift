@@ -94,7 +94,7 @@ import Testing
       Thread.sleep(forTimeInterval: 0.01)
     }
     #expect(written[0] == written[1])
-    let listing = try GeodataReadBack.run(
+    let listing = try runTool(
       try #require(GeodataReadBack.ogrinfo), ["-ro", "-q", root.appendingPathComponent("out/x1.gpkg").path, "-sql", "SELECT last_change FROM gpkg_contents"])
     // 1,700,000,000 s after 1970 is 2023-11-14T22:13:20Z.
     #expect(listing.contains("last_change (DateTime) = 2023/11/14 22:13:20"), "\(listing)")

@@ -10,8 +10,7 @@ import Testing
 /// GEOS areas, and numbers as the command's CSVs write them.
 enum GeodataReadBack {
   /// The `ogrinfo` on PATH.
-  static let ogrinfo = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    .map { "\($0)/ogrinfo" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let ogrinfo = executable("ogrinfo")
 
   /// GEOS area of every feature of `layer`, in its CRS's units (m² in EPSG:27700).
   static func areas(_ layer: PolygonLayer) throws -> [Double] {
@@ -48,7 +47,7 @@ enum GeodataReadBack {
   /// The features of `layer` in `file` as `ogrinfo` lists them: each one's fields by name, as
   /// printed ("(null)" for NULL), in feature order.
   static func gdalFeatures(_ file: String, layer: String) throws -> [[String: String]] {
-    let listing = try run(try #require(ogrinfo, "ogrinfo (gdal-bin) is needed"), ["-ro", "-q", "-geom=NO", file, layer])
+    let listing = try runTool(try #require(ogrinfo, "ogrinfo (gdal-bin) is needed"), ["-ro", "-q", "-geom=NO", file, layer])
     var features: [[String: String]] = []
     for line in listing.split(separator: "\n") {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -65,7 +64,7 @@ enum GeodataReadBack {
 
   /// GDAL's ST_Area of each feature of `layer` by its `footprint_id` (SQLite dialect).
   static func gdalAreas(_ file: String, layer: String) throws -> [String: Double] {
-    let listing = try run(
+    let listing = try runTool(
       try #require(ogrinfo, "ogrinfo (gdal-bin) is needed"),
       ["-ro", "-q", file, "-dialect", "SQLite", "-sql", "SELECT footprint_id, ST_Area(geom) AS area FROM \(layer)"])
     var out: [String: Double] = [:]
@@ -80,21 +79,7 @@ enum GeodataReadBack {
 
   /// What `ogrinfo -so` says about a file (its CRS).
   static func gdalSummary(_ file: String) throws -> String {
-    try run(try #require(ogrinfo, "ogrinfo (gdal-bin) is needed"), ["-ro", "-al", "-so", file])
+    try runTool(try #require(ogrinfo, "ogrinfo (gdal-bin) is needed"), ["-ro", "-al", "-so", file])
   }
 
-  static func run(_ path: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self)
-    #expect(process.terminationStatus == 0, "\(output)")
-    return output
-  }
 }

@@ -130,11 +130,11 @@ import Testing
     let (_, pack, gpkg, geojson) = try review()
     let ogrinfo = Self.ogrinfo ?? ""
     // The GeoJSON too: GDAL finds its features in WGS 84 with the same ids and measures.
-    let json = try GeodataReadBack.run(ogrinfo, ["-ro", "-q", "-al", geojson])
+    let json = try runTool(ogrinfo, ["-ro", "-q", "-al", geojson])
     #expect(json.contains("Layer name: icb"))
-    #expect(try GeodataReadBack.run(ogrinfo, ["-ro", "-al", "-so", geojson]).contains("WGS 84"))
+    #expect(try runTool(ogrinfo, ["-ro", "-al", "-so", geojson]).contains("WGS 84"))
     #expect(json.components(separatedBy: "OGRFeature(icb)").count - 1 == 3)
-    let listing = try GeodataReadBack.run(ogrinfo, ["-ro", "-q", "-al", gpkg, "icb"])
+    let listing = try runTool(ogrinfo, ["-ro", "-q", "-al", gpkg, "icb"])
     let measures = try packMeasures(pack)
     var seen: [String] = []
     var current: String?
@@ -157,7 +157,7 @@ import Testing
       }
     }
     #expect(seen.sorted() == measures.keys.sorted())
-    let areaListing = try GeodataReadBack.run(ogrinfo, ["-ro", "-q", gpkg, "-dialect", "SQLite", "-sql", "SELECT footprint_id, ST_Area(geom) AS area FROM icb"])
+    let areaListing = try runTool(ogrinfo, ["-ro", "-q", gpkg, "-dialect", "SQLite", "-sql", "SELECT footprint_id, ST_Area(geom) AS area FROM icb"])
     let gdalAreas = areaListing.split(separator: "\n").compactMap { line -> Double? in
       let t = line.trimmingCharacters(in: .whitespaces)
       return t.hasPrefix("area (Real) = ") ? Double(t.dropFirst("area (Real) = ".count)) : nil

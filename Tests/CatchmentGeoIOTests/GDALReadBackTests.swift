@@ -18,7 +18,7 @@ import Testing
 
   @Test(.enabled(if: ogrinfo != nil, "ogrinfo not installed (Debian: gdal-bin)"))
   func gdalSummarisesTheGeoPackageLayers() throws {
-    let out = try run(Self.ogrinfo ?? "", ["-ro", "-al", "-so", try Self.geoPackage()])
+    let out = try runTool(Self.ogrinfo ?? "", ["-ro", "-al", "-so", try Self.geoPackage()])
     #expect(out.contains("using driver `GPKG' successful"))
     let footprints = out.components(separatedBy: "Layer name: ").first { $0.hasPrefix("footprints") } ?? ""
     for line in [
@@ -33,14 +33,14 @@ import Testing
 
   @Test(.enabled(if: ogrinfo != nil, "ogrinfo not installed (Debian: gdal-bin)"))
   func gdalFindsTheSameFeaturesAttributesAndAreasInTheGeoPackage() throws {
-    let features = ogrFeatures(try run(Self.ogrinfo ?? "", ["-ro", "-al", try Self.geoPackage(), "footprints"]))
+    let features = ogrFeatures(try runTool(Self.ogrinfo ?? "", ["-ro", "-al", try Self.geoPackage(), "footprints"]))
     try expectFixture(features, scale: 1)
   }
 
   @Test(.enabled(if: ogrinfo != nil, "ogrinfo not installed (Debian: gdal-bin)"))
   func gdalFindsTheSameFeaturesAttributesAndAreasInTheGeoJSON() throws {
     let path = try temporaryFile(try GeoJSONWriter.rfc7946(GeodataFixture.lonLat()), name: "geodata.geojson")
-    let out = try run(Self.ogrinfo ?? "", ["-ro", "-al", path])
+    let out = try runTool(Self.ogrinfo ?? "", ["-ro", "-al", path])
     #expect(out.contains("using driver `GeoJSON' successful") && out.contains("ID[\"EPSG\",4326]]"))
     try expectFixture(ogrFeatures(out), scale: 1e-6)
   }
@@ -49,7 +49,7 @@ import Testing
   func gdalMaintainsTheSpatialIndexThroughItsTriggers() throws {
     let path = try Self.geoPackage()
     // GDAL provides ST_IsEmpty, ST_MinX…: an update through it fires the Annex F.3 triggers.
-    _ = try run(Self.ogrinfo ?? "", [path, "-sql", "UPDATE footprints SET geom = NULL WHERE fid = 1"])
+    _ = try runTool(Self.ogrinfo ?? "", [path, "-sql", "UPDATE footprints SET geom = NULL WHERE fid = 1"])
     #expect(try query(path, "SELECT id FROM rtree_footprints_geom ORDER BY id") == [["2"], ["3"], ["4"]])
   }
 
@@ -57,12 +57,12 @@ import Testing
   func gdalsValidatorAcceptsTheGeoPackageAndRejectsATamperedOne() throws {
     let path = try Self.geoPackage()
     let python = executable("python3") ?? ""
-    #expect(try run(python, [Self.validator ?? "", path]).isEmpty)
+    #expect(try runTool(python, [Self.validator ?? "", path]).isEmpty)
     // The validator can fail: without one of the R-tree triggers it must.
     let tampered = try temporaryFolder().appendingPathComponent("tampered.gpkg").path
     try FileManager.default.copyItem(atPath: path, toPath: tampered)
     try execute(tampered, "DROP TRIGGER rtree_footprints_geom_update4")
-    #expect(throws: ProcessFailure.self) { try run(python, [Self.validator ?? "", tampered]) }
+    #expect(throws: ProcessFailure.self) { try runTool(python, [Self.validator ?? "", tampered]) }
   }
 
   /// The fixture's features, attributes and areas (in grid cells: `scale` squared units per
@@ -118,30 +118,4 @@ func ogrFeatures(_ text: String) -> [OGRFeature] {
 /// Twice the signed area of a closed ring.
 func shoelace(_ ring: [(Double, Double)]) -> Double {
   zip(ring, ring.dropFirst()).reduce(0) { $0 + $1.0.0 * $1.1.1 - $1.1.0 * $1.0.1 }
-}
-
-/// The path of `name` on PATH, or nil.
-func executable(_ name: String) -> String? {
-  let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-  return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-struct ProcessFailure: Error { let status: Int32; let output: String }
-
-/// Runs `path` with `arguments`; its standard output and error, or ``ProcessFailure`` for a
-/// non-zero exit.
-@discardableResult
-func run(_ path: String, _ arguments: [String]) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  let output = String(decoding: data, as: UTF8.self)
-  guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus, output: output) }
-  return output
 }
