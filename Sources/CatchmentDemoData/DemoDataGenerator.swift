@@ -5,7 +5,7 @@ import Foundation
 /// The same scale and seed always give byte-identical files: all randomness comes from
 /// `SplitMix64`, all arithmetic is integer and nothing is written in dictionary order. Each
 /// stage draws from its own stream (geography 1, population 2, registrations 3, sex split 4,
-/// trusts 5, activity 6), so adding a stage leaves the files of the others unchanged.
+/// trusts 5, activity 6, LSOA 2011 zones 7, their population 8), so adding a stage leaves the files of the others unchanged.
 ///
 /// ```swift
 /// let summary = try DemoDataGenerator(scale: .demo).write(to: URL(fileURLWithPath: "data"))
@@ -36,6 +36,8 @@ public struct DemoDataGenerator: Sendable {
     var sexRNG = SplitMix64(seed: seed, stream: 4)
     var trustRNG = SplitMix64(seed: seed, stream: 5)
     var activityRNG = SplitMix64(seed: seed, stream: 6)
+    var vintageRNG = SplitMix64(seed: seed, stream: 7)
+    var population2011RNG = SplitMix64(seed: seed, stream: 8)
 
     let blueprint: GeographyBlueprint
     switch scale {
@@ -72,6 +74,16 @@ public struct DemoDataGenerator: Sendable {
       activity = model
     }
 
+    let bridge = VintageBridge.draw(
+      geo, layout: BoundaryFileWriter.layout(geo), tuning: .forScale(scale), rng: &vintageRNG)
+    try BridgeFileWriter.writeLookup(bridge, geography: geo, to: url(.bridgeLookup))
+    try BridgeFileWriter.writePopulation(
+      bridge, population: Population2011Model.draw(bridge, population: population, rng: &population2011RNG),
+      geography: geo, to: url(.population2011))
+    if files.contains(.zoneBoundaries2011) {
+      try BridgeFileWriter.writeBoundaries(bridge, to: url(.zoneBoundaries2011))
+    }
+
     let sizes = try files.map { file -> Int in
       let attributes = try FileManager.default.attributesOfItem(atPath: url(file).path)
       return (attributes[.size] as? NSNumber)?.intValue ?? 0
@@ -93,6 +105,7 @@ public struct DemoDataGenerator: Sendable {
       headquartersOnlyTrust: trusts?.headquartersOnlyTrust,
       unplaceableSite: trusts?.unplaceableSite, activityRows: activity?.rows.count ?? 0,
       activityOutOfAreaZone: activity?.outOfAreaZone, postcodes: postcodeRows,
+      lsoas2011: bridge.zones.count, bridgeRowsByChange: bridge.rowsByChange,
       fileSizes: sizes)
   }
 }

@@ -48,6 +48,10 @@ public struct DemoDataSummary: Sendable, Equatable {
   public var activityOutOfAreaZone: String?
   /// Rows of the postcode directory (header excluded).
   public var postcodes: Int = 0
+  /// LSOA 2011 zones in the bridge lookup (unchanged and retired).
+  public var lsoas2011: Int = 0
+  /// Rows of the bridge lookup per change code: U, S, M, X.
+  public var bridgeRowsByChange: [Int] = []
   /// Bytes written per file, in `DemoFile.files(for:)` order.
   public var fileSizes: [Int]
 }

@@ -33,12 +33,20 @@ public enum DemoFile: String, CaseIterable, Sendable {
   case trustActivity = "trust_activity.csv"
   /// A postcode directory (`pcds,oseast1m,osnrth1m`) of the trust postcodes (demo scale only).
   case postcodes = "postcodes.csv"
+  /// ONS-style LSOA (2011) → LSOA (2021) → LAD (2022) bridge lookup with change codes U, S, M
+  /// and X (UTF-8 BOM, CRLF).
+  case bridgeLookup = "lsoa11_lsoa21_lookup.csv"
+  /// SAPE-style mid-2020 population of the LSOA 2011 zones, laid out as `population`.
+  case population2011 = "population_lsoa11_mid2020.csv"
+  /// LSOA 2011 polygons, GeoJSON in EPSG:27700 (demo scale only).
+  case zoneBoundaries2011 = "lsoa11_boundaries.geojson"
 
   /// The files written at `scale`, in writing order.
   public static func files(for scale: DemoScale) -> [DemoFile] {
     switch scale {
     case .demo: return allCases
-    case .national: return [.lookup, .population, .registrations, .practiceMap]
+    case .national:
+      return [.lookup, .population, .registrations, .practiceMap, .bridgeLookup, .population2011]
     }
   }
 }

@@ -11,12 +11,25 @@ enum PopulationFileWriter {
   static let header = "Area Codes,Area Names,All Ages"
 
   static func write(_ geo: DemoGeography, population: [Int], to url: URL) throws {
+    let zones = geo.councils.map { council in
+      council.lsoas.filter { $0 != geo.missingPopulationLSOA }.map {
+        (code: geo.lsoas[$0].code, name: geo.lsoas[$0].name, value: population[$0])
+      }
+    }
+    try write(geo, zonesOfCouncil: zones, to: url)
+  }
+
+  /// Writes the table with `zonesOfCouncil[c]` listed, in that order, under council `c`; the
+  /// totals are their sums.
+  static func write(
+    _ geo: DemoGeography, zonesOfCouncil: [[(code: String, name: String, value: Int)]],
+    to url: URL
+  ) throws {
     let out = try ByteFileWriter(url: url, crlf: true, bom: false)
     out.raw(header)
     try out.endRow()
-    let listed = geo.lsoas.indices.map { $0 != geo.missingPopulationLSOA }
-    func total(_ lsoas: [Int]) -> Int {
-      lsoas.reduce(0) { $0 + (listed[$1] ? population[$1] : 0) }
+    func total(_ councils: [Int]) -> Int {
+      councils.reduce(0) { sum, c in zonesOfCouncil[c].reduce(sum) { $0 + $1.value } }
     }
     func row(_ code: String, _ name: String, _ value: Int) throws {
       out.field(code)
@@ -26,17 +39,14 @@ enum PopulationFileWriter {
       out.groupedInt(value)
       try out.endRow()
     }
-    try row("E92000001", "England", total(Array(geo.lsoas.indices)))
+    try row("E92000001", "England", total(Array(geo.councils.indices)))
     for (r, region) in geo.regions.enumerated() {
       let councils = geo.councils.indices.filter { geo.councils[$0].region == r }
       guard !councils.isEmpty else { continue }
-      try row(region.onsCode, region.name, total(councils.flatMap { geo.councils[$0].lsoas }))
+      try row(region.onsCode, region.name, total(councils))
       for c in councils {
-        let council = geo.councils[c]
-        try row(council.code, council.name, total(council.lsoas))
-        for z in council.lsoas where listed[z] {
-          try row(geo.lsoas[z].code, geo.lsoas[z].name, population[z])
-        }
+        try row(geo.councils[c].code, geo.councils[c].name, total([c]))
+        for zone in zonesOfCouncil[c] { try row(zone.code, zone.name, zone.value) }
       }
     }
     try out.close()

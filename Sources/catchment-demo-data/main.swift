@@ -38,6 +38,10 @@ struct CatchmentDemoDataCommand: ParsableCommand {
       "patients at pseudo codes \(s.pseudoCodePatients), Wales/Scotland "
         + "\(s.otherNationPatients), E01 outside lookup \(s.outOfAreaPatients)",
     ]
+    let changes = zip(["U", "S", "M", "X"], s.bridgeRowsByChange).map { "\($0) \($1)" }
+    lines.append(
+      "LSOA 2011 zones \(s.lsoas2011), bridge rows by change code: "
+        + changes.joined(separator: ", "))
     if let practice = summary.unmappedPractice {
       lines.append("unmapped practice \(practice): \(summary.unmappedPracticePatients) patients")
     }
