@@ -110,7 +110,8 @@ extension VintageBridge {
           continue
         }
         // Until one split has taken three zones, every split that can does so, and the first
-        // merge takes three strips, so that both shapes appear at demo scale; later ones mostly take two.
+        // merge takes three strips, so that both shapes appear at demo scale; later ones
+        // mostly take two.
         let draw = rng.below(1000)
         if draw < tuning.splitPermille {
           // A split needs a neighbour in the same column and council; without one the zone
@@ -124,7 +125,7 @@ extension VintageBridge {
           groups.append(.split(Array(line[k..<k + n])))
           if n == 3 { splitPlaced = true }
           k += n
-        } else if draw < tuning.splitPermille + tuning.mergePermille {
+        } else if draw < tuning.splitPermille + tuning.mergePermille, room >= 1 {
           let cuts =
             !mergePlaced || rng.chance(permille: 250)
             ? [100 * rng.int(in: 2...4), 100 * rng.int(in: 6...8)] : [100 * rng.int(in: 3...7)]

@@ -115,20 +115,27 @@ import Testing
     #expect(Set(populationCodes).isSubset(of: Set(lookupCodes)))
     #expect(Set(lookupCodes).subtracting(populationCodes) == ["E01100151"])
 
-    // Totals: each council row equals the sum of the LSOA rows that follow it, and the
-    // England row equals the sum of all LSOA rows.
-    func value(_ text: String) -> Int { Int(text.replacingOccurrences(of: ",", with: ""))! }
-    #expect(population.rows.first?[0] == "E92000001")
-    #expect(value(population.rows[0][2]) == lsoaRows.reduce(0) { $0 + value($1[2]) })
     #expect(population.rows.contains { $0[2].contains(",") })
     #expect(lsoaRows.contains { !$0[2].contains(",") }, "some LSOA below 1,000 residents")
+    Self.expectSAPETotals(population)
+  }
+
+  /// A count of a SAPE table ("1,833" → 1833).
+  static func sapeValue(_ text: String) -> Int { Int(text.replacingOccurrences(of: ",", with: ""))! }
+
+  /// Totals of a SAPE-layout table: each council row equals the sum of the LSOA rows that
+  /// follow it, and the England row (first) the sum of all LSOA rows.
+  static func expectSAPETotals(_ population: SimpleCSV) {
+    let lsoaRows = population.rows.filter { $0[0].hasPrefix("E01") }
+    #expect(population.rows.first?[0] == "E92000001")
+    #expect(sapeValue(population.rows[0][2]) == lsoaRows.reduce(0) { $0 + sapeValue($1[2]) })
     var councilTotal: (expected: Int, sum: Int)?
     for row in population.rows.dropFirst() {
       if row[0].hasPrefix("E01") {
-        councilTotal?.sum += value(row[2])
+        councilTotal?.sum += sapeValue(row[2])
       } else {
         if let total = councilTotal { #expect(total.expected == total.sum) }
-        councilTotal = row[0].hasPrefix("E12") ? nil : (value(row[2]), 0)
+        councilTotal = row[0].hasPrefix("E12") ? nil : (sapeValue(row[2]), 0)
       }
     }
     if let total = councilTotal { #expect(total.expected == total.sum) }
