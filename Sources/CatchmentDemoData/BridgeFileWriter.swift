@@ -17,15 +17,11 @@ enum BridgeFileWriter {
       let zone = bridge.zones[pair.zone]
       let lsoa = geo.lsoas[pair.lsoa]
       let council = geo.councils[lsoa.council]
-      for text in [
-        zone.code, zone.name, lsoa.code, lsoa.name, pair.change.rawValue, council.code,
-        council.name, "",
-      ] {
-        out.field(text)
-        out.comma()
-      }
-      out.int(i + 1)
-      try out.endRow()
+      try out.portalRow(
+        [
+          zone.code, zone.name, lsoa.code, lsoa.name, pair.change.rawValue, council.code,
+          council.name, "",
+        ], objectId: i + 1)
     }
     try out.close()
   }

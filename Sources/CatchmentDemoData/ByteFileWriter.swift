@@ -82,6 +82,17 @@ final class ByteFileWriter {
     raw("\"" + grouped + "\"")
   }
 
+  /// Appends one row of an Open Geography Portal download: the fields, then the running
+  /// `ObjectId` that closes every row of those files.
+  func portalRow(_ fields: [String], objectId: Int) throws {
+    for text in fields {
+      field(text)
+      comma()
+    }
+    int(objectId)
+    try endRow()
+  }
+
   /// Ends the current row and flushes when the buffer is full.
   func endRow() throws {
     buffer.append(contentsOf: lineEnding)

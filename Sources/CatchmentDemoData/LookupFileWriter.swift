@@ -17,15 +17,11 @@ enum LookupFileWriter {
       let sub = geo.subICBs[lsoa.subICB]
       let icb = geo.icbs[sub.icb]
       let council = geo.councils[lsoa.council]
-      for text in [
-        lsoa.code, lsoa.name, sub.code, sub.odsCode, sub.name, icb.code, icb.odsCode, icb.name,
-        council.code, council.name,
-      ] {
-        out.field(text)
-        out.comma()
-      }
-      out.int(i + 1)
-      try out.endRow()
+      try out.portalRow(
+        [
+          lsoa.code, lsoa.name, sub.code, sub.odsCode, sub.name, icb.code, icb.odsCode, icb.name,
+          council.code, council.name,
+        ], objectId: i + 1)
     }
     try out.close()
   }
