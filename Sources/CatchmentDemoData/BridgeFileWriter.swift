@@ -10,20 +10,16 @@ enum BridgeFileWriter {
   /// `ObjectId`): one row per (2011, 2021) pair; `LAD22NMW`, the Welsh name, is empty for
   /// English districts.
   static func writeLookup(_ bridge: VintageBridge, geography geo: DemoGeography, to url: URL) throws {
-    let out = try ByteFileWriter(url: url, crlf: true, bom: true)
-    out.raw(header)
-    try out.endRow()
-    for (i, pair) in bridge.pairs.enumerated() {
+    try ByteFileWriter.writePortalFile(url, header: header, count: bridge.pairs.count) { i in
+      let pair = bridge.pairs[i]
       let zone = bridge.zones[pair.zone]
       let lsoa = geo.lsoas[pair.lsoa]
       let council = geo.councils[lsoa.council]
-      try out.portalRow(
-        [
-          zone.code, zone.name, lsoa.code, lsoa.name, pair.change.rawValue, council.code,
-          council.name, "",
-        ], objectId: i + 1)
+      return [
+        zone.code, zone.name, lsoa.code, lsoa.name, pair.change.rawValue, council.code,
+        council.name, "",
+      ]
     }
-    try out.close()
   }
 
   /// The 2011 zones' mid-2020 population in the SAPE layout of `PopulationFileWriter`, each

@@ -82,15 +82,23 @@ final class ByteFileWriter {
     raw("\"" + grouped + "\"")
   }
 
-  /// Appends one row of an Open Geography Portal download: the fields, then the running
-  /// `ObjectId` that closes every row of those files.
-  func portalRow(_ fields: [String], objectId: Int) throws {
-    for text in fields {
-      field(text)
-      comma()
+  /// Writes a whole Open Geography Portal CSV download: UTF-8 byte-order mark, CRLF, the
+  /// header, then `count` rows of `fields(i)`, each closed by the running `ObjectId` i + 1.
+  static func writePortalFile(
+    _ url: URL, header: String, count: Int, fields: (Int) -> [String]
+  ) throws {
+    let out = try ByteFileWriter(url: url, crlf: true, bom: true)
+    out.raw(header)
+    try out.endRow()
+    for i in 0..<count {
+      for text in fields(i) {
+        out.field(text)
+        out.comma()
+      }
+      out.int(i + 1)
+      try out.endRow()
     }
-    int(objectId)
-    try endRow()
+    try out.close()
   }
 
   /// Ends the current row and flushes when the buffer is full.

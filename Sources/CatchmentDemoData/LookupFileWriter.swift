@@ -10,19 +10,15 @@ enum LookupFileWriter {
     + "ObjectId"
 
   static func write(_ geo: DemoGeography, to url: URL) throws {
-    let out = try ByteFileWriter(url: url, crlf: true, bom: true)
-    out.raw(header)
-    try out.endRow()
-    for (i, lsoa) in geo.lsoas.enumerated() {
+    try ByteFileWriter.writePortalFile(url, header: header, count: geo.lsoas.count) { i in
+      let lsoa = geo.lsoas[i]
       let sub = geo.subICBs[lsoa.subICB]
       let icb = geo.icbs[sub.icb]
       let council = geo.councils[lsoa.council]
-      try out.portalRow(
-        [
-          lsoa.code, lsoa.name, sub.code, sub.odsCode, sub.name, icb.code, icb.odsCode, icb.name,
-          council.code, council.name,
-        ], objectId: i + 1)
+      return [
+        lsoa.code, lsoa.name, sub.code, sub.odsCode, sub.name, icb.code, icb.odsCode, icb.name,
+        council.code, council.name,
+      ]
     }
-    try out.close()
   }
 }
