@@ -91,8 +91,11 @@ def recode(df: pd.DataFrame, zone: str, values: list[str], keep: list[str], cw: 
     left[zone] = codes[known]
     left["_row"] = np.arange(len(left))
     m = left.merge(cw, left_on=zone, right_on="zone_id", how="inner", sort=False)
-    targets = m["footprint_id"].to_numpy(dtype=object)
-    uniq, rank = np.unique(targets.astype(str), return_inverse=True)  # byte order for ASCII codes
+    # Each piece's target code rank in byte order (sorting the distinct codes, not every piece).
+    codes_of_piece, distinct = pd.factorize(m["footprint_id"])
+    rank_of_distinct = np.empty(len(distinct), dtype=np.int64)
+    rank_of_distinct[np.argsort(np.asarray(distinct, dtype=str), kind="stable")] = np.arange(len(distinct))
+    rank = rank_of_distinct[codes_of_piece]
     row = m["_row"].to_numpy()
     w = m["weight"].to_numpy()
     for c in values:
@@ -101,8 +104,8 @@ def recode(df: pd.DataFrame, zone: str, values: list[str], keep: list[str], cw: 
             m[c] = largest_remainder(row, v, w, rank)
         else:
             m[c] = v[row] * w
-    m[zone] = targets
-    m = m.sort_values(["_row", zone], kind="stable")
+    m[zone] = m["footprint_id"]
+    m = m.iloc[np.lexsort((rank, row))]  # source row order, then target code
     out = pd.concat([m[keep + [zone] + values], passed[keep + [zone] + values]], ignore_index=True)
     out = out.groupby(keep + [zone], sort=False, dropna=False)[values].sum().reset_index()
     return out
