@@ -62,7 +62,7 @@ def main(work: str, out: str) -> None:
     for k in ("machine", "cpu", "load", "data", "bridge", "rows", "catchment", "python", "pandas", "numpy", "pyarrow"):
         if k in meta:
             lines.append(f"| {k} | {meta[k]} |")
-    lines += ["", f"Each step as a whole process under `/usr/bin/time -v`, {max(len(v) for v in runs.values())} timed runs",
+    lines += ["", f"Each step as a whole process under `/usr/bin/time -v`, {max(len(v) for v in runs.values())} timed run(s)",
               "after an untimed warm-up, interleaved (odd runs in the order below, even runs reversed); wall and CPU",
               "(user + system) are the best run's, peak memory the largest.", ""]
     lines += ["| step | best wall s | median wall s | best CPU s | peak RSS MB |", "|---|---:|---:|---:|---:|"]
