@@ -48,17 +48,8 @@ for f in "$REG" "$BRIDGE" "$POP" "$ICB11" "$MAP"; do
   [ -s "$f" ] || { echo "ssot_recode.sh: input $f not found (give the real-data folder)" >&2; exit 1; }
 done
 
-if [ -n "${CATCHMENT_BIN:-}" ]; then
-  CATCHMENT="$CATCHMENT_BIN"
-else
-  if [ "$BUILD" = 1 ]; then
-    log "building catchment (release)"
-    swift build -c release --product catchment >&2
-  fi
-  CATCHMENT="$(swift build -c release --show-bin-path)/catchment"
-fi
-[ -x "$CATCHMENT" ] || { echo "ssot_recode.sh: no $CATCHMENT (build it, or drop --no-build)" >&2; exit 1; }
-VENV="$(bash scripts/python-env.sh --venv "${PEERS_VENV:-$ROOT/.venv}" "$ROOT/Benchmarks/recode/requirements.txt" | tail -n 1)"
+source "$ROOT/Benchmarks/recode/common.sh"
+choose_tools ssot_recode.sh "$BUILD"
 
 run() {  # NAME command...: stdout and stderr (the printed report) kept in OUT/NAME.log
   local name="$1"; shift
@@ -89,4 +80,4 @@ run flows_2021 "$CATCHMENT" flows --registrations "$REG" "${LK11[@]}" "${PRACTIC
   --output "$OUT/flows_2021.csv" --summary-output "$OUT/flow_summary_2021.csv" --report "$OUT/flows_2021.report.json"
 
 log "pandas cross-check"
-"$VENV/bin/python" "$HERE/ssot_crosscheck.py" --real "$REAL" --out "$OUT" --catchment-version "$("$CATCHMENT" --version 2>/dev/null || echo '?')"
+"$PY" "$HERE/ssot_crosscheck.py" --real "$REAL" --out "$OUT" --catchment-version "$("$CATCHMENT" --version 2>/dev/null || echo '?')"

@@ -46,25 +46,13 @@ if [ ! -x /usr/bin/time ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >&2
 fi
-CAN_BUILD=0
-if [ -n "${CATCHMENT_BIN:-}" ]; then
-  CATCHMENT="$CATCHMENT_BIN"
-else
-  if [ "$BUILD" = 1 ]; then
-    log "building catchment (release)"
-    swift build -c release --product catchment >&2
-    CAN_BUILD=1
-  fi
-  CATCHMENT="$(swift build -c release --show-bin-path)/catchment"
-fi
-[ -x "$CATCHMENT" ] || { echo "run.sh: no $CATCHMENT (build it, or drop --no-build)" >&2; exit 1; }
-VENV="$(bash scripts/python-env.sh --venv "${PEERS_VENV:-$ROOT/.venv}" "$HERE/requirements.txt" | tail -n 1)"
-PY="$VENV/bin/python"
+source "$HERE/common.sh"
+choose_tools run.sh "$BUILD"
 
 # --- data ----------------------------------------------------------------------------------
 REG="$DATA/gp_reg_pat_prac_lsoa.csv"
 if [ -z "${CATCHMENT_BENCH_DATA:-}" ]; then
-  if [ "$CAN_BUILD" = 1 ]; then
+  if [ "$BUILT" = 1 ]; then
     # compare.sh replaces the fallback's data by the project generator's; data from a generator of
     # before issue 12 (no bridge beside it) is made again, once.
     extra=()
