@@ -107,16 +107,17 @@ LK21=(--lookup "$LOOKUP" --lookup-zone LSOA21CD --lookup-footprint ICB23CD)
 LK11=(--lookup "$LOOKUP11" --lookup-zone LSOA11CD --lookup-footprint ICB23CD)
 STEPS=(flows21 crosswalk recode flows_recode flows11 pandas)
 run_step() {  # step run: run 0 is the untimed warm-up, which also writes the files later steps read
-  local step="$1" i="$2" cmd suffix="" report=()
-  [ "$i" = 0 ] || suffix=".run"
+  local step="$1" i="$2" cmd cw="$CW" recoded="$RECODED" report=()
+  # Timed runs write beside the warm-up's files, which later steps read (and which are compared with the last run's).
+  [ "$i" = 0 ] || { cw="${CW%.csv}_run.csv"; recoded="${RECODED%.csv}_run.csv"; }
   [ "$i" = 0 ] && report=(--report "$OUT/$step.report.json")
   case "$step" in
     flows21) cmd=("$CATCHMENT" flows --registrations "$REG" "${LK21[@]}" "${PRACTICE[@]}" --output "$OUT/flows21.csv" "${report[@]}") ;;
     crosswalk) cmd=("$CATCHMENT" crosswalk --method lookup --lookup "$BRIDGE" --lookup-zone LSOA11CD --lookup-footprint LSOA21CD
                     --lookup-direction reverse --split-by population --split-population "$POP11"
-                    --split-population-id "Area Codes" --split-population-value "All Ages" --output "$CW$suffix" "${report[@]}") ;;
+                    --split-population-id "Area Codes" --split-population-value "All Ages" --output "$cw" "${report[@]}") ;;
     recode) cmd=("$CATCHMENT" recode --table "$REG" --zone-column LSOA_CODE --value-column NUMBER_OF_PATIENTS "${KEEP_ARGS[@]}"
-                 --crosswalk "$CW" --output "$RECODED$suffix" "${report[@]}") ;;
+                 --crosswalk "$CW" --output "$recoded" "${report[@]}") ;;
     flows_recode) cmd=("$CATCHMENT" flows --registrations "$REG" --recode "$CW" "${LK11[@]}" "${PRACTICE[@]}" --output "$OUT/flows_recode.csv" "${report[@]}") ;;
     flows11) cmd=("$CATCHMENT" flows --registrations "$RECODED" "${LK11[@]}" "${PRACTICE[@]}" --output "$OUT/flows11.csv" "${report[@]}") ;;
     pandas) cmd=("$PY" "$HERE/recode_pandas.py" --table "$REG" --zone-column LSOA_CODE --value-column NUMBER_OF_PATIENTS "${KEEP_ARGS[@]}"
@@ -159,8 +160,8 @@ same() { if cmp -s "$1" "$2"; then echo identical; else echo DIFFERENT; fi; }
   echo "catchment=$("$CATCHMENT" --version 2>/dev/null || echo '?') ($(swift --version 2>&1 | head -n 1))"
   "$PY" -c 'import sys, pandas, numpy, pyarrow; print(f"python={sys.version.split()[0]}\npandas={pandas.__version__}\nnumpy={numpy.__version__}\npyarrow={pyarrow.__version__}")'
   echo "same_flows=$(same "$OUT/flows_recode.csv" "$OUT/flows11.csv")"
-  echo "same_crosswalk=$(same "$CW" "$CW.run")"
-  echo "same_recode=$(same "$RECODED" "$RECODED.run")"
+  echo "same_crosswalk=$(same "$CW" "${CW%.csv}_run.csv")"
+  echo "same_recode=$(same "$RECODED" "${RECODED%.csv}_run.csv")"
 } > "$WORK/meta.txt"
 mkdir -p "$ROOT/Benchmarks/results"
 "$PY" "$HERE/report.py" "$WORK" "$ROOT/Benchmarks/results/recode-latest.md" || status=1
