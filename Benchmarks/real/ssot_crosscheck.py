@@ -195,6 +195,17 @@ def main() -> None:
         say(f"| {k} | {icb_name.get(k, '')} | {b:,.0f} | {r_:,.0f} | {r_ - b:+,.0f} | {pct} |")
     say(f"| total | | {before.sum():,.0f} | {after.sum():,.0f} | {after.sum() - before.sum():+,.0f} | |")
     say()
+    say("## What catchment's crosswalk and recode reported")
+    say()
+    for step in ("crosswalk", "recode"):
+        report = json.load(open(f"{out}/{step}.report.json"))
+        say(f"- {step}: " + "; ".join(
+            [f"{f['name']} {f['value']:,.10g}" for f in report.get("figures", [])]
+            + [f"{t['reason']}: {t['rows']:,} rows, {t['amount']:,.10g} {t['unit']}" for t in report.get("exclusions", []) + report.get("losses", [])]))
+        for kind in ("warnings", "notes"):
+            for text in report.get(kind, []):
+                say(f"  - {kind[:-1]}: {oneline(text)}")
+    say()
     say("Result: " + ("all checks passed." if not failures else "FAILED: " + "; ".join(failures)))
     with open(f"{out}/acceptance.md", "w") as f:
         f.write("\n".join(lines) + "\n")
