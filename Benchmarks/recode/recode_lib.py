@@ -1,5 +1,5 @@
 """Recoding a zone-keyed table through a crosswalk in pandas + numpy, written from the issue's rules
-(issue 12, "catchment recode"), independently of catchment's Swift code.
+(issue 12, "catchment recode"; the quota as LargestRemainder documents it), in code of its own.
 
 - Each row whose zone the crosswalk knows is spread over the zone's targets (including a target
   `UNALLOCATED`, which stands for a zone's unallocated share): a column of whole numbers is split
