@@ -32,13 +32,19 @@ def main() -> None:
     out = recode(df, a.zone_column, a.value_column, a.keep_column, read_crosswalk(a.crosswalk))
     wanted = set(a.keep_column) | {a.zone_column} | set(a.value_column)
     out = out[[c for c in header(a.table) if c in wanted]]
-    # pyarrow's writer (DataFrame.to_csv takes several times longer on a million rows), quoting as
-    # needed; the header by the csv module (pyarrow quotes every header name).
-    with open(a.output, "w", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerow(out.columns)
-    with open(a.output, "ab") as f:
-        pacsv.write_csv(pa.Table.from_pandas(out, preserve_index=False), f,
-                        write_options=pacsv.WriteOptions(include_header=False, quoting_style="needed"))
+    # pyarrow's writer (DataFrame.to_csv takes several times longer on a million rows): no quotes
+    # unless a value holds a comma, quote or line end (then pyarrow quotes every text value); the
+    # header by the csv module (pyarrow quotes every header name).
+    table = pa.Table.from_pandas(out, preserve_index=False)
+    for quoting in ("none", "needed"):
+        with open(a.output, "w", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerow(out.columns)
+        try:
+            with open(a.output, "ab") as f:
+                pacsv.write_csv(table, f, write_options=pacsv.WriteOptions(include_header=False, quoting_style=quoting))
+            break
+        except pa.ArrowInvalid:
+            continue
 
 
 if __name__ == "__main__":
