@@ -16,7 +16,8 @@
 # populations (population_lsoa11_mid2020.csv) are the data folder's when the generator wrote them,
 # else Benchmarks/recode/make_bridge.py makes them; make_lookup11.py makes the LSOA 2011 → ICB lookup.
 # Scratch: Benchmarks/work/recode (git-ignored). Results: printed and written to
-# Benchmarks/results/recode-latest.md. Exit status 1 when catchment's and pandas' recodes differ.
+# Benchmarks/results/recode-latest.md. Exit status 1 when catchment's and pandas' recodes differ, when
+# `flows --recode` and `recode` then `flows` give different flow tables, or when a rerun changes a file.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -163,6 +164,9 @@ same() { if cmp -s "$1" "$2"; then echo identical; else echo DIFFERENT; fi; }
   echo "same_crosswalk=$(same "$CW" "${CW%.csv}_run.csv")"
   echo "same_recode=$(same "$RECODED" "${RECODED%.csv}_run.csv")"
 } > "$WORK/meta.txt"
+for kind in flows crosswalk recode; do
+  if grep -q "^same_$kind=DIFFERENT" "$WORK/meta.txt"; then echo "run.sh: the $kind check failed (see meta.txt)" >&2; status=1; fi
+done
 mkdir -p "$ROOT/Benchmarks/results"
 "$PY" "$HERE/report.py" "$WORK" "$ROOT/Benchmarks/results/recode-latest.md" || status=1
 log "written Benchmarks/results/recode-latest.md"
