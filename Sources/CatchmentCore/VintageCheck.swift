@@ -134,7 +134,8 @@ public enum VintageCheck {
     guard called else { return nil }
     let named = crosswalkFile.map { " \($0)" } ?? ""
     let tableWords = t == .mixed ? "mixes LSOA 2011 and LSOA 2021 zone codes" : "has \(t.rawValue) zone codes"
-    let problem = "the \(role) file \(file) \(tableWords) (\(table.description)) but the \(crosswalkRole)\(named) has \(c.rawValue) codes (\(zones.description)): zones whose code changed in 2021 will not match."
+    let crosswalkWords = c == .mixed ? "mixes LSOA 2011 and LSOA 2021 codes" : "has \(c.rawValue) codes"
+    let problem = "the \(role) file \(file) \(tableWords) (\(table.evidence)) but the \(crosswalkRole)\(named) \(crosswalkWords) (\(zones.evidence)): zones whose code changed in 2021 will not match."
     return VintageMismatch(
       role: role, file: file, tableVintage: t, crosswalkRole: crosswalkRole, crosswalkVintage: c, crosswalkFile: crosswalkFile,
       recodeTo: c.definite, evidence: .codeSets, problem: problem)

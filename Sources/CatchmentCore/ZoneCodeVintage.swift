@@ -74,15 +74,18 @@ public struct ZoneCodeCensus: Sendable, Equatable, Encodable {
     }
   }
 
-  /// The vintage with its evidence, e.g. "LSOA 2021 (239 codes only in the 2021 set, 3,060 in
+  /// The vintage with its evidence, e.g. "LSOA 2021 (239 codes only in the 2021 set, 3080 in
   /// both)".
-  public var description: String {
+  public var description: String { evidence.isEmpty ? vintage.rawValue : "\(vintage.rawValue) (\(evidence))" }
+
+  /// The counts that decide, in words ("" when there is no E01/W01 code).
+  public var evidence: String {
     var parts: [String] = []
     if only2021 > 0 { parts.append("\(only2021) codes only in the 2021 set") }
     if only2011 > 0 { parts.append("\(only2011) only in the 2011 set (retired in 2021)") }
     if kept > 0 { parts.append("\(kept) in both") }
     if notONS > 0 { parts.append("\(notONS) E01/W01 codes in neither") }
-    return parts.isEmpty ? vintage.rawValue : "\(vintage.rawValue) (\(parts.joined(separator: ", ")))"
+    return parts.joined(separator: ", ")
   }
 
   /// Counts one code given as UTF-8 bytes.
