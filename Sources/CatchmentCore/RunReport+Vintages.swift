@@ -25,7 +25,8 @@ extension RunReport {
 
   /// Copies `other`'s findings and mismatches with `label` (see ``merge(_:label:)-(RunReport,_)``).
   func mergeVintages(_ other: RunReport, label: String) {
-    for finding in other.zoneVintages {
+    // A file read for both sides is stated once.
+    for finding in other.zoneVintages where !zoneVintages.contains(where: { $0.file == finding.file && $0.census == finding.census }) {
       var labelled = finding
       labelled.role = "\(label): \(finding.role)"
       zoneVintage(labelled)

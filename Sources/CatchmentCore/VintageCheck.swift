@@ -17,8 +17,8 @@ public struct ZoneVintageFinding: Encodable, Sendable, Equatable {
     self.census = census
   }
 
-  /// The report's line, e.g. "registrations reg.csv: LSOA 2021 (239 codes only in the 2021 set, …)".
-  public var line: String { "\(role) \(file): \(census.description)" }
+  /// The report's line, e.g. "registrations, reg.csv: LSOA 2021 (239 codes only in the 2021 set, …)".
+  public var line: String { "\(role), \(file): \(census.description)" }
 }
 
 /// A table whose LSOA vintage differs from that of the zones it is joined to (a crosswalk's, or
@@ -32,6 +32,9 @@ public struct VintageMismatch: Encodable, Sendable, Equatable {
     /// Many of the table's codes are unknown to the crosswalk, most numbered above its highest
     /// code (new codes are numbered after old ones).
     case unmatchedCodes = "unmatched codes"
+    /// A table to be recoded through a crosswalk whose zones are of the other vintage: the
+    /// crosswalk was built the wrong way round.
+    case recodeDirection = "recode crosswalk direction"
   }
 
   /// The table's role ("registrations", "population", "activity").
@@ -69,6 +72,10 @@ public struct VintageMismatch: Encodable, Sendable, Equatable {
 
   /// The library's warning: the problem and the recode that fixes it, in words.
   public var message: String {
+    if evidence == .recodeDirection {
+      let way = recodeTo.map { $0 == .lsoa2011 ? ", read from LSOA 2021 to LSOA 2011" : ", read from LSOA 2011 to LSOA 2021" } ?? ""
+      return problem + " Build the \(crosswalkRole) with the \(role) file's codes as its zones: ONS's LSOA (2011) to LSOA (2021) lookup\(way)."
+    }
     guard let recodeTo else {
       return problem + " Recode the \(role) through a crosswalk from its zone codes to the \(crosswalkRole)'s."
     }
@@ -81,7 +88,7 @@ public struct VintageMismatch: Encodable, Sendable, Equatable {
 ///
 /// A mismatch is only called where the code sets show one: a table with codes only in one
 /// vintage joined to zones with codes only in the other, or a table mixing codes only in 2011
-/// with codes only in 2021 (see ``mismatch(table:role:file:against:crosswalkRole:crosswalkFile:)``).
+/// with codes only in 2021 (see ``mismatch(table:role:file:against:crosswalkRole:crosswalkFile:consequence:)``).
 /// Tables or zones with only kept codes, or no ONS LSOA codes, are never called a mismatch.
 public enum VintageCheck {
   /// The finding for a table's codes and, when its vintage and the crosswalk's disagree, the
@@ -117,12 +124,32 @@ public enum VintageCheck {
     return account
   }
 
+  /// For a table about to be recoded through `crosswalk` (read from `crosswalkFile`): the
+  /// table's vintage as read (role "`role` as read"), the crosswalk's zones and footprints, and
+  /// a mismatch when the table's codes are not of the vintage of the crosswalk's zones (the
+  /// crosswalk runs the other way), with ``VintageMismatch/recodeTo`` the vintage the table is
+  /// meant to reach (the other one).
+  public static func recodeAccount(table: ZoneCodeCensus, role: String, file: String, crosswalk: Crosswalk, crosswalkFile: String) -> RunAccount {
+    var account = account(crosswalk: crosswalk, file: crosswalkFile)
+    account.zoneVintage(ZoneVintageFinding(role: "\(role) as read", file: file, census: table))
+    let zones = ZoneCodeCensus(crosswalk.zones)
+    if var found = mismatch(
+      table: table, role: role, file: file, against: zones, crosswalkRole: "recode crosswalk", crosswalkFile: crosswalkFile,
+      consequence: "the rows whose code changed in 2021 would pass through unrecoded.")
+    {
+      found.evidence = .recodeDirection
+      found.recodeTo = found.tableVintage == .lsoa2021 ? .lsoa2011 : found.tableVintage == .lsoa2011 ? .lsoa2021 : nil
+      account.vintageMismatch(found)
+    }
+    return account
+  }
+
   /// The mismatch between a table's codes and the zones it is joined to, if the code sets show
   /// one: table LSOA 2011 against zones LSOA 2021 or the reverse (recode to the zones' vintage),
   /// or a mixed table against any LSOA zones (recode to the zones' vintage when they have one).
   public static func mismatch(
     table: ZoneCodeCensus, role: String, file: String, against zones: ZoneCodeCensus, crosswalkRole: String = "crosswalk",
-    crosswalkFile: String? = nil
+    crosswalkFile: String? = nil, consequence: String = "zones whose code changed in 2021 will not match."
   ) -> VintageMismatch? {
     let t = table.vintage, c = zones.vintage
     let called: Bool
@@ -135,7 +162,7 @@ public enum VintageCheck {
     let named = crosswalkFile.map { " \($0)" } ?? ""
     let tableWords = t == .mixed ? "mixes LSOA 2011 and LSOA 2021 zone codes" : "has \(t.rawValue) zone codes"
     let crosswalkWords = c == .mixed ? "mixes LSOA 2011 and LSOA 2021 codes" : "has \(c.rawValue) codes"
-    let problem = "the \(role) file \(file) \(tableWords) (\(table.evidence)) but the \(crosswalkRole)\(named) \(crosswalkWords) (\(zones.evidence)): zones whose code changed in 2021 will not match."
+    let problem = "the \(role) file \(file) \(tableWords) (\(table.evidence)) but the \(crosswalkRole)\(named) \(crosswalkWords) (\(zones.evidence)): \(consequence)"
     return VintageMismatch(
       role: role, file: file, tableVintage: t, crosswalkRole: crosswalkRole, crosswalkVintage: c, crosswalkFile: crosswalkFile,
       recodeTo: c.definite, evidence: .codeSets, problem: problem)

@@ -43,8 +43,8 @@ import Testing
     // The numbering warning (12 of 30 patients unmatched) names the same recode.
     let unmatched = try #require(result.stderr.split(separator: "\n").first { $0.contains("numbered above the crosswalk's highest code") })
     #expect(unmatched.contains("--recode lsoa21_to_lsoa11.csv"))
-    #expect(result.stderr.contains("zone codes of registrations \(registrations): LSOA 2021 (2 codes only in the 2021 set, 2 in both)"))
-    #expect(result.stderr.contains("zone codes of crosswalk zones \(lookup): LSOA 2011 (2 only in the 2011 set (retired in 2021), 2 in both)"))
+    #expect(result.stderr.contains("zone codes of registrations, \(registrations): LSOA 2021 (2 codes only in the 2021 set, 2 in both)"))
+    #expect(result.stderr.contains("zone codes of crosswalk zones, \(lookup): LSOA 2011 (2 only in the 2011 set (retired in 2021), 2 in both)"))
 
     let written = try json(report)
     let vintages = try #require(written["zoneVintages"] as? [[String: Any]])
@@ -81,8 +81,8 @@ import Testing
       "crosswalk", "--lookup", bridge, "--lookup-zone", "LSOA11CD", "--lookup-footprint", "LSOA21CD", "-o", folder.appendingPathComponent("x.csv").path,
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stderr.contains("zone codes of crosswalk zones \(bridge): LSOA 2011 (2 only in the 2011 set (retired in 2021), 1 in both)"))
-    #expect(result.stderr.contains("zone codes of crosswalk footprints \(bridge): LSOA 2021 (1 codes only in the 2021 set, 1 in both)"))
+    #expect(result.stderr.contains("zone codes of crosswalk zones, \(bridge): LSOA 2011 (2 only in the 2011 set (retired in 2021), 1 in both)"))
+    #expect(result.stderr.contains("zone codes of crosswalk footprints, \(bridge): LSOA 2021 (1 codes only in the 2021 set, 1 in both)"))
   }
 
   @Test func demoCodesAreNotCalledAnyVintage() throws {

@@ -1,4 +1,5 @@
 import CatchmentCore
+import CatchmentTestSupport
 import Testing
 
 /// The vintage rule on hand-made code lists. Codes picked from ONS's LSOA (2011) → LSOA (2021)
@@ -142,10 +143,10 @@ import Testing
   @Test func theAccountStatesTheTableAndRecordsTheMismatchAsAWarning() {
     let report = RunReport(command: "t")
     report.record(VintageCheck.account(table: lsoa2021, role: "registrations", file: "reg.csv", against: lsoa2011))
-    #expect(report.zoneVintages.map(\.line) == ["registrations reg.csv: LSOA 2021 (1 codes only in the 2021 set, 1 in both)"])
+    #expect(report.zoneVintages.map(\.line) == ["registrations, reg.csv: LSOA 2021 (1 codes only in the 2021 set, 1 in both)"])
     #expect(report.vintageMismatches.count == 1)
     #expect(report.warnings == [report.vintageMismatches[0].message])
-    #expect(report.text().contains("  zone codes of registrations reg.csv: LSOA 2021"))
+    #expect(report.text().contains("  zone codes of registrations, reg.csv: LSOA 2021"))
     // A front end's wording replaces the library's, in place.
     report.reword { "advice for the \($0.role)" }
     #expect(report.warnings == ["advice for the registrations"])
@@ -160,5 +161,33 @@ import Testing
     #expect(report.vintageMismatches.map(\.role) == ["proposal registrations"])
     #expect(report.warnings == report.vintageMismatches.map(\.message))
     #expect(report.zoneVintages.map(\.role) == ["proposal: registrations"])
+  }
+}
+
+/// A table about to be recoded: the crosswalk's zones must be the table's vintage.
+@Suite struct RecodeVintageCheckTests {
+  /// A bridge crosswalk LSOA 2011 → LSOA 2021 (E01000010 split in two, E01011973 merged).
+  func forwardBridge() throws -> Crosswalk {
+    let path = try temporaryFile(
+      "zone_id,footprint_id,weight,method\nE01000001,E01000001,1,lookup\nE01000010,E01034473,0.5,lookup\nE01000010,E01034474,0.5,lookup\nE01011973,E01035188,1,lookup\n")
+    return try Crosswalk.read(path: path).crosswalk
+  }
+
+  @Test func a2021TableThroughA2011To2021CrosswalkIsTheWrongWayRound() throws {
+    let table = ZoneCodeCensus(["E01000001", "E01034473", "E01035188"])
+    let account = VintageCheck.recodeAccount(table: table, role: "registrations", file: "reg.csv", crosswalk: try forwardBridge(), crosswalkFile: "bridge.csv")
+    let report = RunReport(command: "recode")
+    report.record(account)
+    #expect(report.zoneVintages.map(\.role) == ["crosswalk zones", "crosswalk footprints", "registrations as read"])
+    #expect(report.zoneVintages.map(\.vintage) == [.lsoa2011, .lsoa2021, .lsoa2021])
+    let found = try #require(report.vintageMismatches.first)
+    #expect(found.evidence == .recodeDirection && found.recodeTo == .lsoa2011)
+    #expect(found.message.hasSuffix("Build the recode crosswalk with the registrations file's codes as its zones: ONS's LSOA (2011) to LSOA (2021) lookup, read from LSOA 2021 to LSOA 2011."))
+  }
+
+  @Test func a2011TableThroughTheSameCrosswalkIsFine() throws {
+    let table = ZoneCodeCensus(["E01000001", "E01000010"])
+    let account = VintageCheck.recodeAccount(table: table, role: "population", file: "pop.csv", crosswalk: try forwardBridge(), crosswalkFile: "bridge.csv")
+    #expect(!account.entries.contains { if case .vintageMismatch = $0 { true } else { false } })
   }
 }
