@@ -96,4 +96,28 @@ import Testing
     #expect(result.stderr.contains("lsoa_sicbl_icb_lad_lookup.csv: not ONS LSOA 2011/2021 codes ("))
     #expect(!result.stderr.contains("LSOA 2021"))
   }
+
+  /// catchments: the activity table (LSOA 2021) against the zones of the population table
+  /// (LSOA 2011) is a mismatch, and the advice names this command's `--recode`.
+  @Test func catchmentsWarnsOnActivityOfTheOtherVintage() throws {
+    let folder = try temporaryFolder()
+    func write(_ name: String, _ text: String) throws -> String {
+      let url = folder.appendingPathComponent(name)
+      try text.write(to: url, atomically: false, encoding: .utf8)
+      return url.path
+    }
+    let population = try write("population.csv", "Area Codes,All Ages\nE01000001,1000\nE01000010,500\nE01033768,400\n")
+    let activity = try write("activity.csv", "lsoa,trust,patients\nE01000001,R1,10\nE01034473,R1,5\nE01033768,R2,4\n")
+    let result = try CommandRunner.run([
+      "catchments", "--population", population, "--population-id", "Area Codes", "--population-value", "All Ages",
+      "--activity", activity, "--activity-zone", "lsoa", "--activity-provider", "trust", "--activity-count", "patients",
+      "-o", folder.appendingPathComponent("c.csv").path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let warning = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("WARNING: the activity file") })
+    #expect(warning.contains("but the population table \(population) has LSOA 2011 codes"))
+    #expect(warning.contains("--lookup-direction reverse"))
+    #expect(warning.contains("run this command again with `--recode lsoa21_to_lsoa11.csv`"))
+    #expect(result.stderr.contains("zone codes of population, \(population): LSOA 2011 (1 only in the 2011 set (retired in 2021), 2 in both)"))
+  }
 }
