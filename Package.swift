@@ -49,7 +49,7 @@ let package = Package(
     .target(name: "CatchmentGeoIO", dependencies: ["CatchmentGeometry", "CatchmentTables", "CSQLite"]),
     // The only importer of GEOS and PROJ: contexts, geometries, transformations.
     .target(name: "CatchmentEngine", dependencies: ["CGEOS", "CPROJ", "CatchmentGeometry"]),
-    .target(name: "CatchmentCore", dependencies: ["CatchmentTables"]),
+    .target(name: "CatchmentCore", dependencies: ["CatchmentTables"], exclude: ["make_lsoa_vintages.py"]),
     .target(name: "CatchmentAnalysis", dependencies: ["CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentEngine"]),
     // Every input of a run: layers and tables read, CRSs resolved and transformed, behind plain
     // value types that the CLI fills from its options.

@@ -181,8 +181,11 @@ public struct FlowMatrix: Sendable {
     practicesInFile = inFile
 
     var account = RunAccount()
+    // The registrations' vintage, and a mismatch with the crosswalk's when the code sets show one.
+    let crosswalkCensus = ZoneCodeCensus(crosswalk.zones)
+    account.append(contentsOf: VintageCheck.account(table: counts.zoneCensus, role: counts.summary.role, file: counts.summary.file, against: crosswalkCensus))
     Self.reportResidence(
-      counts: counts, crosswalk: crosswalk, patients: unknownZonePatients, rows: unknownZoneRows,
+      counts: counts, crosswalk: crosswalk, crosswalkCensus: crosswalkCensus, patients: unknownZonePatients, rows: unknownZoneRows,
       remainderPatients: remainderPatients, remainderZones: remainderZones.count, account: &account)
     Self.reportRegistration(
       unitCodes: unitCodes, inMap: unitInMap, patients: unitPatients, rows: unitRows, map: map, account: &account)
@@ -194,7 +197,7 @@ public struct FlowMatrix: Sendable {
 
   /// Residence side: patients in zones the crosswalk does not know, by reason and code.
   private static func reportResidence(
-    counts: UnitZoneCounts, crosswalk: Crosswalk, patients: [Double], rows: [Int],
+    counts: UnitZoneCounts, crosswalk: Crosswalk, crosswalkCensus: ZoneCodeCensus, patients: [Double], rows: [Int],
     remainderPatients: Double, remainderZones: Int, account: inout RunAccount
   ) {
     let classifier = ZoneCodeClassifier(entity: crosswalk.zoneLookup.entity)
@@ -225,8 +228,16 @@ public struct FlowMatrix: Sendable {
     if counts.total > 0 && unmatched / counts.total > 0.01 {
       let share = (unmatched / counts.total * 1000).rounded() / 10
       var message = "\(share)% of patients (\(NumberFormat.csv(unmatched))) live in zone codes the crosswalk does not know. The likely cause is a vintage mismatch between the registrations and the crosswalk, e.g. LSOA 2021 codes against a 2011 lookup"
-      if let hint = vintageHint(unknown: unknown.codes.map(\.code), known: crosswalk.zones.codes) { message += "; \(hint)" }
-      account.warn(message + ".")
+      let hint = vintageHint(unknown: unknown.codes.map(\.code), known: crosswalk.zones.codes)
+      if let hint { message += "; \(hint)" }
+      // The advice (which recode fixes it) is worded by whoever shows the warning: the
+      // crosswalk's vintage when its codes tell, else the older one when the registrations hold
+      // 2021 codes numbered above every crosswalk code.
+      let table = counts.zoneCensus.vintage
+      let recodeTo = crosswalkCensus.vintage.definite ?? (table == .lsoa2021 && hint != nil ? .lsoa2011 : nil)
+      account.vintageMismatch(VintageMismatch(
+        role: counts.summary.role, file: counts.summary.file, tableVintage: table, crosswalkVintage: crosswalkCensus.vintage,
+        recodeTo: recodeTo, evidence: .unmatchedCodes, problem: message + "."))
     }
   }
 

@@ -30,6 +30,9 @@ public struct UnitZoneCounts: Sendable {
   /// `UNIT ZONE SEX`, amounts the repeated rows' counts. Empty when no row repeats.
   public private(set) var repeatedRows: Tally
 
+  /// How the table's distinct zone codes fall in ONS's LSOA 2011 and 2021 code sets (its vintage).
+  public private(set) var zoneCensus: ZoneCodeCensus
+
   /// How many pieces the file was read in (1 unless read in parallel).
   public private(set) var piecesRead = 1
 
@@ -73,6 +76,7 @@ public struct UnitZoneCounts: Sendable {
     extractDates = table.extractDates
     total = table.total
     summary = table.summary
+    zoneCensus = ZoneCodeCensus(table.zones)
     piecesRead = table.piecesRead
     repeatedRows = RepeatedKeys.tally(
       rowUnit: table.rowUnit, rowZone: rowZone, rowSex: table.rowSex, rowCount: table.rowCount,

@@ -41,7 +41,9 @@ public struct ZonePopulation: Sendable {
     // every footprint, so a missing row there loses nobody.
     let unallocated = crosswalk.unallocatedID
     let noFootprint = Set((0..<Int32(crosswalk.zones.count)).filter { z in crosswalk.entries(ofZone: z).allSatisfy { crosswalk.entryFootprint[$0] == unallocated } })
-    return try join(table, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", noFootprint: noFootprint)
+    var (population, account) = try join(table, zones: crosswalk.zones, lookup: crosswalk.zoneLookup, of: "the crosswalk", noFootprint: noFootprint)
+    account.append(contentsOf: VintageCheck.account(table: ZoneCodeCensus(table.codes), role: table.summary.role, file: table.path, crosswalk: crosswalk))
+    return (population, account)
   }
 
   /// Reads `path` against the zones of `zones` (`lookup` indexes them; `owner` names where they

@@ -27,6 +27,7 @@ struct RunOptions: ParsableArguments {
   /// Prints and saves the report, applies `--strict`, then puts the run's outputs in place
   /// (none when `--strict` fails; the report is written either way).
   func finish(_ report: RunReport) throws {
+    report.reword { ErrorMessages.vintage($0, command: report.command) }
     if !quiet { StandardStreams.writeError(report.text()) }
     if let path = self.report { try report.writeJSON(to: path) }
     if strict && report.hasStrictFailures {
@@ -92,7 +93,9 @@ struct CrosswalkSource: ParsableArguments {
 
   func load(report: RunReport) throws -> Crosswalk {
     if let crosswalk { return try readCrosswalk(path: crosswalk, report: report) }
-    return try lookup.crosswalk(report: report)
+    let built = try lookup.crosswalk(report: report)
+    report.record(VintageCheck.account(crosswalk: built, file: lookup.lookup!))
+    return built
   }
 }
 

@@ -110,6 +110,7 @@ struct CrosswalkCommand: ParsableCommand {
       report.record(area.account)
       crosswalk = area.crosswalk
     }
+    report.record(VintageCheck.account(crosswalk: crosswalk, file: method == .lookup ? lookup.lookup! : output))
     try write(crosswalk.csv(byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")
     if geodata.isGiven {

@@ -130,6 +130,8 @@ struct ReviewCommand: ParsableCommand {
     do {
       defer { progress.finish() }
       pack = try review.run()
+      // The pack's report.json carries the CLI's advice for vintage mismatches, as stderr does.
+      pack.report.reword { ErrorMessages.vintage($0, command: "review") }
       outputs = try review.packFiles(
         pack, studyFile: studyFile,
         tool: Manifest.Tool(version: CatchmentCommand.configuration.version, revision: SourceRevision.current()), runAt: runAt,

@@ -24,6 +24,8 @@ public struct RunAccount: Sendable, Equatable {
     case figure(String, Double)
     case note(String, codes: [String], maxCodes: Int)
     case warning(String, codes: [String], maxCodes: Int)
+    case zoneVintage(ZoneVintageFinding)
+    case vintageMismatch(VintageMismatch)
   }
 
   public private(set) var entries: [Entry] = []
@@ -64,6 +66,11 @@ public struct RunAccount: Sendable, Equatable {
     entries.append(.note(message, codes: codes, maxCodes: maxCodes))
   }
 
+  /// The LSOA vintage of an input's zone codes (see ``RunReport/zoneVintage(_:)``).
+  public mutating func zoneVintage(_ finding: ZoneVintageFinding) { entries.append(.zoneVintage(finding)) }
+  /// A table whose vintage differs from its crosswalk's (see ``RunReport/vintageMismatch(_:)``).
+  public mutating func vintageMismatch(_ mismatch: VintageMismatch) { entries.append(.vintageMismatch(mismatch)) }
+
   /// Marks every exclusion, loss and repeated-rows tally of the account that names no file as
   /// counting rows of `file` (``Tally/file``): for a step whose tallies all count one input's rows.
   public mutating func attribute(to file: String) {
@@ -101,6 +108,8 @@ extension RunReport {
       case .figure(let name, let value): figure(name, value)
       case .note(let text, let codes, let maxCodes): if codes.isEmpty { note(text) } else { note(text, codes: codes, maxCodes: maxCodes) }
       case .warning(let text, let codes, let maxCodes): if codes.isEmpty { warn(text) } else { warn(text, codes: codes, maxCodes: maxCodes) }
+      case .zoneVintage(let finding): zoneVintage(finding)
+      case .vintageMismatch(let mismatch): vintageMismatch(mismatch)
       }
     }
   }

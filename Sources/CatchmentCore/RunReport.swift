@@ -25,11 +25,15 @@ public final class RunReport: Encodable, @unchecked Sendable {
   public private(set) var oneSidedCodes: [OneSidedCodes] = []
   /// Figures worth printing (totals, counts) in insertion order.
   public private(set) var figures: [Figure] = []
-  public private(set) var warnings: [String] = []
+  public internal(set) var warnings: [String] = []
   public private(set) var notes: [String] = []
   /// The complete code lists behind warnings and notes that name codes (the text shows the
   /// first few; the JSON report keeps every one).
   public private(set) var lists: [CodeList] = []
+  /// The LSOA vintage of each input's zone codes (``ZoneVintageFinding``), in the order stated.
+  public internal(set) var zoneVintages: [ZoneVintageFinding] = []
+  /// Tables whose vintage differs from their crosswalk's; each is also a warning.
+  public internal(set) var vintageMismatches: [VintageMismatch] = []
 
   public init(command: String) { self.command = command }
 
@@ -80,6 +84,7 @@ public final class RunReport: Encodable, @unchecked Sendable {
     }
     for w in other.warnings where !warnings.contains(w) { warn("\(label): \(w)") }
     for n in other.notes where !notes.contains(n) { note("\(label): \(n)") }
+    mergeVintages(other, label: label)
     for l in other.lists where !lists.contains(l) { lists.append(CodeList(subject: "\(label): \(l.subject)", codes: l.codes)) }
   }
 
@@ -163,6 +168,7 @@ public final class RunReport: Encodable, @unchecked Sendable {
       lines.append("  \(input.role) \(input.file): " + parts.joined(separator: ", "))
     }
     for f in figures { lines.append("  \(f.name): \(NumberFormat.csv(f.value))") }
+    for v in zoneVintages { lines.append("  zone codes of \(v.line)") }
     if !exclusions.isEmpty {
       lines.append("  expected exclusions:")
       for t in exclusions { lines.append("    " + t.line(maxCodes: maxCodes)) }

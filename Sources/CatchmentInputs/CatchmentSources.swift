@@ -50,6 +50,12 @@ public struct CatchmentSources: Sendable {
     let lookup = crosswalk?.zoneLookup ?? ZoneLookup(zones: zones)
     let (joined, joinedAccount) = try ZonePopulation.join(table, zones: zones, lookup: lookup, of: owner)
     account.append(contentsOf: joinedAccount)
+    let population = ZoneCodeCensus(table.codes), zoneCensus = crosswalk.map { ZoneCodeCensus($0.zones) } ?? population
+    if crosswalk != nil {
+      account.append(contentsOf: VintageCheck.account(table: population, role: "population", file: populationPath, against: zoneCensus))
+    } else {
+      account.zoneVintage(ZoneVintageFinding(role: "population", file: populationPath, census: population))
+    }
     let (pop, excluded) = joined.excludingOtherNations(zones: zones, classifier: ZoneCodeClassifier(entity: lookup.entity), owner: owner)
     account.append(contentsOf: excluded)
     let codes = zones.codes
@@ -59,6 +65,9 @@ public struct CatchmentSources: Sendable {
       let rows = try tables.activity(path: activityPath, columns: activityColumns)
       let (table, tableAccount) = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count)
       account.append(contentsOf: tableAccount)
+      account.append(contentsOf: VintageCheck.account(
+        table: ZoneCodeCensus(rows.zones), role: "activity", file: activityPath, against: zoneCensus,
+        crosswalkRole: crosswalk == nil ? "population table" : "crosswalk", crosswalkFile: crosswalk == nil ? populationPath : nil))
       let computed = ActivityShares.shares(activity: table, zones: codes, method: method)
       account.append(contentsOf: computed.account)
       shares = computed.shares

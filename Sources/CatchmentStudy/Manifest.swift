@@ -1,3 +1,4 @@
+import CatchmentCore
 import Foundation
 
 /// The provenance of a review pack (`manifest.json`): what ran, on which study, on which exact

@@ -199,7 +199,7 @@ public struct ReviewRun {
         return [("crosswalk_\(name).csv", crosswalk.csv(byteOrderMark: byteOrderMark))]
       }
       guard let crosswalk else { continue }
-      let vintage = ZoneCodeVintage.detect(crosswalk.zones.codes)
+      let vintage = ZoneCodeCensus(crosswalk.zones).vintage
       if var input {
         input.vintage = vintage
         state.inputs.append(input)
