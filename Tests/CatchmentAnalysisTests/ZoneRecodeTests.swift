@@ -10,25 +10,9 @@ import Testing
 /// hand: a split (S), a merge (M), a many-to-many pair (X), a zone partly unallocated, and
 /// codes the crosswalk does not know.
 @Suite struct ZoneRecodeTests {
-  /// E01000001 unchanged; E01000002 split in halves; E01000003 and E01000004 merged into
-  /// E01000020; E01000005 and E01000006 redrawn over E01000030/E01000031; E01000007 half
-  /// unallocated.
-  static let crosswalk = """
-    zone_id,footprint_id,weight,method
-    E01000001,E01000001,1,lookup
-    E01000002,E01000010,0.5,lookup
-    E01000002,E01000011,0.5,lookup
-    E01000003,E01000020,1,lookup
-    E01000004,E01000020,1,lookup
-    E01000005,E01000030,0.6,lookup
-    E01000005,E01000031,0.4,lookup
-    E01000006,E01000030,0.25,lookup
-    E01000006,E01000031,0.75,lookup
-    E01000007,E01000040,0.5,lookup
-    E01000007,UNALLOCATED,0.5,lookup
-
-    """
-
+  /// The crosswalk (Tests/Fixtures/tiny/recode_bridge.csv): E01000001 unchanged; E01000002
+  /// split in halves; E01000003 and E01000004 merged into E01000020; E01000005 and E01000006
+  /// redrawn over E01000030/E01000031 (0.6/0.4, 0.25/0.75); E01000007 half unallocated.
   static let registrations = """
     PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS
     GP,01Oct2025,P1,"SURGERY, ONE",CLOSED,ALL,6
@@ -71,7 +55,7 @@ import Testing
 
     """
 
-  func crosswalk() throws -> Crosswalk { try Crosswalk.read(path: try temporaryFile(Self.crosswalk, name: "cw.csv")).crosswalk }
+  func crosswalk() throws -> Crosswalk { try Crosswalk.read(path: fixture("tiny/recode_bridge.csv")).crosswalk }
 
   func recode(_ table: String, _ columns: ZoneKeyedColumns) throws -> RecodedTable {
     try RecodedTable.read(path: try temporaryFile(table), columns: columns, crosswalk: try crosswalk())
