@@ -6,13 +6,13 @@
 #
 # TARGET is one of the cases of CatchmentFuzzTargets.FuzzTarget (geojson, shapefile, dbf,
 # geopackage, registrations, lookup, practice-map, population, centroids, postcodes, activity,
-# crosswalk). The seeds in Tests/Fixtures/fuzz/TARGET are read, new inputs go to
+# crosswalk, recode). The seeds in Tests/Fixtures/fuzz/TARGET are read, new inputs go to
 # .build/fuzz/corpus/TARGET, and a crash is written to .build/fuzz/crashes/TARGET/. Copy a crash
 # into Tests/Fixtures/fuzz/TARGET/crash-<what> so that the test suite replays it, then fix it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=.build/fuzz
-targets="geojson shapefile dbf geopackage registrations lookup practice-map population centroids postcodes activity crosswalk"
+targets="geojson shapefile dbf geopackage registrations lookup practice-map population centroids postcodes activity crosswalk recode"
 target=${1:?usage: scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options]  (targets: $targets)}
 if [ "$target" = list ]; then echo "$targets"; exit 0; fi
 case " $targets " in *" $target "*) ;; *) echo "unknown target '$target'; targets: $targets" >&2; exit 64 ;; esac

@@ -29,7 +29,7 @@ public struct CatchmentCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      CrosswalkCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
+      CrosswalkCommand.self, RecodeCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
       SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self, ProposeCommand.self,
       CompareCommand.self,
       ReviewCommand.self,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatchmentAnalysis
 import CatchmentCore
+import CatchmentInputs
 
 struct CatchmentsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -39,6 +40,9 @@ struct CatchmentsCommand: ParsableCommand {
 
   @OptionGroup var inputs: CatchmentMethodOptions
 
+  @OptionGroup(title: "Population and activity of another zone vintage")
+  var recode: RecodeOption
+
   @Option(name: .shortAndLong, help: ArgumentHelp("Catchments CSV to write ('-' for standard output).", valueName: "file"))
   var output: String
 
@@ -52,7 +56,9 @@ struct CatchmentsCommand: ParsableCommand {
 
   func run() throws {
     let report = RunReport(command: "catchments")
-    let (catchments, names, account) = try inputs.catchments(crosswalk: nil)
+    var sources = inputs.sources
+    sources.recode = try recode.crosswalk(report: report)
+    let (catchments, names, account) = try sources.catchments(crosswalk: nil)
     report.record(account)
     try write(catchments.csv(names: names, numbers: runOptions.numbers, byteOrderMark: runOptions.bom), to: output)
     report.note("wrote \(output)")

@@ -47,6 +47,7 @@ enum ErrorMessages {
   static let columnOptions: [String: String] = [
     "building block": "--block-column",
     "building block weight": "--block-weight-column",
+    "kept column": "--keep-column",
     "lookup footprint code": "--lookup-footprint",
     "lookup footprint name": "--lookup-name",
     "lookup weight": "--lookup-weight",
@@ -74,6 +75,8 @@ enum ErrorMessages {
     "site provider": "--site-provider",
     "site x": "--site-x",
     "site y": "--site-y",
+    "table value": "--value-column",
+    "table zone code": "--zone-column",
     "x coordinate": "--centroid-x",
     "y coordinate": "--centroid-y",
     "zone of residence": "--activity-zone",
@@ -118,6 +121,8 @@ extension ErrorMessages {
       return ValidationError("\(path) holds no zone codes in column '\(column)'")
     case CatchmentSourceError.noActivity(let method):
       return ValidationError("--method \(method) needs --activity FILE (see --help)")
+    case RecodeError.sharesCannotBeSplit(let file, let column):
+      return ValidationError("--recode splits counts, not shares: \(file) gives \(column) (--activity-share); recode its counts with --activity-count")
     case PracticeLocationError.undeclaredFootprintCRS:
       return ValidationError("the practice footprint files declare no CRS")
     default:

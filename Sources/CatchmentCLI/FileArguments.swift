@@ -150,6 +150,7 @@ extension PopulationsCommand: NamesFiles {
   func list(_ files: inout FileArguments) {
     files.add(population)
     files.add(crosswalk)
+    files.add(recode)
     files.output("--output", output)
     files.add(runOptions)
   }
@@ -159,6 +160,7 @@ extension FlowsCommand: NamesFiles {
   func list(_ files: inout FileArguments) {
     files.input("--registrations", registrations)
     files.add(crosswalk)
+    files.add(recode)
     files.input("--practice-map", practiceMap)
     files.add(locations)
     files.add(population)
@@ -176,6 +178,7 @@ extension FlowsCommand: NamesFiles {
 extension CatchmentsCommand: NamesFiles {
   func list(_ files: inout FileArguments) {
     files.add(inputs)
+    files.add(recode)
     files.output("--output", output)
     files.output("--zone-output", zoneOutput)
     files.add(runOptions)

@@ -80,6 +80,9 @@ struct FlowsCommand: ParsableCommand {
   @OptionGroup(title: "Residence crosswalk")
   var crosswalk: CrosswalkSource
 
+  @OptionGroup(title: "Registrations of another zone vintage")
+  var recode: RecodeOption
+
   @Option(name: .customLong("practice-map"), help: ArgumentHelp("Practice → footprint map (NHS gp-reg-pat-prac-map.csv, CCG- or ICB-era columns, or any CSV with PRACTICE_CODE).", valueName: "file"))
   var practiceMap: String?
 
@@ -151,7 +154,8 @@ struct FlowsCommand: ParsableCommand {
     columns.unit = [unitColumn]
     if let zoneColumn { columns.zone = [zoneColumn] }
     if let countColumn { columns.count = [countColumn] }
-    let counts = try UnitZoneCounts(path: registrations, columns: columns, crosswalk: crosswalk)
+    let table = try recode.registrations(UnitZoneTable(path: registrations, columns: columns), report: report)
+    let counts = UnitZoneCounts(table: table, crosswalk: crosswalk)
     report.add(counts.summary)
     report.repeated(counts.repeatedRows)
     var map: UnitFootprintMap?

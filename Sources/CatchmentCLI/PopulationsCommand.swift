@@ -30,6 +30,9 @@ struct PopulationsCommand: ParsableCommand {
   @OptionGroup(title: "Crosswalk")
   var crosswalk: CrosswalkSource
 
+  @OptionGroup(title: "Population of another zone vintage")
+  var recode: RecodeOption
+
   @Option(name: .shortAndLong, help: ArgumentHelp("Population CSV to write ('-' for standard output).", valueName: "file"))
   var output: String
 
@@ -43,7 +46,8 @@ struct PopulationsCommand: ParsableCommand {
   func run() throws {
     let report = RunReport(command: "populations")
     let crosswalk = try self.crosswalk.load(report: report)
-    let (zones, zonesAccount) = try ZonePopulation.read(path: population.population!, columns: population.columns, crosswalk: crosswalk)
+    let table = try recode.population(PopulationTable(path: population.population!, columns: population.columns), report: report)
+    let (zones, zonesAccount) = try ZonePopulation.join(table, crosswalk: crosswalk)
     report.record(zonesAccount)
     let result = ResidentPopulation(population: zones, crosswalk: crosswalk)
     report.figure("population counted", result.counted)

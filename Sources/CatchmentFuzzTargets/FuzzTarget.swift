@@ -6,7 +6,7 @@
 /// corpora and past crashes are replayed by the test suite (`Tests/Fixtures/fuzz/`).
 public enum FuzzTarget: String, CaseIterable, Sendable {
   case geojson, shapefile, dbf, geopackage
-  case registrations, lookup, practiceMap = "practice-map", population, centroids, postcodes, activity, crosswalk
+  case registrations, lookup, practiceMap = "practice-map", population, centroids, postcodes, activity, crosswalk, recode
 
   /// Runs the target on one input.
   public func run(_ data: [UInt8]) {
@@ -23,6 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .postcodes: PostcodesFuzz.run(data)
     case .activity: ActivityFuzz.run(data)
     case .crosswalk: CrosswalkFuzz.run(data)
+    case .recode: RecodeFuzz.run(data)
     }
   }
 }

@@ -17,6 +17,9 @@ public struct CatchmentSources: Sendable {
   /// The run's input tables: the population, activity and provider list are parsed once
   /// however many crosswalks the catchments are computed for.
   public var tables = InputTables()
+  /// A crosswalk re-keying the population and activity tables before their join (`--recode`,
+  /// see ``CatchmentAnalysis/ZoneRecode``); nil to read them as they are.
+  public var recode: Crosswalk?
 
   public init(
     method: CatchmentMethod, populationPath: String, populationColumns: PopulationColumns, activityPath: String?, activityColumns: ActivityColumns?,
@@ -36,7 +39,12 @@ public struct CatchmentSources: Sendable {
   /// step.
   public func catchments(crosswalk: Crosswalk?) throws -> (catchments: ProviderCatchments, names: [String: String]?, account: RunAccount) {
     var account = RunAccount()
-    let table = try tables.population(path: populationPath, columns: populationColumns)
+    var table = try tables.population(path: populationPath, columns: populationColumns)
+    if let recode {
+      let recoded = try table.recoded(through: recode)
+      account.append(contentsOf: recoded.account)
+      table = recoded.table
+    }
     let zones: CodeTable
     let owner: String
     if let crosswalk {
@@ -62,7 +70,12 @@ public struct CatchmentSources: Sendable {
     let shares: ZoneProviderShares
     if method.usesActivity {
       guard let activityPath, let activityColumns else { throw CatchmentSourceError.noActivity(method: "\(method)") }
-      let rows = try tables.activity(path: activityPath, columns: activityColumns)
+      var rows = try tables.activity(path: activityPath, columns: activityColumns)
+      if let recode {
+        let recoded = try rows.recoded(through: recode)
+        account.append(contentsOf: recoded.account)
+        rows = recoded.rows
+      }
       let (table, tableAccount) = try ActivityTable.join(rows, lookup: lookup, zoneCount: zones.count)
       account.append(contentsOf: tableAccount)
       account.append(contentsOf: VintageCheck.account(

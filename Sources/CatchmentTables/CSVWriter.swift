@@ -35,7 +35,10 @@ public struct CSVWriter {
     rowCount += 1
   }
 
-  private mutating func appendField(_ field: String) {
+  private mutating func appendField(_ field: String) { Self.encode(field, into: &bytes) }
+
+  /// Appends `field` to `bytes` as a CSV field, quoted where needed (the rule of the type).
+  public static func encode(_ field: String, into bytes: inout [UInt8]) {
     let utf8 = field.utf8
     let needsQuotes =
       utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
@@ -50,6 +53,14 @@ public struct CSVWriter {
       bytes.append(b)
     }
     bytes.append(0x22)
+  }
+
+  /// Appends one row already encoded (fields by ``encode(_:into:)``, joined by commas, no line
+  /// end): for writers that encode each distinct field once rather than once per row.
+  public mutating func append(encodedRow row: [UInt8]) {
+    bytes.append(contentsOf: row)
+    bytes.append(0x0A)
+    rowCount += 1
   }
 
   /// The table as text (for tests and small outputs).

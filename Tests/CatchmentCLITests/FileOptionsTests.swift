@@ -12,6 +12,7 @@ import Testing
   /// The smallest valid command line of each command.
   static let commandLines: [[String]] = [
     ["crosswalk", "--lookup", "l", "--lookup-zone", "z", "--lookup-footprint", "f", "-o", "o"],
+    ["recode", "--table", "t", "--zone-column", "z", "--value-column", "v", "--crosswalk", "c", "-o", "o"],
     ["populations", "--population", "p", "--population-id", "i", "--population-value", "v", "--crosswalk", "c", "-o", "o"],
     ["flows", "--registrations", "r", "--crosswalk", "c", "--practice-map", "m", "--practice-footprint", "f", "-o", "o"],
     [

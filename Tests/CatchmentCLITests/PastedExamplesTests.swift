@@ -8,7 +8,7 @@ import Testing
 /// with `catchment` found on PATH where the demo links it.
 @Suite(.serialized) struct PastedExamplesTests {
   static let commands = [
-    "", "crosswalk", "populations", "flows", "catchments", "membership", "system-overlap", "overlap", "nesting", "propose", "compare",
+    "", "crosswalk", "recode", "populations", "flows", "catchments", "membership", "system-overlap", "overlap", "nesting", "propose", "compare",
     "review", "report",
   ]
 

@@ -64,6 +64,7 @@ tables = {
     "postcodes": ["postcodes.csv", GEO / "postcodes_codepoint.csv", GEO / "practices_epraccur.csv", "trusts_etr.csv"],
     "activity": ["trust_activity.csv"],
     "crosswalk": [GEO / "crosswalk_boxes.csv"],
+    "recode": ["gp_reg_pat_prac_lsoa.csv", "gp_reg_pat_prac_lsoa_sex.csv"],
 }
 for target, files in tables.items():
     for name in files:
@@ -76,6 +77,7 @@ seed("population", "stacked", b"Area Codes,Sex,All Ages\nE01100001,Persons,100\n
 seed("population", "pseudo-and-totals", b"\xef\xbb\xbfArea Codes,Area Names,All Ages\nE92000001,England,1000\nW01000001,Wales,5\nE99999999,pseudo,1\nE01100003,x,7\n")
 seed("activity", "quoted", b'catchment_year,admission_type,lsoa21cd,trust_code,patients,total_patients,proportion\n2021,All,"E01100001",R9A,1,2,0.5\n2021,All,E01100001,"",1,2,0.5\n')
 seed("crosswalk", "methods", b"zone_id,footprint_id,footprint_name,weight,method,distance_m\nE01100001,A,\"Alpha, the first\",0.5,area,\nE01100001,B,Beta,0.5,area,\nE01100002,UNALLOCATED,,1,best-fit,12.5\n")
+seed("recode", "split-merge-passed", b'\xef\xbb\xbfnote,LSOA_CODE,NUMBER_OF_PATIENTS,PRACTICE_CODE\r\n"a, ""b""",E01100002,7,P1\r\nx,E01100003,-3,P1\r\nx,E01100004,1.5,P1\r\n,E01100005,9,P2\r\n,,1,P2\r\n,W01000001,2,P2\r\n')
 seed("crosswalk", "crlf", b"zone_id,footprint_id,weight\r\nE01100001,A,1\r\nE01100002,A,1e0\r\n")
 seed("lookup", "blank-and-repeated", b"LSOA21CD,SICBL23CD,SICBL23NM\n,E38000901,x\nE01100001,,\nE01100002,E38000901,x\nE01100002,E38000901,x\n")
 seed("activity", "shares", b"lsoa21cd,trust_code,proportion\nE01100001,R9A,0.6\nE01100001,R9B,0.4\nE01199999,R9A,1\n")
