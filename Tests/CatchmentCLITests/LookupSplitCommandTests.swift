@@ -114,4 +114,68 @@ import Testing
     #expect(result.status == 64, "\(result.stderr)")
     #expect(result.stderr.contains("--split-by area needs the polygons of 'catchment crosswalk --method lookup'"), "\(result.stderr)")
   }
+
+  /// A GeoJSON layer of boxes in British National Grid metres, ids in `field`.
+  static func boxes(_ features: [(String, (Double, Double, Double, Double))], field: String) -> String {
+    let items = features.map { id, b in
+      let ring = [(b.0, b.1), (b.2, b.1), (b.2, b.3), (b.0, b.3), (b.0, b.1)].map { "[\($0.0), \($0.1)]" }.joined(separator: ", ")
+      return "{\"type\": \"Feature\", \"properties\": {\"\(field)\": \"\(id)\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[\(ring)]]}}"
+    }
+    return """
+      {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}},
+       "features": [\(items.joined(separator: ",\n"))]}
+      """
+  }
+
+  /// The polygons of ``LookupSplitTests`` ×100 m: B4 meets E01000003 1 part in 4 and
+  /// E01000004 3; B6 meets E01000005 1 part, E01000006 2 and E01000002 (not its target) 1.
+  func polygonArguments() throws -> [String] {
+    let folder = try temporaryFolder()
+    let zones = folder.appendingPathComponent("lsoa21.geojson"), targets = folder.appendingPathComponent("lsoa11.geojson")
+    try Self.boxes([("E01100004", (0, 0, 200, 200)), ("E01100006", (1000, 0, 1400, 100))], field: "LSOA21CD").write(to: zones, atomically: false, encoding: .utf8)
+    try Self.boxes(
+      [
+        ("E01000003", (0, 0, 50, 200)), ("E01000004", (50, 0, 300, 200)), ("E01000005", (900, 0, 1100, 100)), ("E01000006", (1100, 0, 1300, 200)),
+        ("E01000002", (1300, 0, 1500, 100)),
+      ], field: "LSOA11CD"
+    ).write(to: targets, atomically: false, encoding: .utf8)
+    return ["--zones", zones.path, "--zone-id", "LSOA21CD", "--footprints", targets.path, "--footprint-id", "LSOA11CD"]
+  }
+
+  /// The weights of a crosswalk CSV on standard output, by zone and footprint.
+  static func weights(_ csv: String) -> [String: [String: Double]] {
+    var out: [String: [String: Double]] = [:]
+    for line in csv.split(separator: "\n").dropFirst() {
+      let fields = line.split(separator: ",").map(String.init)
+      out[fields[0], default: [:]][fields[1]] = Double(fields[2])
+    }
+    return out
+  }
+
+  @Test func reverseWithAreaSplit() throws {
+    let (lookup, _) = try files()
+    let result = try CommandRunner.run(reverse(lookup) + ["--split-by", "area"] + (try polygonArguments()) + ["-o", "-", "--full-precision"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let weights = Self.weights(result.stdout)
+    #expect(abs(weights["E01100004"]!["E01000003"]! - 0.25) < 1e-9 && abs(weights["E01100004"]!["E01000004"]! - 0.75) < 1e-9, "\(result.stdout)")
+    #expect(abs(weights["E01100006"]!["E01000005"]! - 1.0 / 3) < 1e-9 && abs(weights["E01100006"]!["E01000006"]! - 2.0 / 3) < 1e-9, "\(result.stdout)")
+    #expect(weights["E01100006"]!.count == 2)
+    #expect(weights["E01100002"] == ["E01000002": 1])
+    #expect(result.stderr.contains("lookup zones with change code M: split by area"), "\(result.stderr)")
+  }
+
+  /// With polygons, a population split still weighs the complex zone by area.
+  @Test func complexZonesTakeAreaWithPolygons() throws {
+    let (lookup, population) = try files()
+    let result = try CommandRunner.run(
+      reverse(lookup) + [
+        "--split-by", "population", "--split-population", population, "--split-population-id", "Area Codes", "--split-population-value", "All Ages",
+      ] + (try polygonArguments()) + ["-o", "-"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let weights = Self.weights(result.stdout)
+    #expect(weights["E01100004"] == ["E01000003": 0.25, "E01000004": 0.75])
+    #expect(abs(weights["E01100006"]!["E01000005"]! - 1.0 / 3) < 1e-6, "\(result.stdout)")
+    #expect(result.stderr.contains("lookup zones with change code X: split by area"), "\(result.stderr)")
+    #expect(!result.stderr.contains("WARNING"), "\(result.stderr)")
+  }
 }
