@@ -2,21 +2,10 @@ import CatchmentTestSupport
 import Foundation
 import Testing
 
-/// `catchment crosswalk --method lookup` across boundary vintages: the bridge of
-/// ``LookupSplitTests`` in the ONS layout (LSOA11CD, LSOA21CD, CHGIND), read both ways.
+/// `catchment crosswalk --method lookup` across boundary vintages: ``VintageBridge`` (ONS
+/// layout: LSOA11CD, LSOA21CD, CHGIND), read both ways, with the weights of ``LookupSplitTests``.
 @Suite struct LookupSplitCommandTests {
-  static let bridge = """
-    LSOA11CD,LSOA11NM,LSOA21CD,LSOA21NM,CHGIND
-    E01000001,one,E01100001,one,U
-    E01000002,two,E01100002,two a,S
-    E01000002,two,E01100003,two b,S
-    E01000003,three,E01100004,three-four,M
-    E01000004,four,E01100004,three-four,M
-    E01000005,five,E01100005,five,X
-    E01000005,five,E01100006,five-six,X
-    E01000006,six,E01100006,five-six,X
-
-    """
+  static let bridge = VintageBridge.csv
   /// 2011 populations (SAPE layout, a total row first): E01000003 100, E01000004 300 → ¼, ¾;
   /// E01000005 50, E01000006 150 → ¼, ¾.
   static let population2011 = """

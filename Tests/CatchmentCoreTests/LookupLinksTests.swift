@@ -2,28 +2,10 @@ import CatchmentCore
 import CatchmentTestSupport
 import Testing
 
-/// A small bridge between two vintages in the ONS layout, hand-made with every change code:
-///
-///     A1 → B1        U  unchanged
-///     A2 → B2, B3    S  A2 split in two
-///     A3, A4 → B4    M  two merged into B4
-///     A5 → B5, B6    X  redrawn: A5 split, and B6 takes part of A5 and all of A6
-///     A6 → B6        X
-///
-/// Read forward (2011 → 2021), A2 and A5 have several targets; in reverse, B4 and B6.
+/// ``CatchmentTestSupport/VintageBridge`` read both ways: forward (2011 → 2021) E01000002 (S)
+/// and E01000005 (X) have several targets; in reverse, E01100004 (M) and E01100006 (X).
 @Suite struct LookupLinksTests {
-  static let bridge = """
-    LSOA11CD,LSOA11NM,LSOA21CD,LSOA21NM,CHGIND
-    A1,one,B1,one,U
-    A2,two,B2,two a,S
-    A2,two,B3,two b,S
-    A3,three,B4,three-four,M
-    A4,four,B4,three-four,M
-    A5,five,B5,five,X
-    A5,five,B6,five-six,X
-    A6,six,B6,five-six,X
-
-    """
+  static let bridge = VintageBridge.csv
 
   static let forward = LookupColumns(zone: "LSOA11CD", footprint: "LSOA21CD", name: "LSOA21NM")
   static let reverse = LookupColumns(zone: "LSOA11CD", footprint: "LSOA21CD", name: "LSOA11NM", direction: .reverse)
@@ -36,28 +18,28 @@ import Testing
 
   @Test func forwardLinksAndChangeCodes() throws {
     let links = try LookupLinks.read(path: try temporaryFile(Self.bridge), columns: Self.forward)
-    #expect(links.zones == ["A1", "A2", "A3", "A4", "A5", "A6"])
+    #expect(links.zones == ["E01000001", "E01000002", "E01000003", "E01000004", "E01000005", "E01000006"])
     #expect(links.zoneChange == ["U", "S", "M", "M", "X", "X"])
-    #expect(links.splitZones.map { links.zones[$0] } == ["A2", "A5"])
-    #expect(Array(links.targets(ofZone: 1)) == ["B2", "B3"])
-    #expect(Array(links.targets(ofZone: 4)) == ["B5", "B6"])
+    #expect(links.splitZones.map { links.zones[$0] } == ["E01000002", "E01000005"])
+    #expect(Array(links.targets(ofZone: 1)) == ["E01100002", "E01100003"])
+    #expect(Array(links.targets(ofZone: 4)) == ["E01100005", "E01100006"])
     #expect(links.changeColumn == "CHGIND")
     #expect(links.changeColumnFound)
   }
 
   @Test func reverseLinks() throws {
     let links = try LookupLinks.read(path: try temporaryFile(Self.bridge), columns: Self.reverse)
-    #expect(links.zones == ["B1", "B2", "B3", "B4", "B5", "B6"])
+    #expect(links.zones == ["E01100001", "E01100002", "E01100003", "E01100004", "E01100005", "E01100006"])
     #expect(links.zoneChange == ["U", "S", "S", "M", "X", "X"])
-    #expect(links.splitZones.map { links.zones[$0] } == ["B4", "B6"])
-    #expect(Array(links.targets(ofZone: 3)) == ["A3", "A4"])
-    #expect(Array(links.targets(ofZone: 5)) == ["A5", "A6"])
+    #expect(links.splitZones.map { links.zones[$0] } == ["E01100004", "E01100006"])
+    #expect(Array(links.targets(ofZone: 3)) == ["E01000003", "E01000004"])
+    #expect(Array(links.targets(ofZone: 5)) == ["E01000005", "E01000006"])
   }
 
   /// Without a split the refusal counts the zones with several targets and names the first.
   @Test func noSplitIsRefusedNamingTheZones() throws {
     let path = try temporaryFile(Self.bridge)
-    for (columns, expected) in [(Self.forward, "2 zones map to several footprints (A2, A5)"), (Self.reverse, "2 zones map to several footprints (B4, B6)")] {
+    for (columns, expected) in [(Self.forward, "2 zones map to several footprints (E01000002, E01000005)"), (Self.reverse, "2 zones map to several footprints (E01100004, E01100006)")] {
       let error = #expect(throws: CrosswalkError.self) { try Crosswalk.fromLookup(path: path, columns: columns) }
       #expect(error?.description.hasPrefix("\(path): \(expected) and the lookup has no weight column") == true, "\(String(describing: error))")
     }
@@ -68,15 +50,15 @@ import Testing
   @Test func splitWeightsAndCountsByChangeCode() throws {
     let links = try LookupLinks.read(path: try temporaryFile(Self.bridge), columns: Self.reverse)
     let (crosswalk, account) = try links.crosswalk { z in
-      links.zones[z] == "B4" ? ([0.25, 0.75], "split by test") : ([0.5, 0.5], "split equally")
+      links.zones[z] == "E01100004" ? ([0.25, 0.75], "split by test") : ([0.5, 0.5], "split equally")
     }
     let weights = crosswalk.weightsByZone()
-    #expect(weights["B1"] == ["A1": 1])
-    #expect(weights["B2"] == ["A2": 1])
-    #expect(weights["B3"] == ["A2": 1])
-    #expect(weights["B4"] == ["A3": 0.25, "A4": 0.75])
-    #expect(weights["B5"] == ["A5": 1])
-    #expect(weights["B6"] == ["A5": 0.5, "A6": 0.5])
+    #expect(weights["E01100001"] == ["E01000001": 1])
+    #expect(weights["E01100002"] == ["E01000002": 1])
+    #expect(weights["E01100003"] == ["E01000002": 1])
+    #expect(weights["E01100004"] == ["E01000003": 0.25, "E01000004": 0.75])
+    #expect(weights["E01100005"] == ["E01000005": 1])
+    #expect(weights["E01100006"] == ["E01000005": 0.5, "E01000006": 0.5])
     #expect(crosswalk.footprintNames == ["one", "two", "three", "four", "five", "six"])
     let figures = Self.figures(account)
     #expect(figures["lookup zones with change code U: one target (weight 1)"] == 1)
@@ -110,9 +92,9 @@ import Testing
   /// A lookup that is one-to-one read in its direction needs no split: read in reverse, a
   /// bridge of splits alone gives each 2021 zone its one 2011 zone.
   @Test func reverseOfSplitsNeedsNoSplit() throws {
-    let path = try temporaryFile("LSOA11CD,LSOA21CD,CHGIND\nA1,B1,U\nA2,B2,S\nA2,B3,S\nA2,B3,S\n")
+    let path = try temporaryFile("LSOA11CD,LSOA21CD,CHGIND\nE01000001,E01100001,U\nE01000002,E01100002,S\nE01000002,E01100003,S\nE01000002,E01100003,S\n")
     let (crosswalk, account) = try Crosswalk.fromLookup(path: path, columns: LookupColumns(zone: "LSOA11CD", footprint: "LSOA21CD", direction: .reverse))
-    #expect(crosswalk.weightsByZone() == ["B1": ["A1": 1], "B2": ["A2": 1], "B3": ["A2": 1]])
+    #expect(crosswalk.weightsByZone() == ["E01100001": ["E01000001": 1], "E01100002": ["E01000002": 1], "E01100003": ["E01000002": 1]])
     #expect(account.entries.contains(.note("\(path): 1 rows repeat a zone–footprint pair already read and were merged", codes: [], maxCodes: 0)))
   }
 
