@@ -93,6 +93,30 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
+  /// Commands reading a lookup inline take the split: 2011 populations carried forward to 2021
+  /// zones, equal shares (E01000002's 20 → 10 + 10; E01000005's 50 → 25 + 25, E01100006 25 +
+  /// 150), the total of 630 kept.
+  @Test func populationsTakesTheSplit() throws {
+    let (lookup, population) = try files()
+    let result = try CommandRunner.run([
+      "populations", "--population", population, "--population-id", "Area Codes", "--population-value", "All Ages", "--lookup", lookup,
+      "--lookup-zone", "LSOA11CD", "--lookup-footprint", "LSOA21CD", "--split-by", "equal", "-o", "-",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        footprint_id,footprint_name,population
+        E01100001,,10
+        E01100002,,10
+        E01100003,,10
+        E01100004,,400
+        E01100005,,25
+        E01100006,,175
+
+        """)
+    #expect(result.stderr.contains("population counted: 630"), "\(result.stderr)")
+  }
+
   /// Commands reading a lookup inline take the split; an area split is for 'crosswalk' alone.
   @Test func flowsTakesTheSplitButNotByArea() throws {
     let (lookup, _) = try files()
