@@ -53,26 +53,35 @@ struct LookupOptions: ParsableArguments {
   @Option(name: .customLong("lookup-weight"), help: ArgumentHelp("Weight column in [0, 1] for zones split between footprints.", valueName: "column"))
   var weight: String?
 
-  @Option(name: .customLong("lookup-name"), help: ArgumentHelp("Footprint name column (e.g. ICB23NM).", valueName: "column"))
+  @Option(name: .customLong("lookup-name"), help: ArgumentHelp("Footprint name column (e.g. ICB23NM); with --lookup-direction reverse, the name of --lookup-zone's codes.", valueName: "column"))
   var name: String?
+
+  @OptionGroup
+  var split: LookupSplitOptions
 
   var isGiven: Bool { lookup != nil }
 
   func validate() throws {
     guard lookup != nil else {
-      if zone != nil || footprint != nil || weight != nil || name != nil {
-        throw ValidationError("--lookup-zone, --lookup-footprint, --lookup-weight and --lookup-name need --lookup FILE")
+      if zone != nil || footprint != nil || weight != nil || name != nil || split.anyGiven {
+        throw ValidationError("--lookup-zone, --lookup-footprint, --lookup-weight, --lookup-name, --lookup-direction, --lookup-change and --split-… need --lookup FILE")
       }
       return
     }
     if zone == nil { throw ValidationError("--lookup needs --lookup-zone COLUMN (e.g. LSOA21CD)") }
     if footprint == nil { throw ValidationError("--lookup needs --lookup-footprint COLUMN (e.g. ICB23CD)") }
+    try split.check(weight: weight)
   }
 
-  func crosswalk(report: RunReport) throws -> Crosswalk {
-    let read = try Crosswalk.fromLookup(path: lookup!, columns: LookupColumns(zone: zone!, footprint: footprint!, weight: weight, name: name))
-    report.record(read.account)
-    return read.crosswalk
+  /// The lookup's columns as the library takes them.
+  var columns: LookupColumns {
+    LookupColumns(zone: zone!, footprint: footprint!, weight: weight, name: name, direction: split.direction ?? .forward, change: split.change)
+  }
+
+  /// The crosswalk, its accounts recorded in `report`; `polygons` reads the polygons of an area
+  /// split (and of complex zones), nil in commands that have none.
+  func crosswalk(report: RunReport, polygons: (() throws -> SplitPolygons)? = nil) throws -> Crosswalk {
+    try split.crosswalk(path: lookup!, columns: columns, polygons: polygons, report: report)
   }
 }
 
@@ -88,6 +97,9 @@ struct CrosswalkSource: ParsableArguments {
     if crosswalk != nil && lookup.isGiven { throw ValidationError("give either --crosswalk or --lookup, not both") }
     if crosswalk == nil && !lookup.isGiven {
       throw ValidationError("give the residence crosswalk: --crosswalk FILE, or --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN")
+    }
+    if lookup.split.splitBy == .area {
+      throw ValidationError("--split-by area needs the polygons of 'catchment crosswalk --method lookup' (--zones, --footprints): write the crosswalk there and give it with --crosswalk FILE")
     }
   }
 

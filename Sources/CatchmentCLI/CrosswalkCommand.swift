@@ -19,6 +19,27 @@ struct CrosswalkCommand: ParsableCommand {
           --lookup-zone LSOA21CD --lookup-footprint ICB23CD \\
           --lookup-name ICB23NM --output out/lsoa_icb.csv
 
+      Between boundary vintages (the ONS LSOA 2011 → 2021 bridge, one row per \
+      pair with a change code U, S, M or X), --lookup-direction reverse reads \
+      the file from --lookup-footprint's codes to --lookup-zone's, and a zone \
+      with several targets is split by --split-by: the targets' population, \
+      the area of each piece (--zones: the crosswalk's zones, --footprints: \
+      their targets) or equal shares (an assumption). Complex (X) zones are \
+      split by area whenever polygons are given. The report counts the zones \
+      of each change code by the method that weighed them.
+
+      Example (LSOA 2021 → 2011 through the bridge read in reverse, merged \
+      zones split by the 2011 zones' population):
+        catchment crosswalk --method lookup \\
+          --lookup data/lsoa11_lsoa21_lookup.csv \\
+          --lookup-zone LSOA11CD --lookup-footprint LSOA21CD \\
+          --lookup-direction reverse --lookup-name LSOA11NM \\
+          --split-by population \\
+          --split-population data/population_lsoa11_mid2020.csv \\
+          --split-population-id "Area Codes" \\
+          --split-population-value "All Ages" \\
+          --output out/lsoa21_lsoa11.csv
+
       With --gpkg FILE (a GeoPackage) or --geojson FILE (RFC 7946, WGS 84) it also \
       writes the footprints with their zones (zones with a weight > 0), \
       zone_weight (the sum of their weights) and, with --population, population \
@@ -74,7 +95,9 @@ struct CrosswalkCommand: ParsableCommand {
     case .lookup:
       if !lookup.isGiven { throw ValidationError("--method lookup needs --lookup FILE --lookup-zone COLUMN --lookup-footprint COLUMN") }
       try geodata.require(!geometry.zones.isEmpty && geometry.zoneID != nil, "--zones PATH... --zone-id FIELD to dissolve the zones by the lookup's crosswalk")
+      try validateSplitPolygons()
     case .bestFit, .area:
+      if lookup.split.anyGiven { throw ValidationError("--lookup-direction, --lookup-change and --split-… are for --method lookup") }
       if geometry.zones.isEmpty || geometry.zoneID == nil || geometry.footprints.isEmpty || geometry.footprintID == nil {
         throw ValidationError("--method \(method.rawValue) needs --zones PATH... --zone-id FIELD --footprints PATH... --footprint-id FIELD")
       }
@@ -88,12 +111,14 @@ struct CrosswalkCommand: ParsableCommand {
     let crosswalk: Crosswalk
     // One read of each boundary file serves the crosswalk and the geodata.
     let inputs = method == .lookup ? nil : geometry.inputs
+    // A lookup's split polygons and its geodata's dissolve share one read of the zones.
+    let lookupReads = BoundaryReads()
     if geodata.isGiven, let zones = inputs?.zones {
       inputs?.reads.willNeedGeometry(paths: zones.paths, idField: zones.idField, gpkgLayer: zones.gpkgLayer)
     }
     switch method {
     case .lookup:
-      crosswalk = try lookup.crosswalk(report: report)
+      crosswalk = try lookup.crosswalk(report: report, polygons: splitPolygons(report: report, reads: lookupReads))
     case .bestFit:
       let inputs = try (inputs ?? geometry.inputs).load()
       report.record(inputs.account)
@@ -117,7 +142,7 @@ struct CrosswalkCommand: ParsableCommand {
       let source: FootprintPolygons.Source
       if let inputs { source = .own(footprints: inputs.footprints, zones: inputs.zones) } else { source = .dissolved(zones: geometry.zoneSpec) }
       let polygons = try FootprintPolygons.drawn(
-        source, crosswalk: crosswalk, workingCRS: geometry.crs, workers: geometry.workers, reads: inputs?.reads ?? BoundaryReads())
+        source, crosswalk: crosswalk, workingCRS: geometry.crs, workers: geometry.workers, reads: inputs?.reads ?? lookupReads)
       report.record(polygons.account)
       let resident = try population.resident(crosswalk: crosswalk, report: report)
       try geodata.write(FootprintGeodata.crosswalk(crosswalk, polygons: polygons, population: resident), inputs: files, report: report)

@@ -24,7 +24,7 @@ enum ErrorMessages {
       let named = table.reason.replacingOccurrences(of: " for the \(role);", with: " for the \(role) (\(option));")
       return Message(description: TableError(file: table.file, line: table.line, reason: named).description)
     case let crosswalk as CrosswalkError:
-      return Message(description: crosswalk.message(weightColumn: "give --lookup-weight"))
+      return Message(description: crosswalk.message(weightColumn: "give --lookup-weight", splitBy: "choose --split-by population|area|equal"))
     case let shared as SharedBlockError:
       return Message(description: shared.message(weightColumn: "give --block-weight-column"))
     case let refusal as FootprintOverlap.Refusal where command == "overlap":
@@ -49,6 +49,7 @@ enum ErrorMessages {
     "building block weight": "--block-weight-column",
     "kept column": "--keep-column",
     "lookup footprint code": "--lookup-footprint",
+    "lookup change code": "--lookup-change",
     "lookup footprint name": "--lookup-name",
     "lookup weight": "--lookup-weight",
     "lookup zone code": "--lookup-zone",

@@ -73,7 +73,10 @@ extension RunOptions: NamesFiles {
 }
 
 extension LookupOptions: NamesFiles {
-  func list(_ files: inout FileArguments) { files.input("--lookup", lookup) }
+  func list(_ files: inout FileArguments) {
+    files.input("--lookup", lookup)
+    files.input("--split-population", split.population)
+  }
 }
 
 extension CrosswalkSource: NamesFiles {

@@ -188,23 +188,32 @@ public struct CrosswalkBuilder {
 /// Problems that make a crosswalk unusable.
 public enum CrosswalkError: Error, Sendable, CustomStringConvertible {
   case weightsExceedOne(zone: String, total: Double, detail: String, origin: String)
-  case ambiguousZone(zone: String, footprints: [String], origin: String)
+  /// A lookup without a weight column maps `zones` zones to several footprints each (the first
+  /// few are `examples`) and no split was chosen to weigh them.
+  case splitNeeded(zones: Int, examples: [String], origin: String)
+  /// A split was asked of a lookup whose weight `column` already gives the weights.
+  case weightedLookup(column: String)
 
   public var description: String {
     switch self {
     case .weightsExceedOne(let zone, let total, let detail, let origin):
       return "\(origin.isEmpty ? "" : origin + ": ")zone \(zone) has weights summing to \(NumberFormat.csv(total)) (> 1): \(detail); its population would be counted more than once"
-    case .ambiguousZone:
-      return message(weightColumn: "name the lookup's weight column")
+    case .splitNeeded:
+      return message(weightColumn: "name the lookup's weight column", splitBy: "choose how to split them (by the targets' population, by area, or equally)")
+    case .weightedLookup(let column):
+      return "the lookup's weight column \(column) gives each zone's weights: a split is for lookups without one"
     }
   }
 
-  /// The message, with `weightColumn` phrasing how to name a weight column (a front end names
-  /// its own setting for it); only ``ambiguousZone(zone:footprints:origin:)`` suggests one.
-  public func message(weightColumn: String) -> String {
+  /// The message, with `weightColumn` phrasing how to name a weight column and `splitBy` how to
+  /// choose a split (a front end names its own settings); only
+  /// ``splitNeeded(zones:examples:origin:)`` suggests them.
+  public func message(weightColumn: String, splitBy: String) -> String {
     switch self {
-    case .ambiguousZone(let zone, let footprints, let origin):
-      return "\(origin.isEmpty ? "" : origin + ": ")zone \(zone) maps to \(footprints.count) footprints (\(footprints.joined(separator: ", "))) and the lookup has no weight column; \(weightColumn), or choose a lookup with one footprint per zone"
+    case .splitNeeded(let zones, let examples, let origin):
+      let more = zones > examples.count ? ", …" : ""
+      let which = zones == 1 ? "zone maps" : "zones map"
+      return "\(origin.isEmpty ? "" : origin + ": ")\(zones) \(which) to several footprints (\(examples.joined(separator: ", "))\(more)) and the lookup has no weight column; \(weightColumn), or \(splitBy)"
     default:
       return description
     }

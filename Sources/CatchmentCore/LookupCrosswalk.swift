@@ -1,22 +1,46 @@
 import CatchmentTables
 
+/// Which way a lookup is read: from its zone column to its footprint column, or back.
+///
+/// ONS publishes one bridge between two vintages (LSOA 2011 → LSOA 2021, one row per pair);
+/// read in reverse the same file bridges 2021 → 2011.
+public enum LookupDirection: String, Sendable, Hashable, CaseIterable {
+  /// Zone column → footprint column.
+  case forward
+  /// Footprint column → zone column: the footprint column's codes are the crosswalk's zones.
+  case reverse
+}
+
 /// Which columns of an ONS-style lookup table define a crosswalk.
 ///
 /// ONS lookups (e.g. `LSOA21_SICBL23_ICB23_LAD23_EN_LU.csv`) have one row per zone and one
 /// column per footprint layer; NHS footprints are defined as aggregations of LSOAs, so these
 /// tables are the authoritative crosswalk. A weight column turns the table into a fractional
-/// crosswalk (e.g. an LSOA 2011 → 2021 lookup with split shares).
+/// crosswalk (e.g. an LSOA 2011 → 2021 lookup with split shares). Without one, a zone with
+/// several targets (a bridge between vintages) needs a split (``LookupLinks``).
 public struct LookupColumns: Sendable, Hashable {
   public var zone: String
   public var footprint: String
   public var weight: String?
+  /// Names the crosswalk's footprints (the targets after ``direction``).
   public var name: String?
+  public var direction: LookupDirection
+  /// The change-code column (ONS CHGIND: U, S, M, X); when nil, a column named `CHGIND` or
+  /// `change_code` is used if the table has one.
+  public var change: String?
 
-  public init(zone: String, footprint: String, weight: String? = nil, name: String? = nil) {
+  /// Names a change-code column finds when none is given, in order of preference.
+  public static let changeColumnNames = ["CHGIND", "change_code"]
+
+  public init(
+    zone: String, footprint: String, weight: String? = nil, name: String? = nil, direction: LookupDirection = .forward, change: String? = nil
+  ) {
     self.zone = zone
     self.footprint = footprint
     self.weight = weight
     self.name = name
+    self.direction = direction
+    self.change = change
   }
 }
 
@@ -26,10 +50,11 @@ extension Crosswalk {
   /// Rules: a row with a blank zone code is a loss; a zone with a blank footprint code is kept
   /// and wholly unallocated (reported); rows repeating a zone–footprint pair are merged (an
   /// OA→LSOA→MSOA table read at LSOA level has one row per OA), which is noted; without a
-  /// weight column a zone may map to only one footprint. Weights must be numbers in [0, 1].
+  /// weight column a zone may map to only one footprint (``LookupLinks`` reads the others, for a
+  /// split). Weights must be numbers in [0, 1].
   ///
   /// - Throws: ``TableError`` for missing files, columns or bad weights, ``CrosswalkError``
-  ///   for ambiguous zones or weights over 1.
+  ///   for zones with several footprints and no weights, or weights over 1.
   /// Returns the crosswalk with its account, to record in the run's report.
   public static func fromLookup(path: String, columns: LookupColumns) throws -> (crosswalk: Crosswalk, account: RunAccount) {
     try fromLookup(path: path, columns: [columns])[0].get()
@@ -43,6 +68,55 @@ extension Crosswalk {
   ///
   /// - Throws: ``TableError`` when the file cannot be opened or has no header (every set would).
   public static func fromLookup(path: String, columns sets: [LookupColumns]) throws -> [Result<(Crosswalk, RunAccount), any Error>] {
+    try LookupReading.read(path: path, columns: sets).map { result in
+      result.flatMap { reading in
+        Result {
+          switch reading {
+          case .weighted(let crosswalk, let account): return (crosswalk, account)
+          case .links(let links): return try links.crosswalk()
+          }
+        }
+      }
+    }
+  }
+}
+
+extension LookupLinks {
+  /// Reads the links of a lookup table without a weight column, for a split of the zones with
+  /// several targets (``crosswalk(split:)``). The rules of ``Crosswalk/fromLookup(path:columns:)``
+  /// apply to blank codes and repeated pairs.
+  ///
+  /// - Throws: ``TableError`` for missing files or columns; ``CrosswalkError/weightedLookup(column:)``
+  ///   when `columns` names a weight column (its weights are the crosswalk's: no split to make).
+  public static func read(path: String, columns: LookupColumns) throws -> LookupLinks {
+    if let weight = columns.weight { throw CrosswalkError.weightedLookup(column: weight) }
+    guard case .links(let links) = try LookupReading.read(path: path, columns: [columns])[0].get() else {
+      throw CrosswalkError.weightedLookup(column: columns.weight ?? "")
+    }
+    return links
+  }
+}
+
+/// One column set of a lookup being read: with a weight column, its builder; without, its links.
+private struct LookupReading {
+  /// What a column set reads to.
+  enum Outcome {
+    case weighted(Crosswalk, RunAccount)
+    case links(LookupLinks)
+  }
+
+  let path: String
+  let zoneColumn: Int, footprintColumn: Int
+  let weightColumn: Int?, nameColumn: Int?
+  let weightName: String
+  var builder: CrosswalkBuilder
+  var links: LookupLinks.Collector?
+  var summary: InputSummary
+  var blankZone = Tally(reason: "lookup rows with a blank zone code", unit: "rows")
+  var blankFootprint: [String: (rows: Int, amount: Double)] = [:]
+
+  /// Reads `sets` from `path` in one pass, each to its outcome or its error.
+  static func read(path: String, columns sets: [LookupColumns]) throws -> [Result<Outcome, any Error>] {
     let reader = try CSVReader(path: path)
     // Each set's reading, mutated in place (a copy per row would copy its builder), or its error.
     var readings: [LookupReading?] = []
@@ -79,33 +153,36 @@ extension Crosswalk {
       return Result { try reading.finish(rowsRead: reader.recordsRead, blankLines: reader.blankLines) }
     }
   }
-}
-
-/// One column set of a lookup being read: its builder and what it has set aside so far.
-private struct LookupReading {
-  let path: String
-  let zoneColumn: Int, footprintColumn: Int
-  let weightColumn: Int?, nameColumn: Int?
-  let weightName: String
-  var builder: CrosswalkBuilder
-  var summary: InputSummary
-  var blankZone = Tally(reason: "lookup rows with a blank zone code", unit: "rows")
-  var blankFootprint: [String: (rows: Int, amount: Double)] = [:]
-  var firstFootprint: [String: String] = [:]
-  var duplicates = 0
 
   init(path: String, columns: LookupColumns, reader: CSVReader) throws {
     self.path = path
-    zoneColumn = try reader.column(named: columns.zone, role: "lookup zone code")
-    footprintColumn = try reader.column(named: columns.footprint, role: "lookup footprint code")
+    // The roles name the columns as given (--lookup-zone, --lookup-footprint), whichever way they are read.
+    let zone = try reader.column(named: columns.zone, role: "lookup zone code")
+    let footprint = try reader.column(named: columns.footprint, role: "lookup footprint code")
+    (zoneColumn, footprintColumn) = columns.direction == .forward ? (zone, footprint) : (footprint, zone)
     weightColumn = try columns.weight.map { try reader.column(named: $0, role: "lookup weight") }
     nameColumn = try columns.name.map { try reader.column(named: $0, role: "lookup footprint name") }
     weightName = columns.weight ?? ""
     builder = CrosswalkBuilder(source: path)
     summary = InputSummary(role: "lookup", file: path)
+    if weightColumn == nil {
+      var change: (column: Int, name: String, found: Bool)?
+      if let given = columns.change {
+        let column = try reader.column(named: given, role: "lookup change code")
+        change = (column, reader.name(ofColumn: column), false)
+      } else if let column = try reader.optionalColumn(namedAnyOf: LookupColumns.changeColumnNames) {
+        change = (column, reader.name(ofColumn: column), true)
+      }
+      links = LookupLinks.Collector(path: path, direction: columns.direction, change: change)
+    }
   }
 
   mutating func take(_ record: CSVRecord) throws {
+    if links != nil {
+      let kept = links!.take(record, zone: zoneColumn, target: footprintColumn, name: nameColumn)
+      if kept { summary.rowsCounted += 1 } else { blankZone.rows += 1 }
+      return
+    }
     let zone = record[zoneColumn].trimmedString
     if zone.isEmpty {
       blankZone.rows += 1
@@ -119,30 +196,18 @@ private struct LookupReading {
       summary.rowsCounted += 1
       return
     }
-    var weight = 1.0
-    if let weightColumn {
-      weight = try record.number(at: weightColumn, column: weightName)
-      guard weight >= 0 && weight <= 1 + builder.tolerance else {
-        throw record.error("\(weightName) must lie between 0 and 1, found \(record[weightColumn].string)")
-      }
-    } else {
-      if let other = firstFootprint[zone] {
-        guard other == footprint else {
-          throw CrosswalkError.ambiguousZone(zone: zone, footprints: [other, footprint], origin: builder.origin(line: record.line))
-        }
-        duplicates += 1
-        summary.rowsCounted += 1
-        return
-      }
-      firstFootprint[zone] = footprint
+    guard let weightColumn else { return }
+    let weight = try record.number(at: weightColumn, column: weightName)
+    guard weight >= 0 && weight <= 1 + builder.tolerance else {
+      throw record.error("\(weightName) must lie between 0 and 1, found \(record[weightColumn].string)")
     }
     let name = nameColumn.map { record[$0].trimmedString }
     builder.add(zone: zone, footprint: footprint, weight: weight, name: name, line: record.line)
     summary.rowsCounted += 1
   }
 
-  /// The crosswalk and the account a report records for it, in the order it records them.
-  func finish(rowsRead: Int, blankLines: Int) throws -> (Crosswalk, RunAccount) {
+  /// The outcome, with the account a report records for it, in the order it records them.
+  func finish(rowsRead: Int, blankLines: Int) throws -> Outcome {
     var summary = self.summary
     summary.rowsRead = rowsRead
     summary.blankLines = blankLines
@@ -150,13 +215,13 @@ private struct LookupReading {
     var account = RunAccount()
     account.add(summary)
     account.lose(blankZone)
-    account.exclude(Tally(reason: "zones with a blank footprint code", unit: "zones", destination: Crosswalk.unallocated, byCode: blankFootprint))
-    if duplicates > 0 {
-      account.note("\(path): \(duplicates) rows repeat a zone–footprint pair already read and were merged")
+    if let links {
+      return .links(links.finish(account: account))
     }
+    account.exclude(Tally(reason: "zones with a blank footprint code", unit: "zones", destination: Crosswalk.unallocated, byCode: blankFootprint))
     let crosswalk = try builder.build(method: "lookup")
     account.figure("zones in crosswalk", Double(crosswalk.zones.count))
     account.figure("footprints in crosswalk", Double(crosswalk.realFootprintCodes.count))
-    return (crosswalk, account)
+    return .weighted(crosswalk, account)
   }
 }

@@ -55,14 +55,17 @@ import Testing
     #expect(!result.stderr.contains("--layer "))
   }
 
-  /// A lookup that puts a zone in two footprints without weights names --lookup-weight.
+  /// A lookup that puts a zone in two footprints without weights names --lookup-weight and --split-by.
   @Test func ambiguousLookupNamesTheWeightOption() throws {
     let folder = try temporaryFolder()
     let lookup = folder.appendingPathComponent("lookup.csv")
     try "LSOA,ICB\nE01000001,X\nE01000001,Y\n".write(to: lookup, atomically: false, encoding: .utf8)
     let result = try CommandRunner.run(["crosswalk", "--method", "lookup", "--lookup", lookup.path, "--lookup-zone", "LSOA", "--lookup-footprint", "ICB", "-o", "-"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("zone E01000001 maps to 2 footprints (X, Y) and the lookup has no weight column; give --lookup-weight"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "1 zone maps to several footprints (E01000001) and the lookup has no weight column; give --lookup-weight, or choose --split-by population|area|equal"),
+      "\(result.stderr)")
   }
 
   /// A block mapped to two proposed footprints without weights names --block-weight-column.
