@@ -5,7 +5,7 @@ import Testing
 
 @testable import CatchmentAnalysis
 
-/// Splits of ``CatchmentTestSupport/VintageBridge`` read in reverse (2021 zones Bk = E0110000k →
+/// Splits of ``CatchmentTestSupport/BridgeFixture`` read in reverse (2021 zones Bk = E0110000k →
 /// 2011 zones Ak = E0100000k), where B4
 /// (M: A3 + A4) and B6 (X: part of A5, all of A6) have two targets each, worked by hand.
 ///
@@ -17,7 +17,7 @@ import Testing
 ///     B6 (10,0)–(14,1)     A5 (9,0)–(11,1):  a∩ = 1 m²    A6 (11,0)–(13,2): a∩ = 2 m²  → ⅓, ⅔
 ///                          A2 (13,0)–(15,1): a∩ = 1 m², but A2 is not B6's target: left out.
 @Suite struct LookupSplitTests {
-  static let bridge = VintageBridge.csv
+  static let bridge = BridgeFixture.csv
   static let reverse = LookupColumns(zone: "LSOA11CD", footprint: "LSOA21CD", direction: .reverse)
 
   func links() throws -> LookupLinks { try LookupLinks.read(path: try temporaryFile(Self.bridge), columns: Self.reverse) }

@@ -2,10 +2,10 @@ import CatchmentTestSupport
 import Foundation
 import Testing
 
-/// `catchment crosswalk --method lookup` across boundary vintages: ``VintageBridge`` (ONS
+/// `catchment crosswalk --method lookup` across boundary vintages: ``BridgeFixture`` (ONS
 /// layout: LSOA11CD, LSOA21CD, CHGIND), read both ways, with the weights of ``LookupSplitTests``.
 @Suite struct LookupSplitCommandTests {
-  static let bridge = VintageBridge.csv
+  static let bridge = BridgeFixture.csv
   /// 2011 populations (SAPE layout, a total row first): E01000003 100, E01000004 300 → ¼, ¾;
   /// E01000005 50, E01000006 150 → ¼, ¾.
   static let population2011 = """

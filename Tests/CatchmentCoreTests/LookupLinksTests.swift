@@ -2,10 +2,10 @@ import CatchmentCore
 import CatchmentTestSupport
 import Testing
 
-/// ``CatchmentTestSupport/VintageBridge`` read both ways: forward (2011 → 2021) E01000002 (S)
+/// ``CatchmentTestSupport/BridgeFixture`` read both ways: forward (2011 → 2021) E01000002 (S)
 /// and E01000005 (X) have several targets; in reverse, E01100004 (M) and E01100006 (X).
 @Suite struct LookupLinksTests {
-  static let bridge = VintageBridge.csv
+  static let bridge = BridgeFixture.csv
 
   static let forward = LookupColumns(zone: "LSOA11CD", footprint: "LSOA21CD", name: "LSOA21NM")
   static let reverse = LookupColumns(zone: "LSOA11CD", footprint: "LSOA21CD", name: "LSOA11NM", direction: .reverse)

@@ -9,7 +9,7 @@
 ///
 /// Read forward (2011 → 2021), E01000002 and E01000005 have several targets; in reverse,
 /// E01100004 and E01100006.
-public enum VintageBridge {
+public enum BridgeFixture {
   public static let csv = """
     LSOA11CD,LSOA11NM,LSOA21CD,LSOA21NM,CHGIND
     E01000001,one,E01100001,one,U
