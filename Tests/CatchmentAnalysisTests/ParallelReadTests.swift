@@ -47,6 +47,26 @@ import Testing
     if !multiLineNames { #expect(many.piecesRead == workers) }
   }
 
+  /// The zone-keyed reader of `catchment recode`: zones, groups (kept fields), rows and values
+  /// as one pass reads them, and so the same recoded bytes.
+  @Test(arguments: [(false, 2), (true, 3)])
+  func zoneKeyedPiecesEqualOnePass(multiLineNames: Bool, workers: Int) throws {
+    let path = try makeFile(multiLineNames: multiLineNames, seed: 10 + UInt64(workers))
+    let columns = ZoneKeyedColumns(zone: "LSOA_CODE", values: ["NUMBER_OF_PATIENTS"])
+    let one = try ZoneKeyedTable(path: path, columns: columns, workers: 1)
+    let many = try ZoneKeyedTable(path: path, columns: columns, workers: workers, parallelAbove: 0)
+    #expect(many.zones.codes == one.zones.codes)
+    #expect(many.groups.codes == one.groups.codes)
+    #expect(many.rowZone == one.rowZone)
+    #expect(many.rowGroup == one.rowGroup)
+    #expect(many.values == one.values)
+    #expect(many.summary.rowsRead == 3000 && one.summary.rowsRead == 3000)
+    #expect(one.piecesRead == 1)
+    if !multiLineNames { #expect(many.piecesRead == workers) }
+    let crosswalk = try crosswalk()
+    #expect(RecodedTable(table: many, crosswalk: crosswalk).csv().bytes == RecodedTable(table: one, crosswalk: crosswalk).csv().bytes)
+  }
+
   @Test func errorsInALaterPieceKeepTheirLineNumber() throws {
     var text = "PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS\n"
     for i in 0..<2000 { text += "P1,E01000001,\(i)\n" }

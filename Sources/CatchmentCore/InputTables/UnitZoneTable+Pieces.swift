@@ -28,7 +28,7 @@ struct UnitZoneLayout: Sendable {
 }
 
 /// The rows of one piece of the file, with its own code tables.
-struct UnitZonePiece: Sendable {
+struct UnitZonePiece: TablePiece {
   var units = CodeTable(minimumCapacity: 8192)
   var unitNames: [String] = []
   var zones = CodeTable(minimumCapacity: 4096)
@@ -148,24 +148,6 @@ struct UnitZonePiece: Sendable {
   }
 }
 
-/// Slots for the pieces read by concurrent workers; each worker writes only its own slot.
-final class UnitZonePieceResults: @unchecked Sendable {
-  private var pieces: [UnitZonePiece?]
-  private var failed = false
-  private let lock = NSLock()
-
-  init(count: Int) { pieces = Array(repeating: nil, count: count) }
-
-  func set(_ k: Int, _ piece: UnitZonePiece?) {
-    lock.withLock {
-      pieces[k] = piece
-      if piece == nil { failed = true }
-    }
-  }
-
-  var all: [UnitZonePiece]? { lock.withLock { failed ? nil : pieces.compactMap { $0 } } }
-}
-
 /// Zone ids by the serial of their code, for the codes of the first GSS prefix a file shows
 /// (E01 in an LSOA registrations file): most rows then find their zone by an array index, as
 /// ``ZoneLookup`` finds a crosswalk's, not by hashing the code. Other codes go to the table.
@@ -187,12 +169,4 @@ struct SerialIndex {
     bySerial[serial] = id
     return id
   }
-}
-
-/// The whole-file reader whose descriptor the pieces of a parallel read read through. Safe to
-/// share between threads: the pieces only `pread` through its descriptor (which moves no file
-/// offset) and never touch its buffer, and it reads nothing itself until they are done.
-final class SharedDescriptor: @unchecked Sendable {
-  let reader: CSVReader
-  init(_ reader: CSVReader) { self.reader = reader }
 }

@@ -1,5 +1,4 @@
 import CatchmentTables
-import Dispatch
 import Foundation
 
 /// Which columns of a count-per-unit-per-zone table to read.
@@ -89,22 +88,11 @@ public struct UnitZoneTable: Sendable {
   ) throws {
     let reader = try CSVReader(path: path)
     let layout = try UnitZoneLayout(reader: reader, columns: columns)
-    var pieces: [UnitZonePiece]
     // The cut and the pieces read through the header reader's file descriptor: the file is
     // opened once.
-    let points = workers > 1 ? try CSVReader.splitPoints(of: reader, from: reader.dataStartOffset, parts: workers) : []
-    if points.count > 2, let last = points.last, let first = points.first, last - first > parallelAbove {
-      if let parallel = Self.readInParallel(reader: reader, points: points, layout: layout) {
-        pieces = parallel
-      } else {
-        pieces = [try UnitZonePiece(reader: reader, layout: layout)]
-      }
-    } else {
-      pieces = [try UnitZonePiece(reader: reader, layout: layout)]
-    }
-    let pieceCount = pieces.count
-    var piece = pieces.removeFirst()
-    for next in pieces { piece.append(next) }
+    let read = try UnitZonePiece.read(
+      reader: reader, layout: layout, requiredFieldCount: layout.requiredFieldCount, workers: workers, parallelAbove: parallelAbove)
+    var piece = read.piece
     var summary = InputSummary(role: role, file: path)
     summary.rowsRead = piece.rowsRead
     summary.blankLines = piece.blankLines
@@ -142,23 +130,6 @@ public struct UnitZoneTable: Sendable {
     rowZone = piece.rowZone
     rowCount = piece.rowCount
     rowSex = piece.rowSex
-    piecesRead = pieceCount
-  }
-
-  /// Reads the pieces between `points` at once, one thread each; nil when any piece fails.
-  private static func readInParallel(reader whole: CSVReader, points: [Int], layout: UnitZoneLayout) -> [UnitZonePiece]? {
-    let results = UnitZonePieceResults(count: points.count - 1)
-    let shared = SharedDescriptor(whole)
-    DispatchQueue.concurrentPerform(iterations: points.count - 1) { k in
-      do {
-        let reader = try CSVReader(piecesOf: shared.reader, byteRange: points[k]..<points[k + 1], firstLine: 0)
-        reader.requiredFieldCount = layout.requiredFieldCount
-        let piece = try UnitZonePiece(reader: reader, layout: layout)
-        results.set(k, piece)
-      } catch {
-        results.set(k, nil)  // read again in one pass, which reports the error with its line
-      }
-    }
-    return results.all
+    piecesRead = read.pieces
   }
 }

@@ -1,4 +1,5 @@
 import CatchmentTables
+import Foundation
 
 /// Which columns of a zone-keyed table to recode (`catchment recode`).
 public struct ZoneKeyedColumns: Sendable, Hashable {
@@ -60,13 +61,23 @@ public struct ZoneKeyedTable: Sendable {
   public let values: [[Double]]
   /// Rows read, rows counted (every row), blank lines.
   public let summary: InputSummary
+  /// How many pieces the file was read in (1 unless read in parallel).
+  public let piecesRead: Int
 
   /// Reads `path` once.
   ///
   /// - Throws: ``CatchmentTables/TableError`` naming file and line for a missing file or
   ///   column, a column named twice, a row too short to reach a column written, or a value that
   ///   is not a number (empty, text) or is 2⁵³ or more in size (beyond whole-number precision).
-  public init(path: String, columns: ZoneKeyedColumns, role: String = "table") throws {
+  /// - Parameters:
+  ///   - workers: pieces to read at once (default: the active processor count); files over
+  ///     ``UnitZoneTable/parallelThreshold`` bytes are cut at line ends and the pieces parsed
+  ///     at once, giving the same ids, rows and values as one pass (see `TablePiece`).
+  ///   - parallelAbove: read in pieces only when the data exceed this many bytes.
+  public init(
+    path: String, columns: ZoneKeyedColumns, role: String = "table",
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount, parallelAbove: Int = UnitZoneTable.parallelThreshold
+  ) throws {
     let reader = try CSVReader(path: path)
     let zoneIndex = try reader.column(named: columns.zone, role: "table zone code")
     var valueIndexes: [Int] = []
@@ -109,57 +120,31 @@ public struct ZoneKeyedTable: Sendable {
     droppedColumns = (0..<(reader.header.count + shift)).filter { !written.contains($0) }.map { reader.name(ofColumn: $0) }
     reader.requiredFieldCount = max(reader.requiredFieldCount, (keptIndexes.max() ?? 0) + 1)
     let valueNames = valueIndexes.map { reader.name(ofColumn: $0) }
-
-    var zones = CodeTable(minimumCapacity: 4096), groups = CodeTable(minimumCapacity: 4096)
-    var rowZone: [Int32] = [], rowGroup: [Int32] = []
-    var values = [[Double]](repeating: [], count: valueIndexes.count)
-    var key: [UInt8] = [], previous: [UInt8] = []
-    var previousGroup: Int32 = -1
-    while let record = try reader.next() {
-      if let bytes = record[zoneIndex].directTrimmedBytes { rowZone.append(zones.intern(bytes)) } else {
-        rowZone.append(record[zoneIndex].withTrimmedBytes { zones.intern($0) })
-      }
-      key.removeAll(keepingCapacity: true)
-      for i in keptIndexes { record[i].withUnescapedBytes { Self.appendField($0, to: &key) } }
-      if previousGroup < 0 || key != previous {
-        previousGroup = key.withUnsafeBytes { groups.intern($0) }
-        swap(&key, &previous)
-      }
-      rowGroup.append(previousGroup)
-      for (k, i) in valueIndexes.enumerated() {
-        let field = record[i]
-        switch field.number() {
-        case .value(let v) where v.isFinite && v.magnitude < Quantity.countLimit:
-          values[k].append(v + 0)  // + 0: no −0
-        case .value:
-          throw record.error("\(valueNames[k]) (column \(i + 1)) is \(field.excerpt): a value must be smaller than 2^53 in size")
-        case .empty:
-          throw record.error("\(valueNames[k]) (column \(i + 1)) is empty")
-        case .invalid:
-          throw record.error("\(valueNames[k]) (column \(i + 1)) is not a number: \(field.excerpt)")
-        }
-      }
-    }
+    let pieceLayout = ZoneKeyedPiece.Layout(zone: zoneIndex, values: valueIndexes, kept: keptIndexes, valueNames: valueNames)
+    let read = try ZoneKeyedPiece.read(
+      reader: reader, layout: pieceLayout, requiredFieldCount: reader.requiredFieldCount, workers: workers, parallelAbove: parallelAbove)
+    let piece = read.piece
     var summary = InputSummary(role: role, file: path)
-    summary.rowsRead = reader.recordsRead
-    summary.rowsCounted = rowZone.count
-    summary.blankLines = reader.blankLines
+    summary.rowsRead = piece.rowsRead
+    summary.rowsCounted = piece.rowZone.count
+    summary.blankLines = piece.blankLines
     self.path = path
     self.layout = layout
     self.header = header
     self.zoneColumn = reader.name(ofColumn: zoneIndex)
     self.valueColumns = valueNames
     self.keptColumns = keptIndexes.map { reader.name(ofColumn: $0) }
-    self.zones = zones
-    self.groups = groups
-    self.rowZone = rowZone
-    self.rowGroup = rowGroup
-    self.values = values
+    self.zones = piece.zones
+    self.groups = piece.groups
+    self.rowZone = piece.rowZone
+    self.rowGroup = piece.rowGroup
+    self.values = piece.values
+    self.piecesRead = read.pieces
     self.summary = summary
   }
 
   /// Appends one field to a group key: its length (4 bytes, little-endian), then its bytes.
-  private static func appendField(_ bytes: UnsafeRawBufferPointer, to key: inout [UInt8]) {
+  static func appendField(_ bytes: UnsafeRawBufferPointer, to key: inout [UInt8]) {
     let n = UInt32(bytes.count)
     key.append(UInt8(n & 0xFF))
     key.append(UInt8((n >> 8) & 0xFF))
@@ -180,5 +165,72 @@ public struct ZoneKeyedTable: Sendable {
       }
       return fields
     }
+  }
+}
+
+/// The rows of one piece of a zone-keyed file, with its own zone and group tables.
+struct ZoneKeyedPiece: TablePiece {
+  struct Layout: Sendable {
+    var zone: Int
+    var values: [Int]
+    var kept: [Int]
+    var valueNames: [String]
+  }
+
+  var zones = CodeTable(minimumCapacity: 4096), groups = CodeTable(minimumCapacity: 4096)
+  var rowZone: [Int32] = [], rowGroup: [Int32] = []
+  var values: [[Double]]
+  var rowsRead = 0, blankLines = 0
+  /// Zone ids by serial (see `SerialIndex`), and the previous row's group key and id: files
+  /// list each practice's rows together, so comparing bytes is cheaper than hashing.
+  private var serials = SerialIndex()
+  private var key: [UInt8] = [], previous: [UInt8] = []
+  private var previousGroup: Int32 = -1
+
+  /// Parses every record `reader` delivers: the hot loop, with no `String` per row.
+  init(reader: CSVReader, layout: Layout) throws {
+    values = [[Double]](repeating: [], count: layout.values.count)
+    while let record = try reader.next() {
+      let zoneField = record[layout.zone]
+      if let bytes = zoneField.directTrimmedBytes { rowZone.append(serials.intern(bytes, into: &zones)) } else {
+        rowZone.append(zoneField.withTrimmedBytes { serials.intern($0, into: &zones) })
+      }
+      key.removeAll(keepingCapacity: true)
+      for i in layout.kept { record[i].withUnescapedBytes { ZoneKeyedTable.appendField($0, to: &key) } }
+      if previousGroup < 0 || key != previous {
+        previousGroup = key.withUnsafeBytes { groups.intern($0) }
+        swap(&key, &previous)
+      }
+      rowGroup.append(previousGroup)
+      for (k, i) in layout.values.enumerated() {
+        let field = record[i]
+        switch field.number() {
+        case .value(let v) where v.isFinite && v.magnitude < Quantity.countLimit:
+          values[k].append(v + 0)  // + 0: no −0
+        case .value:
+          throw record.error("\(layout.valueNames[k]) (column \(i + 1)) is \(field.excerpt): a value must be smaller than 2^53 in size")
+        case .empty:
+          throw record.error("\(layout.valueNames[k]) (column \(i + 1)) is empty")
+        case .invalid:
+          throw record.error("\(layout.valueNames[k]) (column \(i + 1)) is not a number: \(field.excerpt)")
+        }
+      }
+    }
+    rowsRead = reader.recordsRead
+    blankLines = reader.blankLines
+  }
+
+  mutating func append(_ next: ZoneKeyedPiece) {
+    var zoneMap = [Int32](repeating: 0, count: next.zones.count)
+    for k in 0..<next.zones.count { zoneMap[k] = next.zones.withBytes(of: Int32(k)) { zones.intern($0) } }
+    var groupMap = [Int32](repeating: 0, count: next.groups.count)
+    for k in 0..<next.groups.count { groupMap[k] = next.groups.withBytes(of: Int32(k)) { groups.intern($0) } }
+    rowZone.reserveCapacity(rowZone.count + next.rowZone.count)
+    for z in next.rowZone { rowZone.append(zoneMap[Int(z)]) }
+    rowGroup.reserveCapacity(rowGroup.count + next.rowGroup.count)
+    for g in next.rowGroup { rowGroup.append(groupMap[Int(g)]) }
+    for k in values.indices { values[k].append(contentsOf: next.values[k]) }
+    rowsRead += next.rowsRead
+    blankLines += next.blankLines
   }
 }
