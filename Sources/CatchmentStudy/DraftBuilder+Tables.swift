@@ -2,13 +2,21 @@ import CatchmentInputs
 import Foundation
 
 extension DraftBuilder {
-  /// `[population]` from the first population estimate; returns whether one was written.
+  /// `[population]` from the population estimate whose zone codes cover the most of the
+  /// registrations' zone codes, then the latest year in its file name, then the first in name
+  /// order; returns whether one was written.
   mutating func populationTable() -> Bool {
-    let files = tables { if case .population = $0 { return true } else { return false } }
+    let (files, covered) = byCoverage(
+      tables { if case .population = $0 { return true } else { return false } }, file: { $0.file },
+      column: { if case .population(let p) = $0.layout { return p.id } else { return "" } },
+      tieBreak: { a, b in (Self.year(inFileName: a.file) ?? Int.min) > (Self.year(inFileName: b.file) ?? Int.min) })
     guard let table = files.first, case .population(let p) = table.layout else { return false }
     lines.append("")
     lines.append("[population]                         # residents per zone: ONS estimates, \(p.kind) layout")
-    if files.count > 1 { check("population.file: \(table.file) chosen; other estimates: \(files.dropFirst().map(\.file).joined(separator: ", "))") }
+    if files.count > 1 {
+      let others = files.indices.dropFirst().map { files[$0].file + covers(covered, $0) }
+      check("population.file: \(table.file) chosen\(covers(covered, 0)); other estimates: \(others.joined(separator: ", "))")
+    }
     lines.append("file = \(path(table.file))")
     lines.append("id = \(TOMLText.string(p.id))")
     if !p.otherValues.isEmpty { check("population.value: \(p.value) chosen; other value columns: \(p.otherValues.joined(separator: ", "))") }
@@ -67,15 +75,8 @@ extension DraftBuilder {
   /// `[registrations]`: the registrations file (one with `SEX` = ALL rows first) and the practice
   /// map's column at the baseline's level.
   mutating func registrationsTable(baseline: Layer?) {
-    var files = tables { if case .registrations = $0 { return true } else { return false } }
+    let files = registrationFiles
     guard !files.isEmpty else { return }
-    // Prefer a file with ALL rows (the SEX rule counts those alone) over one split by sex.
-    if let all = files.firstIndex(where: {
-      guard case .registrations(_, _, _, let sex?) = $0.layout else { return true }
-      return distinct(fullPath($0.file), sex).contains("ALL")
-    }) {
-      files.insert(files.remove(at: all), at: 0)
-    }
     lines.append("")
     lines.append("[registrations]                      # NHS England: patients registered at a GP practice by LSOA")
     if files.count > 1 { check("registrations.file: \(files[0].file) chosen; others: \(files.dropFirst().map(\.file).joined(separator: ", "))") }
@@ -91,6 +92,19 @@ extension DraftBuilder {
       lines.append("# practice_map = \(path(map.file))")
       lines.append("# practice_footprint = \(TOMLText.string(levels.first?.code ?? ""))")
     }
+  }
+
+  /// The registrations files, one with `SEX` = ALL rows first (the SEX rule counts those
+  /// alone), then in name order.
+  func orderedRegistrationFiles() -> [FolderSurvey.Table] {
+    var files = tables { if case .registrations = $0 { return true } else { return false } }
+    if let all = files.firstIndex(where: {
+      guard case .registrations(_, _, _, let sex?) = $0.layout else { return true }
+      return distinct(fullPath($0.file), sex).contains("ALL")
+    }) {
+      files.insert(files.remove(at: all), at: 0)
+    }
+    return files
   }
 
   /// `[providers]`: the activity table, filtered to its latest year and admission type `All`.

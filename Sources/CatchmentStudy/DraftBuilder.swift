@@ -7,8 +7,14 @@ struct DraftBuilder {
   let survey: FolderSurvey
   let studyFolder: URL
   let distinct: (String, String) -> [String]
+  /// The distinct codes of a column of a file (path, column), for comparing vintages.
+  let codes: (String, String) -> Set<String>
   var lines: [String] = []
   var checks: [String] = []
+  /// The registrations files, the one the study takes first.
+  var registrationFiles: [FolderSurvey.Table] = []
+  /// The registrations' zone codes, once read.
+  var registered: Set<String>?
 
   var text: String { lines.joined(separator: "\n") + "\n" }
 
@@ -20,10 +26,14 @@ struct DraftBuilder {
     var body: [String]
   }
 
-  init(survey: FolderSurvey, studyFolder: URL, distinct: @escaping (String, String) -> [String]) {
+  init(
+    survey: FolderSurvey, studyFolder: URL, distinct: @escaping (String, String) -> [String],
+    codes: @escaping (String, String) -> Set<String>
+  ) {
     self.survey = survey
     self.studyFolder = studyFolder
     self.distinct = distinct
+    self.codes = codes
   }
 
   mutating func check(_ note: String) {
@@ -43,12 +53,15 @@ struct DraftBuilder {
   static let councilLevels = ["lad", "ltla", "utla", "ctyua", "la"]
 
   mutating func build() {
+    registrationFiles = orderedRegistrationFiles()
     header()
     lines.append("title = \(TOMLText.string("Footprint review: " + survey.folder.lastPathComponent))")
     lines.append("output = \"review\"                   # the pack's folder, relative to this file")
     let zones = zonesTable()
-    let layers = footprintLayers(zones: zones)
+    // Population before the layers: the layers' checks are recorded as they are built but
+    // written after, so building them last keeps `checks` in the order of the text.
     let population = populationTable()
+    let layers = footprintLayers(zones: zones)
     for layer in layers {
       lines.append("")
       lines.append("[layers.\(layer.name)]")
@@ -95,15 +108,18 @@ struct DraftBuilder {
     lines.append("")
   }
 
-  /// `[zones]` and `[zones.centroids]` from the first zone boundary file; returns whether zones
-  /// (and centroids) are given.
+  /// `[zones]` and `[zones.centroids]` from the zone boundary file whose codes cover the most
+  /// of the registrations' zone codes (the first in name order among equals); returns whether
+  /// zones (and centroids) are given.
   mutating func zonesTable() -> (zones: Bool, centroids: Bool) {
-    let zoneFiles = survey.boundaries.filter { $0.layout?.isZones == true }
+    let (zoneFiles, covered) = byCoverage(
+      survey.boundaries.filter { $0.layout?.isZones == true }, file: { $0.file }, column: { $0.layout?.id ?? "" })
     guard let file = zoneFiles.first, let layout = file.layout else { return (false, false) }
     lines.append("")
     lines.append("[zones]                              # zone polygons: for polygon layers, area splits and maps")
     if zoneFiles.count > 1 {
-      check("zones.path: \(file.file) chosen; other zone boundaries: \(zoneFiles.dropFirst().map(\.file).joined(separator: ", ")) (a folder or a glob reads several)")
+      let others = zoneFiles.indices.dropFirst().map { zoneFiles[$0].file + covers(covered, $0) }
+      check("zones.path: \(file.file) chosen\(covers(covered, 0)); other zone boundaries: \(others.joined(separator: ", ")) (a folder or a glob reads several)")
     }
     if !layout.otherIDs.isEmpty { check("zones.id: \(layout.id) chosen; other code fields: \(layout.otherIDs.joined(separator: ", "))") }
     lines.append("path = \(path(file.file))")
@@ -142,8 +158,7 @@ struct DraftBuilder {
       }
       return candidate
     }
-    for table in survey.tables {
-      guard case .lookup(let zone, let levels) = table.layout else { continue }
+    for (table, zone, levels) in footprintLookups() {
       let stem = TOMLText.name((table.file as NSString).deletingPathExtension)
       for level in levels {
         var body = [

@@ -7,7 +7,14 @@ import Foundation
 /// population files, which filter value, best-fit or area).
 ///
 /// The draft decides as follows:
-/// - every lookup gives one layer per footprint level, named by the level (`icb`, `sicbl`,
+/// - the registrations' zone codes decide the boundary vintage: of several zone boundary files
+///   or population estimates, the one whose codes cover the most of them (then the latest year,
+///   then name order);
+/// - a lookup bridging two vintages of the same small areas (two LSOA code columns, or a
+///   `CHGIND`/`change_code` column) gives no layer: it is named in a check as what
+///   `catchment recode` reads; nor does a lookup whose zone codes match none of the
+///   registrations' when another lookup's do;
+/// - every other lookup gives one layer per footprint level, named by the level (`icb`, `sicbl`,
 ///   `lad`; a second lookup's levels get the file's name appended); every footprint boundary
 ///   file one polygon layer named by the file (best-fit when centroids are given, else area);
 ///   every Catchment crosswalk one layer;
@@ -25,13 +32,17 @@ public struct StudyDraft: Sendable {
   /// Drafts the study for the survey of a folder, with paths relative to `studyFolder` (the
   /// folder the study file will be written to).
   ///
-  /// - Parameter distinct: the distinct values of a column of a file (path, column); by default
-  ///   read from the whole file.
+  /// - Parameters:
+  ///   - distinct: the distinct values of a column of a file (path, column); by default read
+  ///     from the whole file.
+  ///   - codes: every distinct code of a column of a CSV or boundary file (path, column); by
+  ///     default read from the whole file.
   public init(
     survey: FolderSurvey, studyFolder: URL,
-    distinct: @escaping (String, String) -> [String] = { path, column in (try? TableSample.distinctValues(path: path, column: column)) ?? [] }
+    distinct: @escaping (String, String) -> [String] = { path, column in (try? TableSample.distinctValues(path: path, column: column)) ?? [] },
+    codes: @escaping (String, String) -> Set<String> = FolderSurvey.codes(path:column:)
   ) {
-    var builder = DraftBuilder(survey: survey, studyFolder: studyFolder, distinct: distinct)
+    var builder = DraftBuilder(survey: survey, studyFolder: studyFolder, distinct: distinct, codes: codes)
     builder.build()
     self.text = builder.text
     self.checks = builder.checks
