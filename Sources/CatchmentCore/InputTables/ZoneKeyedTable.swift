@@ -195,9 +195,9 @@ struct ZoneKeyedPiece: TablePiece {
       if let bytes = zoneField.directTrimmedBytes { rowZone.append(serials.intern(bytes, into: &zones)) } else {
         rowZone.append(zoneField.withTrimmedBytes { serials.intern($0, into: &zones) })
       }
-      key.removeAll(keepingCapacity: true)
-      for i in layout.kept { record[i].withUnescapedBytes { ZoneKeyedTable.appendField($0, to: &key) } }
-      if previousGroup < 0 || key != previous {
+      if !isPreviousGroup(record, kept: layout.kept) {
+        key.removeAll(keepingCapacity: true)
+        for i in layout.kept { record[i].withUnescapedBytes { ZoneKeyedTable.appendField($0, to: &key) } }
         previousGroup = key.withUnsafeBytes { groups.intern($0) }
         swap(&key, &previous)
       }
@@ -218,6 +218,25 @@ struct ZoneKeyedPiece: TablePiece {
     }
     rowsRead = reader.recordsRead
     blankLines = reader.blankLines
+  }
+
+  /// True when the kept fields of `record` are the previous row's (its group key, `previous`),
+  /// compared field by field in the reader's buffer without building a key; false when a field
+  /// needs unescaping (then the key is built and interned, which finds the same group).
+  @inline(__always)
+  private func isPreviousGroup(_ record: CSVRecord, kept: [Int]) -> Bool {
+    guard previousGroup >= 0 else { return false }
+    return previous.withUnsafeBytes { key in
+      var at = 0
+      for i in kept {
+        let field = record[i]
+        guard !field.hasEscapedQuotes, at + 4 <= key.count else { return false }
+        let n = Int(key[at]) | Int(key[at + 1]) << 8 | Int(key[at + 2]) << 16 | Int(key[at + 3]) << 24
+        guard at + 4 + n <= key.count, bytesEqual(field.rawBytes, UnsafeRawBufferPointer(rebasing: key[(at + 4)..<(at + 4 + n)])) else { return false }
+        at += 4 + n
+      }
+      return at == key.count
+    }
   }
 
   mutating func append(_ next: ZoneKeyedPiece) {
