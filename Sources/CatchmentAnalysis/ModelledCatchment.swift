@@ -61,8 +61,7 @@ public enum ModelledCatchment {
     let grid = SiteGrid(xs: sites.xs, ys: sites.ys, cellSize: maxDistance)
     let rank = providerRanks(providers)
     let cap = maxDistance * maxDistance
-    // The per-zone work cannot throw, so neither can the map.
-    let choice: [Int32] = (try? ParallelChunks.map(count: zones.count, workers: workers, makeState: { () }) { _, z -> Int32 in
+    let choice: [Int32] = ParallelChunks.map(count: zones.count, workers: workers, makeState: { () }) { _, z -> Int32 in
       var best = -1
       var bestSquared = Double.infinity
       grid.forEachCandidate(nearX: xs[z], y: ys[z], within: maxDistance) { s in
@@ -75,7 +74,7 @@ public enum ModelledCatchment {
         }
       }
       return best < 0 ? -1 : sites.provider[best]
-    }) ?? []
+    }
     var rowStart = [0], provider: [Int32] = [], share: [Double] = []
     for p in choice {
       if p >= 0 {
@@ -109,8 +108,7 @@ public enum ModelledCatchment {
       var byProvider: [Double]
       var touched: [Int32] = []
     }
-    // The per-zone work cannot throw, so neither can the map.
-    let rows: [[(Int32, Double)]] = (try? ParallelChunks.map(
+    let rows: [[(Int32, Double)]] = ParallelChunks.map(
       count: zones.count, workers: workers, makeState: { Scratch(byProvider: Array(repeating: 0, count: providers.count)) }
     ) { scratch, z -> [(Int32, Double)] in
       var total = 0.0
@@ -130,7 +128,7 @@ public enum ModelledCatchment {
       }
       guard total > 0 else { return [] }
       return scratch.touched.sorted().map { ($0, scratch.byProvider[Int($0)] / total) }
-    }) ?? []
+    }
     var rowStart = [0], provider: [Int32] = [], share: [Double] = []
     for row in rows {
       for (p, s) in row where s > 0 {

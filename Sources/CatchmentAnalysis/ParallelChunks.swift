@@ -17,26 +17,26 @@ enum ParallelChunks {
   /// - Parameters:
   ///   - workers: tasks to run at once (at least 1).
   ///   - makeState: builds one task's state; called once per task that finds work.
-  static func map<State, T>(
-    count: Int, workers: Int, makeState: @escaping @Sendable () throws -> State,
-    _ work: @escaping @Sendable (inout State, Int) throws -> T
-  ) throws -> [T] {
+  static func map<State, T, Failure: Error>(
+    count: Int, workers: Int, makeState: @escaping @Sendable () throws(Failure) -> State,
+    _ work: @escaping @Sendable (inout State, Int) throws(Failure) -> T
+  ) throws(Failure) -> [T] {
     guard count > 0 else { return [] }
     let tasks = max(1, min(workers, count))
     // About 32 chunks per task, at least 16 items each.
     let size = max(16, (count + tasks * 32 - 1) / (tasks * 32))
     let chunks = (count + size - 1) / size
-    let shared = Shared<T>(chunks: chunks)
+    let shared = Shared<T, Failure>(chunks: chunks)
     DispatchQueue.concurrentPerform(iterations: tasks) { _ in
       var state: State
-      do { state = try makeState() } catch {
+      do throws(Failure) { state = try makeState() } catch {
         shared.failToStart(error)
         return
       }
       while let c = shared.nextChunk() {
         let range = (c * size)..<min(count, (c + 1) * size)
         shared.store(
-          Result {
+          Result { () throws(Failure) -> [T] in
             var out: [T] = []
             out.reserveCapacity(range.count)
             for item in range { out.append(try work(&state, item)) }
@@ -52,12 +52,12 @@ enum ParallelChunks {
   }
 
   /// The chunk counter and the results, under one lock.
-  private final class Shared<T>: @unchecked Sendable {
+  private final class Shared<T, Failure: Error>: @unchecked Sendable {
     let lock = NSLock()
     var next = 0
-    var results: [Result<[T], Error>?]
+    var results: [Result<[T], Failure>?]
     /// A task could not build its state (the same failure for every task); no chunk is done.
-    var startError: Error?
+    var startError: Failure?
     init(chunks: Int) { results = Array(repeating: nil, count: chunks) }
 
     /// The next chunk to do, or nil when all are taken.
@@ -68,7 +68,7 @@ enum ParallelChunks {
         return next
       }
     }
-    func store(_ result: Result<[T], Error>, at c: Int) { lock.withLock { results[c] = result } }
-    func failToStart(_ e: Error) { lock.withLock { if startError == nil { startError = e } } }
+    func store(_ result: Result<[T], Failure>, at c: Int) { lock.withLock { results[c] = result } }
+    func failToStart(_ e: Failure) { lock.withLock { if startError == nil { startError = e } } }
   }
 }
