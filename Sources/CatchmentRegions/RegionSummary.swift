@@ -31,7 +31,8 @@ public struct RegionSummary: Sendable, Equatable {
   /// Σ internal / Σ flow.
   public var overallSelfContainment: Double
   public var minSelfContainment: Double
-  /// Regions' self-containment weighted by their residents' flow.
+  /// Regions' self-containment weighted by their residents' flow: Σ (internal/resident)·resident /
+  /// Σ resident, which is Σ internal / Σ flow, the overall figure (kept because the curve reports it).
   public var meanSelfContainment: Double
   public var populationRange: ClosedRange<Double>
   /// Ids of regions below the minimum or above the maximum population, byte order.
