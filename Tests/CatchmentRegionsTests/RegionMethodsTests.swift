@@ -156,3 +156,20 @@ import Testing
     }
   }
 }
+
+extension RegionMethodsTests {
+  @Test func theCurveOnBlocksMatchesEachK() throws {
+    let graph = try Self.grid.graph()
+    let blockOf: [Int32] = (0..<30).map { (z: Int) -> Int32 in Int32((z / 6) * 3 + (z % 6) / 2) }
+    let blocks = ZoneBlocks(ids: (0..<15).map { "b\($0 / 3)\($0 % 3)" }, blockOfZone: blockOf)
+    let settings = RegionSettings(method: .optimise, minPopulation: 300, maxPopulation: 2_000, blocks: blocks)
+    for point in try Regionalisation.curve(graph, settings, regions: 3...5) {
+      var each = settings
+      each.regions = point.regions
+      let summary = RegionSummary(
+        graph, try Regionalisation.regions(graph, each), minPopulation: 300, maxPopulation: 2_000)
+      #expect(point.overallSelfContainment == summary.overallSelfContainment)
+      #expect(point.outOfBounds == summary.outOfBounds.count)
+    }
+  }
+}
