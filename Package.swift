@@ -20,6 +20,9 @@
 // CatchmentOutputs (on CatchmentTables alone) stages a run's outputs and puts them in place
 // all or nothing.
 // CatchmentFigures (on CatchmentGeometry alone) draws maps, heatmaps and charts as standalone SVG.
+// CatchmentRegions (pure Swift, on nothing of ours) groups zones into contiguous regions from the
+// flows between them (plurality, ONS TTWA, optimised self-containment); beside CatchmentAnalysis,
+// used by CatchmentInputs and the CLI.
 import PackageDescription
 
 let package = Package(
@@ -60,6 +63,8 @@ let package = Package(
     // inputs before anything is read, standard output and error.
     .target(name: "CatchmentOutputs", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentDemoData"),
+    // Regionalisation on a zone graph (adjacency + zone → unit flows): compact arrays, no I/O.
+    .target(name: "CatchmentRegions"),
     // SVG figures: colour scales, maps simplified with shared borders, heatmaps, bars, flows.
     .target(name: "CatchmentFigures", dependencies: ["CatchmentGeometry"], exclude: ["make_colour_tables.py"]),
     // The study file of `catchment review` (TOML) and the manifest's provenance (SHA-256, vintages).
@@ -112,6 +117,7 @@ let package = Package(
       name: "CatchmentInputsTests",
       dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentOutputsTests", dependencies: ["CatchmentOutputs", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentRegionsTests", dependencies: ["CatchmentRegions", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFiguresTests", dependencies: ["CatchmentFigures", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentStudyTests", dependencies: ["CatchmentStudy", "CatchmentTestSupport"]),
