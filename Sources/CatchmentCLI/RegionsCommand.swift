@@ -191,11 +191,11 @@ struct RegionsCommand: ParsableCommand {
     report.lose(
       Tally(
         reason: "regions of \(label) outside the population bounds \(bounds)", unit: "people", destination: "reported",
-        byCode: Dictionary(uniqueKeysWithValues: summary.outOfBounds.map { ($0, (1, byID[$0]?.population ?? 0)) })))
+        byCode: Dictionary(uniqueKeysWithValues: summary.outOfBounds.map { ($0, (rows: 1, amount: byID[$0]?.population ?? 0)) })))
     report.lose(
       Tally(
         reason: "regions of \(label) in more than one piece (\(methodOptions.contiguity.rawValue) contiguity)", unit: "people", destination: "reported",
-        byCode: Dictionary(uniqueKeysWithValues: summary.inPieces.map { ($0, (1, byID[$0]?.population ?? 0)) })))
+        byCode: Dictionary(uniqueKeysWithValues: summary.inPieces.map { ($0, (rows: 1, amount: byID[$0]?.population ?? 0)) })))
     let notes = regions.notes
     if notes.zonesWithoutFlow > 0 { report.note("\(notes.zonesWithoutFlow) zones send no flow to a located unit and joined the neighbour they share most boundary with") }
     if notes.piecesJoined > 0 { report.note("\(notes.piecesJoined) detached pieces joined the neighbouring region they share most boundary with") }

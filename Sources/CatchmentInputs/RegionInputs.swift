@@ -79,7 +79,7 @@ public struct RegionInputs: Sendable {
     for id in adjacency.zoneIDs { _ = zoneTable.intern(id) }
     let lookup = ZoneLookup(zones: zoneTable)
 
-    let (population, populationAccount) = try ZonePopulation.read(
+    let (zonePopulation, populationAccount) = try ZonePopulation.read(
       path: population.path, columns: population.columns, zones: zoneTable, lookup: lookup, of: "the adjacency")
     account.append(contentsOf: populationAccount)
 
@@ -103,11 +103,11 @@ public struct RegionInputs: Sendable {
     account.append(contentsOf: located.account)
 
     let join = try RegionFlowJoin(
-      flows: flows, zoneIDs: adjacency.zoneIDs, lookup: lookup, population: population, zoneOfUnit: located.zoneOfUnit)
+      flows: flows, zoneIDs: adjacency.zoneIDs, lookup: lookup, population: zonePopulation, zoneOfUnit: located.zoneOfUnit)
     account.append(contentsOf: join.account)
 
     let graph = try ZoneGraph(
-      zoneIDs: adjacency.zoneIDs, population: population.values, links: adjacency.links, units: join.units, unitZone: join.unitZone,
+      zoneIDs: adjacency.zoneIDs, population: zonePopulation.values, links: adjacency.links, units: join.units, unitZone: join.unitZone,
       flows: join.flows, zoneArea: shapes?.area, zonePerimeter: shapes?.perimeter)
     return (graph, account)
   }

@@ -88,7 +88,7 @@ public struct UnitLocations: Sendable {
     summary.rowsLost = blankZone.values.reduce(0) { $0 + $1.rows }
     var account = RunAccount()
     account.add(summary)
-    account.lose(Tally(reason: "units with a blank zone (their flows are counted as flows to units with no location)", unit: "units", destination: "not placed", byCode: blankZone.mapValues { ($0.rows, 1) }))
+    account.lose(Tally(reason: "units with a blank zone (their flows are counted as flows to units with no location)", unit: "units", destination: "not placed", byCode: blankZone.mapValues { (rows: $0.rows, amount: 1.0) }))
     if repeated > 0 { account.note("\(repeated) rows of \(table.path) repeat a unit in the same zone") }
     account.attribute(to: table.path)
     return UnitLocations(zoneOfUnit: zoneOfUnit, account: account)
@@ -159,8 +159,8 @@ public struct UnitLocations: Sendable {
     }
     summary.rowsCounted = zoneOfUnit.count
     account.add(summary)
-    account.lose(Tally(reason: "unit points that cannot be placed (no coordinates, and a postcode missing or not in the directory)", unit: "points", destination: "not used", byCode: unplaced.mapValues { ($0.rows, 1) }))
-    account.lose(Tally(reason: "unit points outside every zone polygon", unit: "points", destination: "not used", byCode: outside.mapValues { ($0.rows, 1) }))
+    account.lose(Tally(reason: "unit points that cannot be placed (no coordinates, and a postcode missing or not in the directory)", unit: "points", destination: "not used", byCode: unplaced.mapValues { (rows: $0.rows, amount: 1.0) }))
+    account.lose(Tally(reason: "unit points outside every zone polygon", unit: "points", destination: "not used", byCode: outside.mapValues { (rows: $0.rows, amount: 1.0) }))
     if otherRows > 0 {
       account.note("\(otherRows) further points of units already placed (other sites) are not used: a unit is placed by its first row that can be placed")
     }
