@@ -114,7 +114,7 @@ import Testing
     #expect(flowLosses.reduce(0, +) + 400 == 415)
     // The 2021 row is set aside by the filter, as a rule.
     let inputs = json["inputs"] as! [[String: Any]]
-    #expect(inputs.contains { $0["role"] as? String == "activity" && $0["rowsSkippedByRule"] as? Int == 1 })
+    #expect(inputs.contains { $0["role"] as? String == "flows" && $0["rowsSkippedByRule"] as? Int == 1 })
     // Losses fail --strict (exit 3) and then nothing is written.
     let strict = try run(["--method", "plurality", "--output", "strict.csv", "--strict"], in: folder, status: 3)
     #expect(strict.stderr.contains("flows to units with no location"))
