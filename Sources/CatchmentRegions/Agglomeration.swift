@@ -9,6 +9,14 @@
 /// unless no other pair is left (the summary then reports the region). Ties: the pair with the lower
 /// labels.
 struct Agglomeration {
+  /// How the pair to merge is chosen among those allowed.
+  enum Criterion: CaseIterable {
+    /// The ONS tie strength T.
+    case tie
+    /// The gain in directed modularity, (F_ab + F_ba) / F − (R_a·W_b + R_b·W_a) / F² (F: all flow).
+    case modularity
+  }
+  var criterion: Criterion = .tie
   var state: RegionState
   /// Shared boundary between adjacent regions (keys: neighbour labels).
   var shared: [[Int32: Double]]
@@ -18,7 +26,8 @@ struct Agglomeration {
   var members: [[Int32]]
   var regions: Int
 
-  init(_ state: RegionState, _ nb: Neighbours) {
+  init(_ state: RegionState, _ nb: Neighbours, criterion: Criterion = .tie) {
+    self.criterion = criterion
     self.state = state
     let count = state.count
     shared = Array(repeating: [:], count: count)
@@ -41,10 +50,15 @@ struct Agglomeration {
     regions = alive.filter { $0 }.count
   }
 
-  /// T between a and b (see the type's comment).
+  /// T between a and b (see the type's comment), or the modularity gain.
   func tie(_ a: Int32, _ b: Int32) -> Double {
     let fab = flowTo[Int(a)][b] ?? 0
     let fba = flowTo[Int(b)][a] ?? 0
+    if criterion == .modularity {
+      let total = max(state.graph.totalFlow, .leastNormalMagnitude)
+      let expected = state.resident[Int(a)] * state.inflow[Int(b)] + state.resident[Int(b)] * state.inflow[Int(a)]
+      return (fab + fba) / total - expected / (total * total)
+    }
     var t = 0.0
     let d1 = state.resident[Int(a)] * state.inflow[Int(b)]
     if d1 > 0 { t += fab * fab / d1 }
@@ -107,6 +121,8 @@ struct Agglomeration {
     state.inflow[ai] += state.inflow[bi]
     state.internalFlow[ai] += state.internalFlow[bi] + internalAB
     state.size[ai] += state.size[bi]
+    state.anchors[ai] += state.anchors[bi]
+    state.anchors[bi] = 0
     state.population[bi] = 0
     state.resident[bi] = 0
     state.inflow[bi] = 0

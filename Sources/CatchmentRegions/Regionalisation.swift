@@ -38,9 +38,10 @@ public enum Regionalisation {
       let result = TTWA.labels(graph, nb, parameters)
       return RegionNaming.regions(graph, label: result.label, count: result.count)
     case .optimise:
-      let result = Optimise.labels(
-        graph, nb, regions: settings.regions!, minPopulation: settings.minPopulation,
-        maxPopulation: settings.maxPopulation)
+      let result = Optimise(
+        graph, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
+        maxPopulation: settings.maxPopulation
+      ).labels(regions: settings.regions!)
       return RegionNaming.regions(graph, label: result.label, count: result.count)
     }
   }
@@ -80,9 +81,10 @@ public enum Regionalisation {
     if case .optimise = settings.method, settings.blocks == nil {
       let (g, order) = graph.canonical() ?? (graph, (0..<graph.zoneCount).map { Int32($0) })
       let nb = Neighbours(g, settings.contiguity)
-      let labels = Optimise.curve(
-        g, nb, regions: range, minPopulation: settings.minPopulation, maxPopulation: settings.maxPopulation,
-        workers: max(1, settings.workers))
+      let labels = Optimise(
+        g, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
+        maxPopulation: settings.maxPopulation
+      ).curve(regions: range, workers: max(1, settings.workers))
       all = labels.map { result in
         let named = RegionNaming.regions(g, label: result.label, count: result.count)
         var label = [Int32](repeating: 0, count: graph.zoneCount)
