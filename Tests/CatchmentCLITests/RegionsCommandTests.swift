@@ -235,4 +235,11 @@ import Testing
     let refused = try run(["--method", "ttwa", "--self-containment", "1.5", "--output", "xw.csv"], in: folder, status: 64)
     #expect(refused.stderr.contains("--self-containment must be in (0, 1]"))
   }
+
+  /// The library's typed errors in the options' words.
+  @Test func tooManyRegionsNamesTheOption() throws {
+    let folder = try folder()
+    let result = try run(["--method", "optimise", "--regions", "9", "--output", "xw.csv"], in: folder, status: 1)
+    #expect(result.stderr.contains("--regions 9 is out of range: there are 4 zones"), "\(result.stderr)")
+  }
 }
