@@ -29,6 +29,7 @@ import Testing
     ["propose", "--blocks", "b", "--block-column", "b", "--footprint-column", "f", "-o", "o"],
     ["compare", "--baseline", "b", "--proposal", "p", "--population", "p", "--population-id", "i", "--population-value", "v", "-o", "o"],
     ["report", "f", "-o", "o"],
+    ["adjacency", "--zones", "z", "--zone-id", "i", "-o", "o"],
   ]
 
   @Test(arguments: commandLines)
