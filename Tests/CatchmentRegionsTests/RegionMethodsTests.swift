@@ -122,6 +122,13 @@ import Testing
     #expect(throws: RegionError.regionCountOutOfRange(requested: 31, available: 30)) {
       try Regionalisation.regions(graph, RegionSettings(method: .optimise, regions: 31))
     }
+    let islands = try ZoneGraph(
+      zoneIDs: ["a", "b", "c"], population: [1, 1, 1], links: [ZoneLink(a: 0, b: 1, sharedMetres: 5, kind: .edge)],
+      units: [], unitZone: [], flows: [])
+    #expect(throws: RegionError.regionCountBelowComponents(requested: 1, components: 2)) {
+      try Regionalisation.regions(islands, RegionSettings(method: .optimise, regions: 1))
+    }
+    #expect(try Regionalisation.regions(islands, RegionSettings(method: .optimise, regions: 2)).ids.count == 2)
     #expect(throws: RegionError.invalidBounds(minimum: 5, maximum: 4)) {
       try Regionalisation.regions(graph, RegionSettings(method: .plurality, minPopulation: 5, maxPopulation: 4))
     }
