@@ -11,8 +11,6 @@ extension ErrorMessages {
     "provider": "--flow-unit",
     "patients": "--flow-count",
     "share": "--flow-share",
-    "unit location unit": "--unit-location-unit",
-    "unit location zone": "--unit-location-zone",
     "site provider": "--unit-point-id",
     "site x": "--unit-point-x",
     "site y": "--unit-point-y",

@@ -79,6 +79,8 @@ enum ErrorMessages {
     "site y": "--site-y",
     "table value": "--value-column",
     "table zone code": "--zone-column",
+    "unit location unit": "--unit-location-unit",
+    "unit location zone": "--unit-location-zone",
     "x coordinate": "--centroid-x",
     "y coordinate": "--centroid-y",
     "zone of residence": "--activity-zone",
