@@ -83,33 +83,7 @@ public enum Regionalisation {
     try check(graph, first)
     first.regions = range.upperBound
     try check(graph, first)
-    let all: [Regions]
-    if case .optimise = settings.method, settings.blocks == nil {
-      let (g, order) = graph.canonical() ?? (graph, (0..<graph.zoneCount).map { Int32($0) })
-      let nb = Neighbours(g, settings.contiguity)
-      let components = nb.pieces(of: [Int32](repeating: 0, count: g.zoneCount)).count
-      if range.lowerBound < components {
-        throw .regionCountBelowComponents(requested: range.lowerBound, components: components)
-      }
-      let labels = Optimise(
-        g, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
-        maxPopulation: settings.maxPopulation
-      ).curve(regions: range, workers: max(1, settings.workers))
-      all = labels.map { result in
-        let named = RegionNaming.regions(g, label: result.label, count: result.count)
-        var label = [Int32](repeating: 0, count: graph.zoneCount)
-        for (i, z) in order.enumerated() { label[Int(z)] = named.regionOfZone[i] }
-        return Regions(ids: named.ids, regionOfZone: label)
-      }
-    } else {
-      var each: [Regions] = []
-      for k in range {
-        var s = settings
-        s.regions = k
-        each.append(try regions(graph, s))
-      }
-      all = each
-    }
+    let all = try curveRegions(graph, settings, regions: range)
     return zip(range, all).map { k, regions in
       let summary = RegionSummary(
         graph, regions, minPopulation: settings.minPopulation, maxPopulation: settings.maxPopulation,
@@ -119,6 +93,49 @@ public enum Regionalisation {
         minSelfContainment: summary.minSelfContainment, meanSelfContainment: summary.meanSelfContainment,
         minPopulation: summary.populationRange.lowerBound, maxPopulation: summary.populationRange.upperBound,
         outOfBounds: summary.outOfBounds.count)
+    }
+  }
+
+  /// The regions of each K of the curve (checked settings).
+  static func curveRegions(_ graph: ZoneGraph, _ settings: RegionSettings, regions range: ClosedRange<Int>)
+    throws(RegionError) -> [Regions]
+  {
+    if let blocks = settings.blocks {
+      // Drawn on the block graph, expanded to zones and measured there like a single run.
+      let coarse = try BlockGraph(graph, blocks, contiguity: settings.contiguity)
+      var plain = settings
+      plain.blocks = nil
+      return try curveRegions(coarse.graph, plain, regions: range).map { onBlocks in
+        var notes = onBlocks.notes
+        notes.blocksInPieces = coarse.blocksInPieces
+        let label = coarse.blockOfZone.map { onBlocks.regionOfZone[Int($0)] }
+        return RegionNaming.regions(graph, label: label, count: onBlocks.ids.count, notes: notes)
+      }
+    }
+    guard case .optimise = settings.method else {
+      var each: [Regions] = []
+      for k in range {
+        var s = settings
+        s.regions = k
+        each.append(try regions(graph, s))
+      }
+      return each
+    }
+    let (g, order) = graph.canonical() ?? (graph, (0..<graph.zoneCount).map { Int32($0) })
+    let nb = Neighbours(g, settings.contiguity)
+    let components = nb.pieces(of: [Int32](repeating: 0, count: g.zoneCount)).count
+    if range.lowerBound < components {
+      throw .regionCountBelowComponents(requested: range.lowerBound, components: components)
+    }
+    let labels = Optimise(
+      g, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
+      maxPopulation: settings.maxPopulation
+    ).curve(regions: range, workers: max(1, settings.workers))
+    return labels.map { result in
+      let named = RegionNaming.regions(g, label: result.label, count: result.count)
+      var label = [Int32](repeating: 0, count: graph.zoneCount)
+      for (i, z) in order.enumerated() { label[Int(z)] = named.regionOfZone[i] }
+      return Regions(ids: named.ids, regionOfZone: label)
     }
   }
 

@@ -146,13 +146,30 @@ import Testing
     let one = try Regionalisation.curve(graph, settings, regions: 2...6)
     #expect(try Regionalisation.curve(graph, two, regions: 2...6) == one)
     #expect(one.map(\.regions) == [2, 3, 4, 5, 6])
-    for point in one {
+    try Self.expectEachK(one, graph, settings)
+  }
+}
+
+extension RegionMethodsTests {
+  @Test func theCurveOnBlocksMatchesEachK() throws {
+    let graph = try Self.grid.graph()
+    let blockOf: [Int32] = (0..<30).map { (z: Int) -> Int32 in Int32((z / 6) * 3 + (z % 6) / 2) }
+    let blocks = ZoneBlocks(ids: (0..<15).map { "b\($0 / 3)\($0 % 3)" }, blockOfZone: blockOf)
+    let settings = RegionSettings(method: .optimise, minPopulation: 300, maxPopulation: 2_000, blocks: blocks)
+    try Self.expectEachK(try Regionalisation.curve(graph, settings, regions: 3...5), graph, settings)
+  }
+
+  /// Each point measures what a single run at its K draws.
+  static func expectEachK(_ curve: [CurvePoint], _ graph: ZoneGraph, _ settings: RegionSettings) throws {
+    for point in curve {
       var each = settings
       each.regions = point.regions
       let summary = RegionSummary(
-        graph, try Regionalisation.regions(graph, each), minPopulation: 300, maxPopulation: 2_000)
+        graph, try Regionalisation.regions(graph, each), minPopulation: settings.minPopulation,
+        maxPopulation: settings.maxPopulation)
       #expect(point.overallSelfContainment == summary.overallSelfContainment)
       #expect(point.minPopulation == summary.populationRange.lowerBound)
+      #expect(point.outOfBounds == summary.outOfBounds.count)
     }
   }
 }
