@@ -58,7 +58,7 @@ let package = Package(
     // value types that the CLI fills from its options.
     .target(
       name: "CatchmentInputs",
-      dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine"]),
+      dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentRegions"]),
     // Where a run's outputs go: staged and put in place all or nothing, checked against its
     // inputs before anything is read, standard output and error.
     .target(name: "CatchmentOutputs", dependencies: ["CatchmentTables"]),
@@ -95,7 +95,7 @@ let package = Package(
       name: "CatchmentCLI",
       dependencies: [
         "CatchmentInputs", "CatchmentOutputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentGeometry",
-        "CatchmentStudy",
+        "CatchmentStudy", "CatchmentRegions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),
@@ -115,7 +115,9 @@ let package = Package(
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(
       name: "CatchmentInputsTests",
-      dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
+      dependencies: [
+        "CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentRegions", "CatchmentTestSupport",
+      ]),
     .testTarget(name: "CatchmentOutputsTests", dependencies: ["CatchmentOutputs", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentRegionsTests", dependencies: ["CatchmentRegions", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),

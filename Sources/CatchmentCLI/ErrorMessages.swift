@@ -15,6 +15,7 @@ enum ErrorMessages {
   /// `error` as the CLI reports it, from the command `command` (its name; nil before one is parsed).
   static func cli(_ error: Error, command: String? = nil) -> Error {
     if command == "review", let reworded = review(error) { return reworded }
+    if command == "regions", let reworded = regions(error) { return reworded }
     switch error {
     case let repeated as RepeatedZoneRowsError:
       return Message(description: repeated.message { filters in filters.map { "--population-filter \(shellWord($0))" }.joined(separator: " ") })
@@ -78,6 +79,8 @@ enum ErrorMessages {
     "site y": "--site-y",
     "table value": "--value-column",
     "table zone code": "--zone-column",
+    "unit location unit": "--unit-location-unit",
+    "unit location zone": "--unit-location-zone",
     "x coordinate": "--centroid-x",
     "y coordinate": "--centroid-y",
     "zone of residence": "--activity-zone",
