@@ -48,68 +48,6 @@ def leiden(g, gamma, seed):
     return np.array(p.membership, dtype=np.int64)
 
 
-def split_pieces(inp, member):
-    """Community labels → piece labels: connected pieces of each community on the rook adjacency."""
-    n = len(member)
-    parent = list(range(n))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-    same = member[inp.rook_a] == member[inp.rook_b]
-    for a, b in zip(inp.rook_a[same], inp.rook_b[same]):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([find(i) for i in range(n)])
-    _, piece = np.unique(roots, return_inverse=True)
-    return piece
-
-
-def merge_small(inp, region, min_pop):
-    """Merge regions under min_pop, smallest first, into the neighbour exchanging most flow (rook adjacency)."""
-    region = region.copy()
-    # Flow exchanged between zone pairs in either direction, aggregated per region pair as regions merge.
-    while True:
-        k = region.max() + 1
-        pop = np.bincount(region, weights=inp.population, minlength=k)
-        alive = np.unique(region)
-        small = [r for r in alive if pop[r] < min_pop]
-        if not small:
-            break
-        first_zone = {r: np.flatnonzero(region == r)[0] for r in alive}
-        r = min(small, key=lambda s: (pop[s], first_zone[s]))
-        ra, rb = region[inp.rook_a], region[inp.rook_b]
-        touch = (ra == r) ^ (rb == r)
-        if not touch.any():
-            raise SystemExit(f"leiden.py: region {r} has no neighbour")
-        nbr_shared = pd.Series(inp.rook_shared[touch]).groupby(np.where(ra[touch] == r, rb[touch], ra[touch])).sum()
-        rs, rd = region[inp.src], region[inp.dst]
-        ex = (rs == r) ^ (rd == r)
-        other = np.where(rs[ex] == r, rd[ex], rs[ex])
-        exchange = pd.Series(inp.flow[ex]).groupby(other).sum()
-        cands = [(exchange.get(n, 0.0), nbr_shared[n], -first_zone[n], n) for n in nbr_shared.index]
-        target = max(cands)[3]
-        region[region == r] = target
-    _, region = np.unique(region, return_inverse=True)
-    return region
-
-
-def region_ids(inp, region):
-    """Region id: the trust located in the region receiving most flow from its residents (ties: code order)."""
-    fl = inp.flows.assign(r_src=region[inp.src], r_dst=region[inp.dst])
-    inside = fl[fl["r_src"] == fl["r_dst"]].groupby(["r_src", "trust_code"])["flow"].sum().reset_index()
-    inside = inside.sort_values(["r_src", "flow", "trust_code"], ascending=[True, False, True])
-    best = dict(zip(inside.drop_duplicates("r_src")["r_src"], inside.drop_duplicates("r_src")["trust_code"]))
-    labels = []
-    first = {}
-    for i, r in enumerate(region):
-        first.setdefault(r, inp.zones[i])
-    return np.array([best.get(r, first[r]) for r in region], dtype=object)
-
-
 def tune(count_of, k, lo=1e-4, hi=1e2, steps=60):
     """Bisection on log γ for count_of(γ) == k (count grows with γ). Returns (γ, count) nearest to k."""
     best = None
@@ -146,7 +84,7 @@ def main():
     def run(gamma):
         if gamma not in cache:
             member = leiden(g, gamma, args.seed)
-            repaired = merge_small(inp, split_pieces(inp, member), args.min_population)
+            repaired = regionlib.merge_small(inp, regionlib.split_pieces(inp, member), args.min_population)
             cache[gamma] = (member, repaired)
         return cache[gamma]
 
@@ -156,10 +94,10 @@ def main():
     seconds = time.perf_counter() - t0
     for name, gamma in (("leiden", g1), ("leiden-k", g2)):
         member, repaired = run(gamma)
-        pieces = split_pieces(inp, member)
+        pieces = regionlib.split_pieces(inp, member)
         m0 = regionlib.measure(inp, member, args.min_population, args.max_population)
         m = regionlib.measure(inp, repaired, args.min_population, args.max_population)
-        ids = region_ids(inp, repaired)
+        ids = regionlib.region_ids(inp, repaired)
         pd.DataFrame({"zone_id": inp.zones, "footprint_id": ids, "weight": 1}).to_csv(
             os.path.join(out, f"{name}_crosswalk.csv"), index=False)
         print(f"{name}: gamma={gamma:.6g} communities={m0['K']} (SC {m0['sc']:.4f}, in {pieces.max() + 1} "

@@ -24,6 +24,7 @@ import argparse
 import glob
 import os
 import sys
+import time
 
 import geopandas as gpd
 import numpy as np
@@ -292,7 +293,9 @@ def main():
     fl = flows(args.real, args.out, pop)
     trusts(args.real, args.out, msoas, fl)
     icb22(args.real, args.out, pop)
+    t0 = time.perf_counter()
     adj = adjacency(msoas, args.out)
+    say(f"adjacency: libpysal queen + rook + shapely lengths + links: {time.perf_counter() - t0:.1f} s")
     utla21(args.real, args.out, msoas, adj)
     with open(os.path.join(args.out, "prepare-report.txt"), "w") as f:
         f.write("\n".join(REPORT) + "\n")

@@ -102,3 +102,64 @@ def fmt(m):
     return (f"K={m['K']} SC={m['sc']:.4f} minSC={m['min_sc']:.4f} meanSC={m['mean_sc']:.4f} "
             f"parts_max={m['parts_max']} split={m['regions_split']} pop={m['pop_min']:.0f}..{m['pop_max']:.0f} "
             f"out_of_bounds={len(m['out_of_bounds'])}")
+
+
+def split_pieces(inp, member):
+    """Community labels → piece labels: connected pieces of each community on the rook adjacency."""
+    n = len(member)
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    same = member[inp.rook_a] == member[inp.rook_b]
+    for a, b in zip(inp.rook_a[same], inp.rook_b[same]):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([find(i) for i in range(n)])
+    _, piece = np.unique(roots, return_inverse=True)
+    return piece
+
+
+def merge_small(inp, region, min_pop):
+    """Merge regions under min_pop, smallest first, into the neighbour exchanging most flow (rook adjacency)."""
+    region = region.copy()
+    # Flow exchanged between zone pairs in either direction, aggregated per region pair as regions merge.
+    while True:
+        k = region.max() + 1
+        pop = np.bincount(region, weights=inp.population, minlength=k)
+        alive = np.unique(region)
+        small = [r for r in alive if pop[r] < min_pop]
+        if not small:
+            break
+        first_zone = {r: np.flatnonzero(region == r)[0] for r in alive}
+        r = min(small, key=lambda s: (pop[s], first_zone[s]))
+        ra, rb = region[inp.rook_a], region[inp.rook_b]
+        touch = (ra == r) ^ (rb == r)
+        if not touch.any():
+            raise SystemExit(f"leiden.py: region {r} has no neighbour")
+        nbr_shared = pd.Series(inp.rook_shared[touch]).groupby(np.where(ra[touch] == r, rb[touch], ra[touch])).sum()
+        rs, rd = region[inp.src], region[inp.dst]
+        ex = (rs == r) ^ (rd == r)
+        other = np.where(rs[ex] == r, rd[ex], rs[ex])
+        exchange = pd.Series(inp.flow[ex]).groupby(other).sum()
+        cands = [(exchange.get(n, 0.0), nbr_shared[n], -first_zone[n], n) for n in nbr_shared.index]
+        target = max(cands)[3]
+        region[region == r] = target
+    _, region = np.unique(region, return_inverse=True)
+    return region
+
+
+def region_ids(inp, region):
+    """Region id: the trust located in the region receiving most flow from its residents (ties: code order)."""
+    fl = inp.flows.assign(r_src=region[inp.src], r_dst=region[inp.dst])
+    inside = fl[fl["r_src"] == fl["r_dst"]].groupby(["r_src", "trust_code"])["flow"].sum().reset_index()
+    inside = inside.sort_values(["r_src", "flow", "trust_code"], ascending=[True, False, True])
+    best = dict(zip(inside.drop_duplicates("r_src")["r_src"], inside.drop_duplicates("r_src")["trust_code"]))
+    first = {}
+    for i, r in enumerate(region):
+        first.setdefault(r, inp.zones[i])
+    return np.array([best.get(r, first[r]) for r in region], dtype=object)
