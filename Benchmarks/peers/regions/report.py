@@ -60,7 +60,7 @@ def main():
     runs = checks["runs"] if checks else {}
 
     L = [f"# Regions: catchment vs ICBs 2022, Leiden and plurality on all England (issue 13)", ""]
-    L.append(f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {a.commit}, "
+    L += [f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {a.commit}, "
              f"`bash Benchmarks/peers/regions/run.sh` (2-core machine shared with other builds: timings are noisy). "
              f"Zones: the 6,791 MSOAs 2011 of England; units: the 138 NHS trusts of the OHID-derived 2019 "
              f"trust × MSOA shares, placed in the MSOA holding their point (ods/, "
@@ -68,7 +68,7 @@ def main():
              f"flow = share × MSOA population (ONS mid-2017, LSOA → MSOA); Σ flow {inp.flow.sum():,.1f}. "
              f"Self-containment (SC) = Σ flow whose resident MSOA and trust MSOA lie in the same region / Σ flow. "
              f"Bounds: population {lo:,.0f} – {hi:,.0f}. Parts = largest number of connected pieces of a region "
-             f"(rook adjacency + island links).", "")
+             f"(rook adjacency + island links).", ""]
     L.append("| method | K | SC | min region SC | parts | population range | regions out of bounds | seconds | peak RSS MiB |")
     L.append("|---|---:|---:|---:|---:|---|---:|---:|---:|")
     names = {"optimise": f"catchment optimise, K = {a.regions}",
