@@ -20,6 +20,9 @@
 // CatchmentOutputs (on CatchmentTables alone) stages a run's outputs and puts them in place
 // all or nothing.
 // CatchmentFigures (on CatchmentGeometry alone) draws maps, heatmaps and charts as standalone SVG.
+// CatchmentRegions (pure Swift, on nothing of ours) groups zones into contiguous regions from the
+// flows between them (plurality, ONS TTWA, optimised self-containment); beside CatchmentAnalysis,
+// used by CatchmentInputs and the CLI.
 import PackageDescription
 
 let package = Package(
@@ -55,11 +58,13 @@ let package = Package(
     // value types that the CLI fills from its options.
     .target(
       name: "CatchmentInputs",
-      dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine"]),
+      dependencies: ["CatchmentAnalysis", "CatchmentCore", "CatchmentTables", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentRegions"]),
     // Where a run's outputs go: staged and put in place all or nothing, checked against its
     // inputs before anything is read, standard output and error.
     .target(name: "CatchmentOutputs", dependencies: ["CatchmentTables"]),
     .target(name: "CatchmentDemoData"),
+    // Regionalisation on a zone graph (adjacency + zone → unit flows): compact arrays, no I/O.
+    .target(name: "CatchmentRegions"),
     // SVG figures: colour scales, maps simplified with shared borders, heatmaps, bars, flows.
     .target(name: "CatchmentFigures", dependencies: ["CatchmentGeometry"], exclude: ["make_colour_tables.py"]),
     // The study file of `catchment review` (TOML) and the manifest's provenance (SHA-256, vintages).
@@ -90,7 +95,7 @@ let package = Package(
       name: "CatchmentCLI",
       dependencies: [
         "CatchmentInputs", "CatchmentOutputs", "CatchmentAnalysis", "CatchmentCore", "CatchmentGeometry",
-        "CatchmentStudy",
+        "CatchmentStudy", "CatchmentRegions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "catchment", dependencies: ["CatchmentCLI"]),
@@ -110,8 +115,11 @@ let package = Package(
     .testTarget(name: "CatchmentAnalysisTests", dependencies: ["CatchmentAnalysis", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(
       name: "CatchmentInputsTests",
-      dependencies: ["CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentTestSupport"]),
+      dependencies: [
+        "CatchmentInputs", "CatchmentGeometry", "CatchmentGeoIO", "CatchmentEngine", "CatchmentCore", "CatchmentRegions", "CatchmentTestSupport",
+      ]),
     .testTarget(name: "CatchmentOutputsTests", dependencies: ["CatchmentOutputs", "CatchmentTestSupport"]),
+    .testTarget(name: "CatchmentRegionsTests", dependencies: ["CatchmentRegions", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentDemoDataTests", dependencies: ["CatchmentDemoData", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentFiguresTests", dependencies: ["CatchmentFigures", "CatchmentGeoIO", "CatchmentTestSupport"]),
     .testTarget(name: "CatchmentStudyTests", dependencies: ["CatchmentStudy", "CatchmentTestSupport"]),

@@ -34,6 +34,7 @@ public struct CatchmentCommand: ParsableCommand {
       CompareCommand.self,
       ReviewCommand.self,
       ReportCommand.self,
+      RegionsCommand.self,
     ])
 
   public init() {}

@@ -15,6 +15,7 @@ enum ErrorMessages {
   /// `error` as the CLI reports it, from the command `command` (its name; nil before one is parsed).
   static func cli(_ error: Error, command: String? = nil) -> Error {
     if command == "review", let reworded = review(error) { return reworded }
+    if command == "regions", let reworded = regions(error) { return reworded }
     switch error {
     case let repeated as RepeatedZoneRowsError:
       return Message(description: repeated.message { filters in filters.map { "--population-filter \(shellWord($0))" }.joined(separator: " ") })

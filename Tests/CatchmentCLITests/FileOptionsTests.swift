@@ -29,6 +29,11 @@ import Testing
     ["propose", "--blocks", "b", "--block-column", "b", "--footprint-column", "f", "-o", "o"],
     ["compare", "--baseline", "b", "--proposal", "p", "--population", "p", "--population-id", "i", "--population-value", "v", "-o", "o"],
     ["report", "f", "-o", "o"],
+    [
+      "regions", "--method", "plurality", "--flows", "f", "--flow-zone", "z", "--flow-unit", "u", "--flow-count", "n", "--unit-locations", "l",
+      "--unit-location-unit", "u", "--unit-location-zone", "z", "--adjacency", "a", "--population", "p", "--population-id", "i",
+      "--population-value", "v", "-o", "o",
+    ],
   ]
 
   @Test(arguments: commandLines)
