@@ -20,13 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-
-def read_layer(path):
-    if os.path.isdir(path):
-        files = sorted(glob.glob(os.path.join(path, "*.geojson")) + glob.glob(os.path.join(path, "*.shp")))
-        frames = [gpd.read_file(f) for f in files]
-        return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
-    return gpd.read_file(path)
+import adjacency_peer  # noqa: E402
 
 
 def colours(regions):
@@ -53,14 +47,14 @@ def main():
     p.add_argument("--title", default="Flow-derived regions vs ICBs (July 2022)")
     p.add_argument("--output", required=True)
     a = p.parse_args()
-    zones = read_layer(a.zones)[[a.zone_id, "geometry"]].to_crs(27700)
+    zones = adjacency_peer.read_layer(a.zones, a.zone_id)
     x = pd.read_csv(a.crosswalk, dtype={"zone_id": str, "footprint_id": str})
     zones = zones.merge(x[["zone_id", "footprint_id"]], left_on=a.zone_id, right_on="zone_id")
     regions = zones.dissolve(by="footprint_id").reset_index()
     # Close the slivers between generalised MSOA boundaries so that only region boundaries are drawn.
     regions["geometry"] = regions.geometry.buffer(20).buffer(-20)
     regions["colour"] = colours(regions)
-    icb = read_layer(a.icb).to_crs(27700)
+    icb = gpd.read_file(glob.glob(os.path.join(a.icb, "*.shp"))[0] if os.path.isdir(a.icb) else a.icb).to_crs(27700)
     fig, ax = plt.subplots(figsize=(11, 13), dpi=110)
     palette = plt.get_cmap("Pastel1").colors + plt.get_cmap("Set3").colors
     fill = [palette[c % len(palette)] for c in regions["colour"]]

@@ -21,14 +21,14 @@ Reads /work/shared/real in place (never copied into the project) and writes:
 - prepare-report.txt   every count below (unmatched LSOAs, trusts without points, split MSOAs, ...).
 """
 import argparse
-import glob
 import os
 import sys
 import time
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
+
+import adjacency_peer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPORT = []
@@ -40,16 +40,9 @@ def say(line):
 
 
 def read_msoas(real):
-    files = sorted(glob.glob(os.path.join(real, "boundaries/msoa2011_england_by_lad/*.geojson")))
-    frames = [gpd.read_file(f, columns=["MSOA11CD", "UTLACD"]) for f in files]
-    gdf = pd.concat(frames, ignore_index=True)
-    gdf = gpd.GeoDataFrame(gdf, geometry="geometry", crs=frames[0].crs).to_crs(27700)
-    # Features with one id are one zone (none expected: 6,791 features, 6,791 ids).
-    if gdf["MSOA11CD"].duplicated().any():
-        say(f"msoa polygons: {gdf['MSOA11CD'].duplicated().sum()} duplicate ids dissolved")
-        gdf = gdf.dissolve(by="MSOA11CD", as_index=False)
-    gdf = gdf.sort_values("MSOA11CD", kind="stable").reset_index(drop=True)
-    say(f"msoa polygons: {len(files)} files, {len(gdf)} zones")
+    gdf = adjacency_peer.read_layer(os.path.join(real, "boundaries/msoa2011_england_by_lad"), "MSOA11CD",
+                                    ["UTLACD"], say=say)
+    say(f"msoa polygons: {len(gdf)} zones")
     return gdf
 
 
@@ -178,96 +171,9 @@ def utla21(real, out, msoas, adj):
 
 
 def pieces(zones, adj):
-    """Connected pieces of a zone set on the adjacency pairs (union-find)."""
-    parent = {z: z for z in zones}
-
-    def find(z):
-        while parent[z] != z:
-            parent[z] = parent[parent[z]]
-            z = parent[z]
-        return z
+    """Connected pieces of a zone set on the adjacency pairs."""
     inside = adj[adj["zone_a"].isin(zones) & adj["zone_b"].isin(zones)]
-    for a, b in zip(inside["zone_a"], inside["zone_b"]):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return len({find(z) for z in zones})
-
-
-def adjacency(msoas, out, min_shared=1.0):
-    from libpysal.weights import Queen, Rook
-    from shapely import STRtree, intersection, length, boundary
-
-    ids = msoas["MSOA11CD"].tolist()
-    geoms = msoas.geometry.values
-    q = Queen.from_dataframe(msoas, ids=ids, use_index=False, silence_warnings=True)
-    r = Rook.from_dataframe(msoas, ids=ids, use_index=False, silence_warnings=True)
-    qp = {tuple(sorted((a, b))) for a, ns in q.neighbors.items() for b in ns}
-    rp = {tuple(sorted((a, b))) for a, ns in r.neighbors.items() for b in ns}
-    tree = STRtree(geoms)
-    i, j = tree.query(geoms, predicate="intersects")
-    keep = i < j
-    gp = {tuple(sorted((ids[a], ids[b]))) for a, b in zip(i[keep], j[keep])}
-    say(f"adjacency: libpysal queen {len(qp)} pairs, rook {len(rp)}; shapely intersects {len(gp)}; "
-        f"shapely-only {len(gp - qp)}, queen-only {len(qp - gp)}")
-    pairs = sorted(qp | gp)
-    index = {z: k for k, z in enumerate(ids)}
-    a_idx = np.array([index[a] for a, _ in pairs])
-    b_idx = np.array([index[b] for _, b in pairs])
-    bnd = boundary(geoms)
-    shared = length(intersection(bnd[a_idx], bnd[b_idx]))
-    kind = np.where(shared > min_shared, "edge", "corner")
-    adj = pd.DataFrame({"zone_a": [p[0] for p in pairs], "zone_b": [p[1] for p in pairs],
-                        "shared_m": shared, "kind": kind})
-    missed = [(a, b, round(float(s), 1)) for (a, b), s in zip(pairs, shared) if s > min_shared and (a, b) not in rp]
-    extra = [(a, b, round(float(s), 1)) for (a, b), s in zip(pairs, shared) if s <= min_shared and (a, b) in rp]
-    say(f"adjacency: {(kind == 'edge').sum()} edges, {(kind == 'corner').sum()} corners; "
-        f"edges (> {min_shared:g} m shared) libpysal's rook misses: {len(missed)} {missed}; "
-        f"rook pairs sharing <= {min_shared:g} m: {len(extra)} {extra}")
-    # Islands: link each component but the largest from its zone nearest the rest to that nearest zone.
-    links = []
-    while True:
-        comps = components(ids, adj)
-        if len(comps) == 1:
-            break
-        comps.sort(key=lambda c: (-len(c), min(c)))
-        main = comps[0]
-        say(f"adjacency: {len(comps)} components, sizes {[len(c) for c in comps]}")
-        rest_idx = np.array(sorted(index[z] for z in main))
-        rest_tree = STRtree(geoms[rest_idx])
-        best = None
-        for comp in comps[1:]:
-            for z in sorted(comp):
-                k = rest_tree.query_nearest(geoms[index[z]], return_distance=True, all_matches=False)
-                d, w = float(k[1][0]), ids[rest_idx[k[0][0]]]
-                if best is None or (d, z, w) < best[:3]:
-                    best = (d, z, w)
-        d, z, w = best
-        za, zb = sorted((z, w))
-        links.append((za, zb, d))
-        say(f"adjacency: link {za} - {zb}, gap {d:.1f} m")
-        adj = pd.concat([adj, pd.DataFrame({"zone_a": [za], "zone_b": [zb], "shared_m": [0.0], "kind": ["link"]})])
-    adj = adj.sort_values(["zone_a", "zone_b"]).reset_index(drop=True)
-    adj.to_csv(os.path.join(out, "adjacency_libpysal.csv"), index=False, float_format="%.2f")
-    return adj
-
-
-def components(ids, adj):
-    parent = {z: z for z in ids}
-
-    def find(z):
-        while parent[z] != z:
-            parent[z] = parent[parent[z]]
-            z = parent[z]
-        return z
-    for a, b in zip(adj["zone_a"], adj["zone_b"]):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups = {}
-    for z in ids:
-        groups.setdefault(find(z), []).append(z)
-    return list(groups.values())
+    return len(adjacency_peer.components(sorted(zones), inside))
 
 
 def real_default():
@@ -294,7 +200,8 @@ def main():
     trusts(args.real, args.out, msoas, fl)
     icb22(args.real, args.out, pop)
     t0 = time.perf_counter()
-    adj = adjacency(msoas, args.out)
+    adj = adjacency_peer.measure(msoas, "MSOA11CD", compare_rook=True, say=say)
+    adj.to_csv(os.path.join(args.out, "adjacency_libpysal.csv"), index=False, float_format="%.2f")
     say(f"adjacency: libpysal queen + rook + shapely lengths + links: {time.perf_counter() - t0:.1f} s")
     utla21(args.real, args.out, msoas, adj)
     with open(os.path.join(args.out, "prepare-report.txt"), "w") as f:

@@ -51,27 +51,9 @@ def codes(labels):
 
 def pieces(inputs, region):
     """Connected pieces of every region on the rook adjacency: array indexed by region int."""
-    n = len(region)
-    parent = np.arange(n)
-
-    def find(i):
-        root = i
-        while parent[root] != root:
-            root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
-    same = region[inputs.rook_a] == region[inputs.rook_b]
-    for a, b in zip(inputs.rook_a[same], inputs.rook_b[same]):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([find(i) for i in range(n)])
+    piece = split_pieces(inputs, region)
     k = region.max() + 1
-    out = np.zeros(k, dtype=np.int64)
-    for r in range(k):
-        out[r] = len(np.unique(roots[region == r]))
-    return out
+    return np.array([len(np.unique(piece[region == r])) for r in range(k)], dtype=np.int64)
 
 
 def measure(inputs, labels, lo=250_000, hi=3_500_000):

@@ -41,6 +41,7 @@ def main():
     p.add_argument("--min-population", type=float, default=250_000)
     p.add_argument("--max-population", type=float, default=3_500_000)
     p.add_argument("--units", default="points")
+    p.add_argument("--flows", default="share")
     p.add_argument("--commit", default="")
     p.add_argument("--output", required=True)
     a = p.parse_args()
@@ -65,7 +66,9 @@ def main():
              f"Zones: the 6,791 MSOAs 2011 of England; units: the 138 NHS trusts of the OHID-derived 2019 "
              f"trust × MSOA shares, placed in the MSOA holding their point (ods/, "
              f"{'located by catchment in the polygons' if a.units == 'points' else 'trust_msoa.csv from prepare.py'}); "
-             f"flow = share × MSOA population (ONS mid-2017, LSOA → MSOA); Σ flow {inp.flow.sum():,.1f}. "
+             f"flow = share × MSOA population (ONS mid-2017, LSOA → MSOA; "
+             f"{'computed by catchment, --flow-share' if a.flows == 'share' else 'flows.csv from prepare.py'}); "
+             f"Σ flow {inp.flow.sum():,.1f}. "
              f"Self-containment (SC) = Σ flow whose resident MSOA and trust MSOA lie in the same region / Σ flow. "
              f"Bounds: population {lo:,.0f} – {hi:,.0f}. Parts = largest number of connected pieces of a region "
              f"(rook adjacency + island links).", ""]
@@ -131,6 +134,18 @@ def main():
               f"{ad['kind_differs']}; shared length max |difference| {ad['shared_m_max_abs_diff']:.2f} m. "
               f"Seconds: catchment adjacency {t.get('adjacency', (float('nan'),))[0]:.2f} "
               f"(libpysal + shapely: see prepare-report.txt)."]
+    if checks and "adjacency_lsoa" in checks:
+        ad = checks["adjacency_lsoa"]
+        tc, tp = t.get("adjacency-lsoa"), t.get("adjacency-lsoa-libpysal")
+        L += ["", "## Adjacency benchmark: all England LSOAs 2011 (32,844 zones, 296 files)", "",
+              "| tool | seconds | peak RSS MiB | pairs (edge + corner) | links |", "|---|---:|---:|---:|---:|",
+              f"| catchment adjacency | {tc[0]:.2f} | {tc[1]:.0f} | {ad['catchment_pairs']} | {len(ad['links'])} |",
+              f"| libpysal queen + shapely lengths (adjacency_peer.py) | {tp[0]:.2f} | {tp[1]:.0f} | "
+              f"{ad['libpysal_pairs']} | |", "",
+              f"Speed-up {tp[0] / tc[0]:.1f}×. Pairs only in catchment: {len(ad['only_catchment'])} "
+              f"{ad['only_catchment'][:10]}; only in the peer: {len(ad['only_libpysal'])} {ad['only_libpysal'][:10]}; "
+              f"kind differs on {ad['kind_differs']}; shared length max |difference| "
+              f"{ad['shared_m_max_abs_diff']:.2f} m ({ad['shared_m_over_1m']} pairs over 1 m)."]
     if checks:
         L += ["", f"Checks (check_regions.py, pandas recomputation of every summary row, overall SC and "
               f"contiguity): {'all match' if not checks['failures'] else checks['failures']}."]

@@ -3,7 +3,7 @@
 # NHS trusts, OHID-derived 2019 shares) against the ICBs of 2022, a Leiden baseline and plurality in Python.
 #
 #   bash Benchmarks/peers/regions/run.sh [--no-build] [--no-catchment] [--regions 42] [--curve 20:60]
-#                                        [--units points|table]
+#                                        [--units points|table] [--flows share|count] [--adjacency-file CSV] [--lsoa]
 #
 # Inputs from $CATCHMENT_REAL_DATA (default ../shared/real beside the checkout), read in place; prepare.py writes
 # the derived inputs to $REGIONS_DATA (default /tmp/regions-real). Python packages (requirements.txt) go into
@@ -12,6 +12,10 @@
 # libpysal adjacency) and fails the script on a mismatch; report.py writes Benchmarks/results/regions-latest.md
 # and map.py Benchmarks/results/regions-map.png. --no-catchment runs the Python side only (prepare, peers).
 # --units table places trusts from trust_msoa.csv instead of locating their points in the MSOA polygons.
+# --flows count reads flows.csv (share × population, from prepare.py) instead of the OHID-derived shares file with
+# --flow-share. --adjacency-file uses that adjacency (e.g. adjacency_libpysal.csv) instead of `catchment adjacency`.
+# --lsoa adds the adjacency benchmark on the 32,844 LSOAs 2011: `catchment adjacency` vs adjacency_peer.py
+# (libpysal queen + shapely lengths), timed, compared pair by pair.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 HERE="$ROOT/Benchmarks/peers/regions"
@@ -21,7 +25,7 @@ else REAL="$(cd "$ROOT/../../shared/real" 2>/dev/null && pwd || echo "$ROOT/../s
 DATA="${REGIONS_DATA:-/tmp/regions-real}"
 WORK="$ROOT/Benchmarks/work/regions"
 VENV_DIR="${PEERS_VENV:-$ROOT/Benchmarks/work/regions-venv}"
-BUILD=1; CATCHMENT_RUNS=1; K=42; CURVE=20:60; UNITS=points
+BUILD=1; CATCHMENT_RUNS=1; K=42; CURVE=20:60; UNITS=points; FLOWS=share; ADJ_FILE=; LSOA=0
 MIN_POP=250000; MAX_POP=3500000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,7 +34,10 @@ while [ $# -gt 0 ]; do
     --regions) K="$2"; shift 2 ;;
     --curve) CURVE="$2"; shift 2 ;;
     --units) UNITS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --flows) FLOWS="$2"; shift 2 ;;
+    --adjacency-file) ADJ_FILE="$2"; shift 2 ;;
+    --lsoa) LSOA=1; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -72,12 +79,21 @@ if [ "$CATCHMENT_RUNS" = 1 ]; then
   CATCHMENT="$(swift build -c release --show-bin-path)/catchment"
   [ -x "$CATCHMENT" ] || { echo "run.sh: $CATCHMENT not built (drop --no-build)" >&2; exit 1; }
 
-  timed adjacency "$CATCHMENT" adjacency --zones "$ZONES" --zone-id MSOA11CD --crs EPSG:27700 \
-    --output "$OUT/adjacency.csv" --report "$OUT/adjacency-report.json" --quiet
+  if [ -n "$ADJ_FILE" ]; then
+    cp "$ADJ_FILE" "$OUT/adjacency.csv"
+  else
+    timed adjacency "$CATCHMENT" adjacency --zones "$ZONES" --zone-id MSOA11CD --crs EPSG:27700 \
+      --output "$OUT/adjacency.csv" --report "$OUT/adjacency-report.json" --quiet
+  fi
 
-  common=(--flows "$DATA/flows.csv" --flow-zone msoa11cd --flow-unit trust_code --flow-count flow
-          --adjacency "$OUT/adjacency.csv"
-          --population "$DATA/msoa_population.csv" --population-id msoa11cd --population-value population)
+  if [ "$FLOWS" = share ]; then
+    common=(--flows "$REAL/catchments/geographr_lookup_trust_msoa_2019_DERIVED.csv" --flow-zone msoa_code
+            --flow-unit trust_code --flow-share proportion)
+  else
+    common=(--flows "$DATA/flows.csv" --flow-zone msoa11cd --flow-unit trust_code --flow-count flow)
+  fi
+  common+=(--adjacency "$OUT/adjacency.csv"
+           --population "$DATA/msoa_population.csv" --population-id msoa11cd --population-value population)
   if [ "$UNITS" = points ]; then
     common+=(--unit-points "$DATA/trust_points.csv" --unit-point-id trust_code --unit-point-x x --unit-point-y y
              --unit-point-crs EPSG:27700 --zones "$ZONES" --zone-id MSOA11CD)
@@ -102,8 +118,18 @@ if [ "$CATCHMENT_RUNS" = 1 ]; then
   regions curve --method optimise --regions "$K" "${bounds[@]}" --curve "$CURVE" --curve-output "$OUT/curve.csv" \
     --output "$OUT/curve_crosswalk.csv" --summary-output "$OUT/curve_summary.csv"
 
+  lsoa_check=()
+  if [ "$LSOA" = 1 ]; then
+    LSOAS="$REAL/boundaries/lsoa2011_england_by_lad"
+    timed adjacency-lsoa "$CATCHMENT" adjacency --zones "$LSOAS" --zone-id LSOA11CD --crs EPSG:27700 \
+      --output "$OUT/lsoa_adjacency.csv" --report "$OUT/lsoa-adjacency-report.json" --quiet
+    timed adjacency-lsoa-libpysal "$PY" "$HERE/adjacency_peer.py" --zones "$LSOAS" --zone-id LSOA11CD \
+      --output "$OUT/lsoa_adjacency_libpysal.csv"
+    lsoa_check=(--compare-lsoa "$OUT/lsoa_adjacency.csv" "$OUT/lsoa_adjacency_libpysal.csv")
+  fi
+
   log "checking the catchment outputs in pandas"
-  "$PY" "$HERE/check_regions.py" --data "$DATA" --out "$OUT" \
+  "$PY" "$HERE/check_regions.py" --data "$DATA" --out "$OUT" "${lsoa_check[@]}" \
     --runs evaluate-icb22 optimise optimise-blocks plurality ttwa \
     --evaluate evaluate-icb22="$DATA/msoa_icb22.csv" --blocks optimise-blocks="$DATA/msoa_utla21.csv" \
     --adjacency "$OUT/adjacency.csv" --min-population "$MIN_POP" --max-population "$MAX_POP"
@@ -115,5 +141,5 @@ if [ "$CATCHMENT_RUNS" = 1 ]; then
 fi
 
 "$PY" "$HERE/report.py" --data "$DATA" --work "$WORK" --regions "$K" \
-  --min-population "$MIN_POP" --max-population "$MAX_POP" --units "$UNITS" \
+  --min-population "$MIN_POP" --max-population "$MAX_POP" --units "$UNITS" --flows "$FLOWS" \
   --commit "$(git -C "$ROOT" rev-parse --short HEAD)" --output "$ROOT/Benchmarks/results/regions-latest.md"
