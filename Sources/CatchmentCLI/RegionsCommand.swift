@@ -149,7 +149,7 @@ struct RegionsCommand: ParsableCommand {
       let (footprints, read) = try RegionCrosswalks.footprints(path: evaluate, zoneIDs: graph.zoneIDs)
       report.record(read)
       let regions = Regionalisation.evaluate(graph, footprintOfZone: footprints)
-      let summary = describe(graph, regions, report: report, label: "the evaluated layer")
+      let summary = describe(graph, regions, report: report, label: "footprints of the evaluated layer")
       try write(RegionTables.summary(summary, numbers: numbers, byteOrderMark: bom), to: summaryOutput!)
       try runOptions.finish(report)
       return
@@ -162,7 +162,7 @@ struct RegionsCommand: ParsableCommand {
     }
     let settings = methodOptions.settings(blocks: zoneBlocks, workers: workerCount.count)
     let regions = try Regionalisation.regions(graph, settings)
-    let summary = describe(graph, regions, report: report, label: "the regions")
+    let summary = describe(graph, regions, report: report, label: "regions")
     if zoneBlocks != nil { try priceOfBlocks(graph, settings: settings, blocked: summary, regions: regions.ids.count, report: report) }
     if let output { try write(RegionTables.crosswalk(zoneIDs: graph.zoneIDs, regions: regions, byteOrderMark: bom), to: output) }
     if let summaryOutput { try write(RegionTables.summary(summary, numbers: numbers, byteOrderMark: bom), to: summaryOutput) }
@@ -190,11 +190,11 @@ struct RegionsCommand: ParsableCommand {
     let bounds = "\(methodOptions.minPopulation.map { NumberFormat.csv($0) } ?? "0")–\(methodOptions.maxPopulation.map { NumberFormat.csv($0) } ?? "∞")"
     report.lose(
       Tally(
-        reason: "regions of \(label) outside the population bounds \(bounds)", unit: "people", destination: "reported",
+        reason: "\(label) outside the population bounds \(bounds)", unit: "people", destination: "reported",
         byCode: Dictionary(uniqueKeysWithValues: summary.outOfBounds.map { ($0, (rows: 1, amount: byID[$0]?.population ?? 0)) })))
     report.lose(
       Tally(
-        reason: "regions of \(label) in more than one piece (\(methodOptions.contiguity.rawValue) contiguity)", unit: "people", destination: "reported",
+        reason: "\(label) in more than one piece (\(methodOptions.contiguity.rawValue) contiguity)", unit: "people", destination: "reported",
         byCode: Dictionary(uniqueKeysWithValues: summary.inPieces.map { ($0, (rows: 1, amount: byID[$0]?.population ?? 0)) })))
     let notes = regions.notes
     if notes.zonesWithoutFlow > 0 { report.note("\(notes.zonesWithoutFlow) zones send no flow to a located unit and joined the neighbour they share most boundary with") }

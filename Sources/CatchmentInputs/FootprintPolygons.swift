@@ -86,9 +86,7 @@ public struct FootprintPolygons: Sendable {
 
   /// The layer of `spec` through `reads`, reprojected into `workingCRS` as the overlay reads it.
   static func projectedLayer(_ spec: LayerSpec, workingCRS: CRSReference, workers: Int, reads: BoundaryReads) throws -> PolygonLayer {
-    var inputs = GeometryInputs(zones: spec, footprints: spec, centroids: nil, workingCRS: workingCRS, workers: workers)
-    inputs.reads = reads
-    return try inputs.layer(spec, pools: try inputs.pools()).layer
+    try spec.loadProjected(workingCRS: workingCRS, workers: workers, reads: reads).layer
   }
 
   /// The footprints as a GeoJSON FeatureCollection in the working CRS (named by the legacy `crs`

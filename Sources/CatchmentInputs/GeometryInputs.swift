@@ -114,9 +114,10 @@ public struct GeometryInputs: Sendable {
   /// what the reader and PROJ found.
   ///
   /// The layer's CRS: its own (``CRSChoice/own``) whatever the files declare, else the forced
-  /// one whatever they declare, else what they declare, else the assumed one.
+  /// one whatever they declare, else what they declare, else the assumed one. Features that
+  /// share an id are one (`sameIDJoins`, as footprints are), or the first counts (zones of the overlay).
   func layer(
-    _ spec: LayerSpec, pools: TransformerPool.Cache, coordinates: CoordinateUse = .projected
+    _ spec: LayerSpec, pools: TransformerPool.Cache, coordinates: CoordinateUse = .projected, sameIDJoins: Bool? = nil
   ) throws -> (layer: PolygonLayer, extent: LayerExtent, account: RunAccount) {
     var account = RunAccount()
     let role = spec.role, option = spec.crs.ownLabel
@@ -149,7 +150,7 @@ public struct GeometryInputs: Sendable {
     if other > 0 { account.warn("\(other) \(role) have a geometry that is not a polygon and are kept without area") }
     if !result.duplicateIDs.isEmpty {
       account.warn(
-        "\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(role == "zones" ? "the first feature of each is used" : "their features are treated as one footprint"))",
+        "\(result.duplicateIDs.count) \(role) ids occur in more than one feature (\(sameIDJoins ?? (role != "zones") ? "their features are treated as one" : "the first feature of each is used"))",
         codes: result.duplicateIDs.map { "\($0.id) ×\($0.count)" })
     }
     var declared = layer.crs

@@ -45,6 +45,7 @@ struct RegionFlowJoin {
     var shareOfZone = [Double](repeating: 0, count: zoneIDs.count)
     var read = 0.0
     var summary = rows.summary
+    summary.role = "flows"
     for row in rows.rowZone.indices {
       if let error = rows.valueError(ofRow: row) { throw error }
       let value = rows.rowValue[row]

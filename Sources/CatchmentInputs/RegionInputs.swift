@@ -2,6 +2,7 @@ import CatchmentAnalysis
 import CatchmentCore
 import CatchmentGeometry
 import CatchmentRegions
+import CatchmentTables
 
 /// The inputs of `regions`: flows of residents of each zone to units, where the units are, the
 /// zones' population and adjacency (and, optionally, their polygons), turned into a

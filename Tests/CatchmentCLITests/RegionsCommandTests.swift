@@ -114,7 +114,7 @@ import Testing
     #expect(flowLosses.reduce(0, +) + 400 == 415)
     // The 2021 row is set aside by the filter, as a rule.
     let inputs = json["inputs"] as! [[String: Any]]
-    #expect(inputs.contains { $0["role"] as? String == "activity" && $0["rowsSkippedByRule"] as? Int == 1 })
+    #expect(inputs.contains { $0["role"] as? String == "flows" && $0["rowsSkippedByRule"] as? Int == 1 })
     // Losses fail --strict (exit 3) and then nothing is written.
     let strict = try run(["--method", "plurality", "--output", "strict.csv", "--strict"], in: folder, status: 3)
     #expect(strict.stderr.contains("flows to units with no location"))
@@ -184,5 +184,37 @@ import Testing
     try "unit,zone\nU1,E01000001\nU2,E01000004\nU1,E01000002\n".write(to: folder.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
     let result = try run(["--method", "plurality", "--output", "xw.csv"], in: folder, status: 1)
     #expect(result.stderr.contains("units.csv:4: unit U1 is placed in E01000002 here and in E01000001 on line 2"), "\(result.stderr)")
+  }
+
+  /// The four zones as 1 km squares in a row (EPSG:27700), for units placed from points and the
+  /// regions' shapes: {A, B} has area 2 km², perimeter 4 + 4 − 2 × 1 = 6 km, compactness
+  /// 6 / (2·√(2π)) = 1.196826841.
+  static func squares() -> String {
+    let features = (0..<4).map { k in
+      let x0 = 400_000 + 1000 * k, x1 = x0 + 1000
+      return #"{"type":"Feature","properties":{"code":"E0100000\#(k + 1)"},"geometry":{"type":"Polygon","coordinates":[[[\#(x0),300000],[\#(x1),300000],[\#(x1),301000],[\#(x0),301000],[\#(x0),300000]]]}}"#
+    }
+    return #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":["#
+      + features.joined(separator: ",") + "]}"
+  }
+
+  /// U1's first site is in A (its second, in C, is not used); U2 is in D; U3 lies outside every zone.
+  @Test func unitsPlacedFromPointsInTheZonePolygons() throws {
+    let folder = try folder()
+    try Self.squares().write(to: folder.appendingPathComponent("zones.geojson"), atomically: true, encoding: .utf8)
+    try "site,unit,x,y\nS1,U1,400500,300500\nS2,U1,402500,300500\nS3,U2,403500,300500\nS4,U3,500000,500000\n".write(
+      to: folder.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
+    let adjacency = Self.adjacency.replacingOccurrences(of: "100.00", with: "1000.00")
+    try adjacency.write(to: folder.appendingPathComponent("adj.csv"), atomically: true, encoding: .utf8)
+    var arguments = ["regions", "--method", "plurality", "--output", "xw.csv", "--summary-output", "sum.csv", "--report", "report.json"]
+    let table = Self.inputs.firstIndex(of: "--unit-locations")!
+    arguments += Self.inputs[..<table] + Self.inputs[(table + 6)...]
+    arguments += ["--unit-points", "sites.csv", "--unit-point-id", "unit", "--unit-point-x", "x", "--unit-point-y", "y", "--zones", "zones.geojson", "--zone-id", "code"]
+    let result = try CommandRunner.run(arguments, in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try contents(folder.appendingPathComponent("xw.csv")) == "zone_id,footprint_id,weight\nE01000001,U1,1\nE01000002,U1,1\nE01000003,U2,1\nE01000004,U2,1\n")
+    let summary = try SimpleCSV(contentsOf: folder.appendingPathComponent("sum.csv"))
+    #expect(summary.rows.map { Array($0.suffix(3)) } == [["2", "6", "1.196826841"], ["2", "6", "1.196826841"]])
+    #expect(result.stderr.contains("unit points outside every zone polygon: 1 rows"), "\(result.stderr)")
   }
 }
