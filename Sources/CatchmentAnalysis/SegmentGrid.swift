@@ -71,18 +71,27 @@ struct SegmentGrid: Sendable {
     originY = minY - margin
     columns = Int(width / side) + 1
     rows = Int(height / side) + 1
-    // Two passes over the same covers: count per cell, then fill.
+    // The cells of every segment in one pass, then filed by counting (segments stay in index
+    // order within each cell).
+    var cellOf: [Int32] = [], segmentOf: [Int32] = []
+    cellOf.reserveCapacity(start.count * 2)
+    segmentOf.reserveCapacity(start.count * 2)
+    let geometry = (originX: originX, originY: originY, side: side, margin: margin, columns: columns, rows: rows)
+    for s in 0..<start.count {
+      let i = Int(start[s])
+      Self.cover(xs[i], ys[i], xs[i + 1], ys[i + 1], geometry) { c in
+        cellOf.append(Int32(c))
+        segmentOf.append(Int32(s))
+      }
+    }
     var counts = [Int32](repeating: 0, count: columns * rows + 1)
-    for s in 0..<start.count { Self.cover(s, start: start, xs: xs, ys: ys, originX: originX, originY: originY, side: side, margin: margin, columns: columns, rows: rows) { counts[$0 + 1] += 1 } }
+    for c in cellOf { counts[Int(c) + 1] += 1 }
     for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
     cellStart = counts
-    var fill = counts
-    var cells = [Int32](repeating: 0, count: Int(counts[columns * rows]))
-    for s in 0..<start.count {
-      Self.cover(s, start: start, xs: xs, ys: ys, originX: originX, originY: originY, side: side, margin: margin, columns: columns, rows: rows) { c in
-        cells[Int(fill[c])] = Int32(s)
-        fill[c] += 1
-      }
+    var cells = [Int32](repeating: 0, count: cellOf.count)
+    for (c, s) in zip(cellOf, segmentOf) {
+      cells[Int(counts[Int(c)])] = s
+      counts[Int(c)] += 1
     }
     cellSegments = cells
   }
@@ -102,30 +111,40 @@ struct SegmentGrid: Sendable {
     return row * columns + column
   }
 
-  /// Calls `body` with every cell holding a point within `margin` of segment `s`: for each
-  /// column the segment's thickened box meets, the rows its y spans over that column's x range
-  /// widened by the margin, widened by the margin again.
+  /// Calls `body` with every cell holding a point within the margin of segment (x0, y0)–(x1, y1).
+  ///
+  /// A segment whose thickened box spans at most 2 × 2 cells (most of them: cells are twice the
+  /// mean segment long) is filed in the cells of that box. A longer one, for each column its
+  /// thickened box meets, in the rows its y spans over that column's x range widened by the
+  /// margin, widened by the margin again: a point within the margin of the segment is within
+  /// it of a point of the segment whose x lies in the point's column widened by the margin.
+  @inline(__always)
   private static func cover(
-    _ s: Int, start: [Int32], xs: [Double], ys: [Double], originX: Double, originY: Double, side: Double, margin: Double,
-    columns: Int, rows: Int, _ body: (Int) -> Void
+    _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double,
+    _ grid: (originX: Double, originY: Double, side: Double, margin: Double, columns: Int, rows: Int), _ body: (Int) -> Void
   ) {
-    let i = Int(start[s])
-    var (x0, y0, x1, y1) = (xs[i], ys[i], xs[i + 1], ys[i + 1])
-    if x1 < x0 { (x0, y0, x1, y1) = (x1, y1, x0, y0) }
+    let (originX, originY, side, margin, columns, rows) = grid
     func column(_ x: Double) -> Int { min(columns - 1, max(0, Int(((x - originX) / side).rounded(.down)))) }
     func row(_ y: Double) -> Int { min(rows - 1, max(0, Int(((y - originY) / side).rounded(.down)))) }
+    var (x0, y0, x1, y1) = (x0, y0, x1, y1)
+    if x1 < x0 { (x0, y0, x1, y1) = (x1, y1, x0, y0) }
+    let c0 = column(x0 - margin), c1 = column(x1 + margin)
+    let r0 = row(min(y0, y1) - margin), r1 = row(max(y0, y1) + margin)
+    if c1 - c0 <= 1 && r1 - r0 <= 1 {
+      for r in r0...r1 { for c in c0...c1 { body(r * columns + c) } }
+      return
+    }
     let dx = x1 - x0
-    for c in column(x0 - margin)...column(x1 + margin) {
+    for c in c0...c1 {
       // The part of the segment whose x lies in the column widened by the margin.
       let left = max(x0, originX + Double(c) * side - margin), right = min(x1, originX + Double(c + 1) * side + margin)
       // A vertical segment, or (by rounding) no overlap: the whole y span, which covers more.
-      var low = y0, high = y1
+      var low = min(y0, y1), high = max(y0, y1)
       if dx > 0 && left <= right {
         let ya = y0 + (y1 - y0) * ((left - x0) / dx), yb = y0 + (y1 - y0) * ((right - x0) / dx)
         low = min(ya, yb)
         high = max(ya, yb)
       }
-      if low > high { swap(&low, &high) }
       for r in row(low - margin)...row(high + margin) { body(r * columns + c) }
     }
   }

@@ -35,7 +35,7 @@ extension ZoneAdjacency {
       for z in 0..<hasGeometry.count where hasGeometry[z] { group[z] = sets.find(z) }
       var candidates: [Pair] = []
       for root in size.keys.sorted() where root != largest {
-        if let nearest = nearestOutside(root, group: group, grid: grid) { candidates.append(nearest) }
+        if let nearest = GapSearch(grid: grid, group: group, root: root).nearest() { candidates.append(nearest) }
       }
       candidates.sort { ($0.gapMetres, $0.a, $0.b) < ($1.gapMetres, $1.a, $1.b) }
       for pair in candidates where sets.find(Int(pair.a)) != sets.find(Int(pair.b)) {
@@ -44,49 +44,6 @@ extension ZoneAdjacency {
       }
     }
     return links
-  }
-
-  /// The nearest pair of a zone of group `root` and a zone of another group, as a link: for
-  /// each segment of the group, rings of cells searched outwards until they lie farther than
-  /// the nearest found.
-  static func nearestOutside(_ root: Int, group: [Int], grid: SegmentGrid) -> Pair? {
-    var best = Double.infinity, bestInside = Int32.max, bestOutside = Int32.max
-    for s in 0..<grid.count where group[Int(grid.zone[s])] == root {
-      let (ax, ay, bx, by) = grid.ends(s)
-      let lowCell = grid.cell(x: min(ax, bx), y: min(ay, by)), highCell = grid.cell(x: max(ax, bx), y: max(ay, by))
-      let c0 = lowCell % grid.columns, r0 = lowCell / grid.columns, c1 = highCell % grid.columns, r1 = highCell / grid.columns
-      var ring = 0
-      // Ring k lies at least (k − 1) cell sides from the segment.
-      while Double(ring - 1) * grid.side <= best {
-        let cl = c0 - ring, cr = c1 + ring, rl = r0 - ring, rh = r1 + ring
-        if cl < 0 && rl < 0 && cr >= grid.columns && rh >= grid.rows { break }
-        for r in max(0, rl)...min(grid.rows - 1, rh) {
-          // Whole rows at the ring's top and bottom, only its two ends in between.
-          let whole = r == rl || r == rh
-          var c = max(0, cl)
-          if !whole && cl < 0 { c = cr }
-          while c <= min(grid.columns - 1, cr) {
-            let cell = r * grid.columns + c
-            for k in Int(grid.cellStart[cell])..<Int(grid.cellStart[cell + 1]) {
-              let t = Int(grid.cellSegments[k])
-              let outside = grid.zone[t]
-              let other = group[Int(outside)]
-              guard other != root, other >= 0 else { continue }
-              let (cx, cy, dx, dy) = grid.ends(t)
-              let d = SegmentContact.distance(ax, ay, bx, by, cx, cy, dx, dy)
-              let inside = grid.zone[s]
-              if d < best || (d == best && (inside, outside) < (bestInside, bestOutside)) {
-                (best, bestInside, bestOutside) = (d, inside, outside)
-              }
-            }
-            c = whole || c == cr ? c + 1 : cr
-          }
-        }
-        ring += 1
-      }
-    }
-    guard best < .infinity else { return nil }
-    return Pair(a: min(bestInside, bestOutside), b: max(bestInside, bestOutside), sharedMetres: 0, kind: .link, gapMetres: best)
   }
 }
 

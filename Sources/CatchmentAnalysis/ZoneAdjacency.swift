@@ -2,19 +2,19 @@ import CatchmentGeometry
 
 /// Which zones of a layer are neighbours: those sharing a line of boundary (edges), those
 /// touching at a point (corners), and the links that join islands to the rest, so the graph of
-/// zones is connected (the input of ``regions``-style methods that grow contiguous regions).
+/// zones is connected (the input of the methods that grow contiguous regions). See <doc:ZoneNeighbours>.
 ///
 /// Shared lengths are measured on the geometry, not by matching identical vertices: every ring
-/// segment is filed in a grid (``SegmentGrid``) and every two segments of different zones that
+/// segment is filed in a grid (`SegmentGrid`) and every two segments of different zones that
 /// lie on one line within ``toleranceMetres`` add the length of their overlap
-/// (``SegmentContact``). A boundary where one zone has a vertex in the middle of the other's
+/// (`SegmentContact`). A boundary where one zone has a vertex in the middle of the other's
 /// segment (a T-junction) is therefore shared in full; libpysal's rook and queen weights,
 /// which look for common vertices, miss such pairs. Zones that meet only at a point, or share
 /// no more than the minimum length, are corners. Holes are boundary: a zone filling another's
 /// hole is its neighbour. Features sharing an id are one zone (its parts, or its pieces in the
 /// files of a set split by council), so zones in different files are found adjacent.
 ///
-/// Links (``link(_:components:grid:)``): while the zones form more than one connected
+/// Links: while the zones form more than one connected
 /// component (edges and corners), every component but the largest is joined from its zone
 /// nearest to the rest to that nearest outside zone; the joins are taken shortest first and the
 /// step repeated until one component is left.

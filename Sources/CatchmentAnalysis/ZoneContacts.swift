@@ -46,6 +46,9 @@ struct ZoneContacts {
   private static func contacts(inRow row: Int, of grid: SegmentGrid, tolerance: Double) -> (keys: [UInt64], lengths: [Double]) {
     var index: [UInt64: Int] = [:]
     var keys: [UInt64] = [], lengths: [Double] = []
+    // Contacts come in runs of one zone pair (a cell holds two or three zones' segments): the
+    // last pair's slot saves most lookups.
+    var lastKey = UInt64.max, lastSlot = 0
     for cell in (row * grid.columns)..<((row + 1) * grid.columns) {
       let first = Int(grid.cellStart[cell]), last = Int(grid.cellStart[cell + 1])
       guard last - first > 1 else { continue }
@@ -65,9 +68,13 @@ struct ZoneContacts {
             grid.cell(x: contact.x, y: contact.y) == cell
           else { continue }
           let key = zs < zt ? UInt64(zs) << 32 | UInt64(zt) : UInt64(zt) << 32 | UInt64(zs)
-          if let k = index[key] {
+          if key == lastKey {
+            lengths[lastSlot] += contact.shared
+          } else if let k = index[key] {
+            (lastKey, lastSlot) = (key, k)
             lengths[k] += contact.shared
           } else {
+            (lastKey, lastSlot) = (key, keys.count)
             index[key] = keys.count
             keys.append(key)
             lengths.append(contact.shared)

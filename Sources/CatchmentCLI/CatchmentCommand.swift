@@ -31,7 +31,7 @@ public struct CatchmentCommand: ParsableCommand {
     subcommands: [
       CrosswalkCommand.self, RecodeCommand.self, PopulationsCommand.self, FlowsCommand.self, CatchmentsCommand.self, MembershipCommand.self,
       SystemOverlapCommand.self, OverlapCommand.self, NestingCommand.self, ProposeCommand.self,
-      CompareCommand.self,
+      CompareCommand.self, AdjacencyCommand.self,
       ReviewCommand.self,
       ReportCommand.self,
       RegionsCommand.self,

@@ -282,3 +282,11 @@ extension ReportCommand: NamesFiles {
     files.add(runOptions)
   }
 }
+
+extension AdjacencyCommand: NamesFiles {
+  func list(_ files: inout FileArguments) {
+    files.input("--zones", zones, .boundaries)
+    files.output("--output", output)
+    files.add(runOptions)
+  }
+}

@@ -4,7 +4,8 @@
 /// A pass visits the zones in code order. A zone on a region's edge may move to a neighbouring region
 /// when the flow it exchanges with that region (both ways) exceeds the flow it exchanges with its own:
 /// the gain in internal flow is exactly the difference. The move is made only if the donor keeps at
-/// least one zone and stays in one piece (a search inside the donor from one of the zone's neighbours
+/// least one zone and one zone holding used units (``RegionState/mayLeave(_:)``: a region that lost its
+/// hospital would serve nobody, a waste of one of the K regions) and stays in one piece (a search inside the donor from one of the zone's neighbours
 /// until all its neighbours in the donor are reached: they are, exactly when the donor without the zone
 /// is connected, since every piece of it touches the zone), and only if neither region leaves the
 /// population bounds (a region already outside may move back towards them). Passes repeat until none
@@ -33,15 +34,14 @@ struct LocalSearch {
   mutating func run(_ state: inout RegionState, maxPasses: Int = 200) -> Int {
     let graph = state.graph
     let n = graph.zoneCount
-    acc = [Double](repeating: 0, count: state.count)
-    stamp = [Int32](repeating: 0, count: n)
+    prepare(state)
     let threshold = tolerance * max(graph.totalFlow, 1)
     var moves = 0
     for _ in 0..<maxPasses {
       var moved = 0
       for z in 0..<n {
         let a = state.label[z]
-        if state.size[Int(a)] <= 1 { continue }
+        if !state.mayLeave(z) { continue }
         var onEdge = false
         for k in nb.range(z) where state.label[Int(nb.zone[k])] != a {
           onEdge = true
@@ -72,6 +72,15 @@ struct LocalSearch {
       if moved == 0 { break }
     }
     return moves
+  }
+
+  /// Scratch arrays sized for `state`.
+  mutating func prepare(_ state: RegionState) {
+    if acc.count != state.count { acc = [Double](repeating: 0, count: state.count) }
+    if stamp.count != state.graph.zoneCount {
+      stamp = [Int32](repeating: 0, count: state.graph.zoneCount)
+      visitMark = 0
+    }
   }
 
   /// Whether moving `population` from a to b leaves neither region newly or further out of bounds: b

@@ -14,6 +14,9 @@ public enum RegionError: Error, Sendable, Equatable {
   case noZones
   /// `regions` must lie in 1…zones (or 1…blocks when regions are made of blocks).
   case regionCountOutOfRange(requested: Int, available: Int)
+  /// Fewer regions asked for than the graph has connected pieces under the contiguity (no links between
+  /// islands): contiguous regions cannot be that few.
+  case regionCountBelowComponents(requested: Int, components: Int)
   /// The method needs a number of regions (`optimise`) and none was given.
   case regionCountRequired
   /// Minimum population above the maximum.

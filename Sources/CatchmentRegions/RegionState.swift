@@ -8,6 +8,9 @@ struct RegionState {
   var inflow: [Double]
   var internalFlow: [Double]
   var size: [Int32]
+  /// Zones holding units that receive flow, per region: a region's last one never leaves it, so that
+  /// no region is left serving nobody.
+  var anchors: [Int32]
 
   init(_ graph: ZoneGraph, label: [Int32], count: Int) {
     self.graph = graph
@@ -17,12 +20,14 @@ struct RegionState {
     inflow = population
     internalFlow = population
     size = [Int32](repeating: 0, count: count)
+    anchors = size
     for z in 0..<graph.zoneCount {
       let r = Int(label[z])
       population[r] += graph.population[z]
       resident[r] += graph.residentFlow[z]
       inflow[r] += graph.inflow[z]
       size[r] += 1
+      if graph.inflow[z] > 0 { anchors[r] += 1 }
       for k in Int(graph.outStart[z])..<Int(graph.outStart[z + 1]) where label[Int(graph.outZone[k])] == r {
         internalFlow[r] += graph.outFlow[k]
       }
@@ -64,6 +69,12 @@ struct RegionState {
     }
   }
 
+  /// Whether z may leave its region: it is not the region's last zone, nor its last anchor.
+  func mayLeave(_ z: Int) -> Bool {
+    let a = Int(label[z])
+    return size[a] > 1 && (graph.inflow[z] == 0 || anchors[a] > 1)
+  }
+
   /// Moves zone z to region b, keeping the measures.
   mutating func move(_ z: Int, to b: Int32) {
     let a = label[z]
@@ -81,6 +92,10 @@ struct RegionState {
     inflow[Int(b)] += graph.inflow[z]
     size[Int(a)] -= 1
     size[Int(b)] += 1
+    if graph.inflow[z] > 0 {
+      anchors[Int(a)] -= 1
+      anchors[Int(b)] += 1
+    }
     label[z] = b
   }
 

@@ -31,7 +31,8 @@ public struct RegionSummary: Sendable, Equatable {
   /// Σ internal / Σ flow.
   public var overallSelfContainment: Double
   public var minSelfContainment: Double
-  /// Regions' self-containment weighted by their residents' flow.
+  /// Regions' self-containment weighted by their residents' flow: Σ (internal/resident)·resident /
+  /// Σ resident, which is Σ internal / Σ flow, the overall figure (kept because the curve reports it).
   public var meanSelfContainment: Double
   public var populationRange: ClosedRange<Double>
   /// Ids of regions below the minimum or above the maximum population, byte order.
@@ -47,20 +48,12 @@ public struct RegionSummary: Sendable, Equatable {
   ) {
     let m = regions.ids.count
     let label = regions.regionOfZone
-    var population = [Double](repeating: 0, count: m)
-    var resident = population, internalFlow = population, inflow = population
-    var area = population, perimeter = population
-    var zones = [Int](repeating: 0, count: m)
-    var units = zones
+    let state = RegionState(graph, label: label, count: m)
+    let (population, resident, internalFlow, inflow) = (state.population, state.resident, state.internalFlow, state.inflow)
+    var area = [Double](repeating: 0, count: m), perimeter = area
+    var units = [Int](repeating: 0, count: m)
     for z in 0..<graph.zoneCount {
       let r = Int(label[z])
-      population[r] += graph.population[z]
-      resident[r] += graph.residentFlow[z]
-      inflow[r] += graph.inflow[z]
-      zones[r] += 1
-      for k in Int(graph.outStart[z])..<Int(graph.outStart[z + 1]) where Int(label[Int(graph.outZone[k])]) == r {
-        internalFlow[r] += graph.outFlow[k]
-      }
       if let a = graph.zoneArea { area[r] += a[z] }
       if let p = graph.zonePerimeter {
         perimeter[r] += p[z]
@@ -79,7 +72,7 @@ public struct RegionSummary: Sendable, Equatable {
       var compactness: Double? = nil
       if let a, let p, a > 0 { compactness = p / (2 * (Double.pi * a).squareRoot()) }
       return Row(
-        regionID: regions.ids[r], population: population[r], zones: zones[r], units: units[r],
+        regionID: regions.ids[r], population: population[r], zones: Int(state.size[r]), units: units[r],
         residentFlow: resident[r], internalFlow: internalFlow[r],
         selfContainment: resident[r] > 0 ? internalFlow[r] / resident[r] : 0,
         marketShare: inflow[r] > 0 ? internalFlow[r] / inflow[r] : 0, parts: parts[r], areaKm2: a,

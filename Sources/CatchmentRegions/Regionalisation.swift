@@ -8,7 +8,9 @@ public enum Regionalisation {
   /// the graph is connected under it (blocks in pieces excepted, reported in ``RegionNotes/blocksInPieces``).
   ///
   /// - Throws: ``RegionError/regionCountRequired`` (optimise without a count),
-  ///   ``RegionError/regionCountOutOfRange(requested:available:)``, ``RegionError/invalidBounds(minimum:maximum:)``,
+  ///   ``RegionError/regionCountOutOfRange(requested:available:)``,
+  ///   ``RegionError/regionCountBelowComponents(requested:components:)`` (islands not linked),
+  ///   ``RegionError/invalidBounds(minimum:maximum:)``,
   ///   ``RegionError/countMismatch(what:expected:found:)`` or ``RegionError/indexOutOfRange(what:position:index:)``
   ///   for blocks that do not fit the graph, ``RegionError/invalidTTWAParameters``.
   public static func regions(_ graph: ZoneGraph, _ settings: RegionSettings) throws(RegionError) -> Regions {
@@ -30,6 +32,10 @@ public enum Regionalisation {
       return Regions(ids: inOrder.ids, regionOfZone: label, notes: inOrder.notes)
     }
     let nb = Neighbours(graph, settings.contiguity)
+    if case .optimise = settings.method, let k = settings.regions {
+      let components = nb.pieces(of: [Int32](repeating: 0, count: graph.zoneCount)).count
+      if k < components { throw .regionCountBelowComponents(requested: k, components: components) }
+    }
     switch settings.method {
     case .plurality:
       let result = Plurality.labels(graph, nb, minPopulation: settings.minPopulation)
@@ -38,9 +44,10 @@ public enum Regionalisation {
       let result = TTWA.labels(graph, nb, parameters)
       return RegionNaming.regions(graph, label: result.label, count: result.count)
     case .optimise:
-      let result = Optimise.labels(
-        graph, nb, regions: settings.regions!, minPopulation: settings.minPopulation,
-        maxPopulation: settings.maxPopulation)
+      let result = Optimise(
+        graph, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
+        maxPopulation: settings.maxPopulation
+      ).labels(regions: settings.regions!)
       return RegionNaming.regions(graph, label: result.label, count: result.count)
     }
   }
@@ -80,9 +87,14 @@ public enum Regionalisation {
     if case .optimise = settings.method, settings.blocks == nil {
       let (g, order) = graph.canonical() ?? (graph, (0..<graph.zoneCount).map { Int32($0) })
       let nb = Neighbours(g, settings.contiguity)
-      let labels = Optimise.curve(
-        g, nb, regions: range, minPopulation: settings.minPopulation, maxPopulation: settings.maxPopulation,
-        workers: max(1, settings.workers))
+      let components = nb.pieces(of: [Int32](repeating: 0, count: g.zoneCount)).count
+      if range.lowerBound < components {
+        throw .regionCountBelowComponents(requested: range.lowerBound, components: components)
+      }
+      let labels = Optimise(
+        g, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
+        maxPopulation: settings.maxPopulation
+      ).curve(regions: range, workers: max(1, settings.workers))
       all = labels.map { result in
         let named = RegionNaming.regions(g, label: result.label, count: result.count)
         var label = [Int32](repeating: 0, count: graph.zoneCount)

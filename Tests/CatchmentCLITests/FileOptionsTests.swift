@@ -34,6 +34,7 @@ import Testing
       "--unit-location-unit", "u", "--unit-location-zone", "z", "--adjacency", "a", "--population", "p", "--population-id", "i",
       "--population-value", "v", "-o", "o",
     ],
+    ["adjacency", "--zones", "z", "--zone-id", "i", "-o", "o"],
   ]
 
   @Test(arguments: commandLines)

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct PastedExamplesTests {
   static let commands = [
     "", "crosswalk", "recode", "populations", "flows", "catchments", "membership", "system-overlap", "overlap", "nesting", "propose", "compare",
-    "review", "report", "regions",
+    "adjacency", "review", "report", "regions",
   ]
 
   /// The commands of a help text: indented lines of the overview (before `USAGE:`), a line

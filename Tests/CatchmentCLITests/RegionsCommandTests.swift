@@ -217,4 +217,29 @@ import Testing
     #expect(summary.rows.map { Array($0.suffix(3)) } == [["2", "6", "1.196826841"], ["2", "6", "1.196826841"]])
     #expect(result.stderr.contains("unit points outside every zone polygon: 1 rows"), "\(result.stderr)")
   }
+
+  /// ttwa with its parameters: every zone in one region, every region in one piece, the
+  /// summary's flows adding up to the 400 in the graph.
+  @Test func ttwaTakesItsParameters() throws {
+    let folder = try folder()
+    _ = try run(
+      [
+        "--method", "ttwa", "--self-containment", "0.8", "--min-self-containment", "0.7", "--target-size", "2000", "--min-size", "1000",
+        "--output", "xw.csv", "--summary-output", "sum.csv",
+      ], in: folder)
+    let crosswalk = try SimpleCSV(contentsOf: folder.appendingPathComponent("xw.csv"))
+    #expect(crosswalk.rows.map { $0[0] } == ["E01000001", "E01000002", "E01000003", "E01000004"])
+    let summary = try SimpleCSV(contentsOf: folder.appendingPathComponent("sum.csv"))
+    #expect(summary.rows.allSatisfy { $0[8] == "1" })
+    #expect(summary.rows.map { Double($0[4])! }.reduce(0, +) == 400)
+    let refused = try run(["--method", "ttwa", "--self-containment", "1.5", "--output", "xw.csv"], in: folder, status: 64)
+    #expect(refused.stderr.contains("--self-containment must be in (0, 1]"))
+  }
+
+  /// The library's typed errors in the options' words.
+  @Test func tooManyRegionsNamesTheOption() throws {
+    let folder = try folder()
+    let result = try run(["--method", "optimise", "--regions", "9", "--output", "xw.csv"], in: folder, status: 1)
+    #expect(result.stderr.contains("--regions 9 is out of range: there are 4 zones"), "\(result.stderr)")
+  }
 }
