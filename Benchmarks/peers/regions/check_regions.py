@@ -9,8 +9,7 @@ population, zones, resident and internal flow, self-containment, market share an
 self-containment (Σ internal / Σ flow to located trusts); contiguity on the libpysal rook adjacency plus the
 island links catchment chose. Method runs must have every region in one piece, and with --blocks every block in
 one region. The catchment adjacency is compared pair by pair with libpysal's (reported, not asserted: the issue
-expects differences where libpysal's vertex matching misses shared lines); --compare-lsoa does the same for
-the LSOA 2011 adjacencies of the adjacency benchmark. Writes OUT/checks.json.
+expects differences where libpysal's vertex matching misses shared lines). Writes OUT/checks.json.
 """
 import argparse
 import json
@@ -123,8 +122,6 @@ def main():
     p.add_argument("--evaluate", action="append", default=[])
     p.add_argument("--blocks", action="append", default=[])
     p.add_argument("--adjacency")
-    p.add_argument("--compare-lsoa", nargs=2, metavar=("CATCHMENT_CSV", "LIBPYSAL_CSV"),
-                   help="also compare the two LSOA adjacencies (written to checks.json as adjacency_lsoa)")
     p.add_argument("--min-population", type=float, default=250_000)
     p.add_argument("--max-population", type=float, default=3_500_000)
     args = p.parse_args()
@@ -138,8 +135,6 @@ def main():
         inp.rook_a = np.concatenate([inp.rook_a, extra_a])
         inp.rook_b = np.concatenate([inp.rook_b, extra_b])
         inp.rook_shared = np.concatenate([inp.rook_shared, np.zeros(len(extra_a))])
-    if args.compare_lsoa:
-        out["adjacency_lsoa"], _ = compare_adjacency(*args.compare_lsoa)
     evaluate = dict(e.split("=", 1) for e in args.evaluate)
     blocks = dict(b.split("=", 1) for b in args.blocks)
     for name in args.runs:

@@ -134,18 +134,6 @@ def main():
               f"{ad['kind_differs']}; shared length max |difference| {ad['shared_m_max_abs_diff']:.2f} m. "
               f"Seconds: catchment adjacency {t.get('adjacency', (float('nan'),))[0]:.2f} "
               f"(libpysal + shapely: see prepare-report.txt)."]
-    if checks and "adjacency_lsoa" in checks:
-        ad = checks["adjacency_lsoa"]
-        tc, tp = t.get("adjacency-lsoa"), t.get("adjacency-lsoa-libpysal")
-        L += ["", "## Adjacency benchmark: all England LSOAs 2011 (32,844 zones, 296 files)", "",
-              "| tool | seconds | peak RSS MiB | pairs (edge + corner) | links |", "|---|---:|---:|---:|---:|",
-              f"| catchment adjacency | {tc[0]:.2f} | {tc[1]:.0f} | {ad['catchment_pairs']} | {len(ad['links'])} |",
-              f"| libpysal queen + shapely lengths (adjacency_peer.py) | {tp[0]:.2f} | {tp[1]:.0f} | "
-              f"{ad['libpysal_pairs']} | |", "",
-              f"Speed-up {tp[0] / tc[0]:.1f}×. Pairs only in catchment: {len(ad['only_catchment'])} "
-              f"{ad['only_catchment'][:10]}; only in the peer: {len(ad['only_libpysal'])} {ad['only_libpysal'][:10]}; "
-              f"kind differs on {ad['kind_differs']}; shared length max |difference| "
-              f"{ad['shared_m_max_abs_diff']:.2f} m ({ad['shared_m_over_1m']} pairs over 1 m)."]
     if checks:
         L += ["", f"Checks (check_regions.py, pandas recomputation of every summary row, overall SC and "
               f"contiguity): {'all match' if not checks['failures'] else checks['failures']}."]

@@ -3,7 +3,7 @@
 # NHS trusts, OHID-derived 2019 shares) against the ICBs of 2022, a Leiden baseline and plurality in Python.
 #
 #   bash Benchmarks/peers/regions/run.sh [--no-build] [--no-catchment] [--regions 42] [--curve 20:60]
-#                                        [--units points|table] [--flows share|count] [--adjacency-file CSV] [--lsoa]
+#                                        [--units points|table] [--flows share|count] [--adjacency-file CSV]
 #
 # Inputs from $CATCHMENT_REAL_DATA (default ../shared/real beside the checkout), read in place; prepare.py writes
 # the derived inputs to $REGIONS_DATA (default /tmp/regions-real). Python packages (requirements.txt) go into
@@ -14,8 +14,7 @@
 # --units table places trusts from trust_msoa.csv instead of locating their points in the MSOA polygons.
 # --flows count reads flows.csv (share × population, from prepare.py) instead of the OHID-derived shares file with
 # --flow-share. --adjacency-file uses that adjacency (e.g. adjacency_libpysal.csv) instead of `catchment adjacency`.
-# --lsoa adds the adjacency benchmark on the 32,844 LSOAs 2011: `catchment adjacency` vs adjacency_peer.py
-# (libpysal queen + shapely lengths), timed, compared pair by pair.
+# (The adjacency benchmark on the LSOAs 2011 against libpysal is Benchmarks/peers/adjacency/run.sh.)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 HERE="$ROOT/Benchmarks/peers/regions"
@@ -25,7 +24,7 @@ else REAL="$(cd "$ROOT/../../shared/real" 2>/dev/null && pwd || echo "$ROOT/../s
 DATA="${REGIONS_DATA:-/tmp/regions-real}"
 WORK="$ROOT/Benchmarks/work/regions"
 VENV_DIR="${PEERS_VENV:-$ROOT/Benchmarks/work/regions-venv}"
-BUILD=1; CATCHMENT_RUNS=1; K=42; CURVE=20:60; UNITS=points; FLOWS=share; ADJ_FILE=; LSOA=0
+BUILD=1; CATCHMENT_RUNS=1; K=42; CURVE=20:60; UNITS=points; FLOWS=share; ADJ_FILE=
 MIN_POP=250000; MAX_POP=3500000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,8 +35,7 @@ while [ $# -gt 0 ]; do
     --units) UNITS="$2"; shift 2 ;;
     --flows) FLOWS="$2"; shift 2 ;;
     --adjacency-file) ADJ_FILE="$2"; shift 2 ;;
-    --lsoa) LSOA=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -118,18 +116,8 @@ if [ "$CATCHMENT_RUNS" = 1 ]; then
   regions curve --method optimise --regions "$K" "${bounds[@]}" --curve "$CURVE" --curve-output "$OUT/curve.csv" \
     --output "$OUT/curve_crosswalk.csv" --summary-output "$OUT/curve_summary.csv"
 
-  lsoa_check=()
-  if [ "$LSOA" = 1 ]; then
-    LSOAS="$REAL/boundaries/lsoa2011_england_by_lad"
-    timed adjacency-lsoa "$CATCHMENT" adjacency --zones "$LSOAS" --zone-id LSOA11CD --crs EPSG:27700 \
-      --output "$OUT/lsoa_adjacency.csv" --report "$OUT/lsoa-adjacency-report.json" --quiet
-    timed adjacency-lsoa-libpysal "$PY" "$HERE/adjacency_peer.py" --zones "$LSOAS" --zone-id LSOA11CD \
-      --output "$OUT/lsoa_adjacency_libpysal.csv"
-    lsoa_check=(--compare-lsoa "$OUT/lsoa_adjacency.csv" "$OUT/lsoa_adjacency_libpysal.csv")
-  fi
-
   log "checking the catchment outputs in pandas"
-  "$PY" "$HERE/check_regions.py" --data "$DATA" --out "$OUT" "${lsoa_check[@]}" \
+  "$PY" "$HERE/check_regions.py" --data "$DATA" --out "$OUT" \
     --runs evaluate-icb22 optimise optimise-blocks plurality ttwa \
     --evaluate evaluate-icb22="$DATA/msoa_icb22.csv" --blocks optimise-blocks="$DATA/msoa_utla21.csv" \
     --adjacency "$OUT/adjacency.csv" --min-population "$MIN_POP" --max-population "$MAX_POP"
