@@ -44,6 +44,8 @@ extension ErrorMessages {
     switch error {
     case .regionCountOutOfRange(let requested, let available):
       return "--regions \(requested) is out of range: there are \(available) zones (or blocks, with --blocks) to group"
+    case .regionCountBelowComponents(let requested, let components):
+      return "--regions \(requested) is below the \(components) separate pieces of the adjacency under --contiguity: link the islands (write the adjacency without --no-links) or ask for at least \(components)"
     case .regionCountRequired:
       return "--method optimise needs --regions K"
     case .invalidBounds(let minimum, let maximum):

@@ -95,6 +95,9 @@ struct RegionZoneOptions: ParsableArguments {
   @Option(name: .customLong("zone-id"), help: ArgumentHelp("Zone id field of --zones (the adjacency's codes).", valueName: "field"))
   var zoneID: String?
 
+  @Option(name: .customLong("zone-layer"), help: ArgumentHelp("Layer of the zone GeoPackage(s), when they hold several.", valueName: "name"))
+  var zoneLayer: String?
+
   @Option(name: .customLong("zones-crs"), help: ArgumentHelp("CRS of --zones, whatever the files declare.", valueName: "crs"))
   var zonesCRS: CRSReference?
 
@@ -105,11 +108,11 @@ struct RegionZoneOptions: ParsableArguments {
 
   func validate() throws {
     if isGiven && zoneID == nil { throw ValidationError("--zones needs --zone-id FIELD (e.g. LSOA21CD)") }
-    if !isGiven && (zoneID != nil || zonesCRS != nil) { throw ValidationError("--zone-id and --zones-crs go with --zones PATH...") }
+    if !isGiven && (zoneID != nil || zonesCRS != nil || zoneLayer != nil) { throw ValidationError("--zone-id, --zone-layer and --zones-crs go with --zones PATH...") }
   }
 
   var spec: LayerSpec? {
     guard isGiven else { return nil }
-    return LayerSpec(paths: zones, idField: zoneID!, role: "zones", crs: CRSChoice(own: zonesCRS, ownLabel: "--zones-crs"))
+    return LayerSpec(paths: zones, idField: zoneID!, gpkgLayer: zoneLayer, role: "zones", crs: CRSChoice(own: zonesCRS, ownLabel: "--zones-crs"))
   }
 }
