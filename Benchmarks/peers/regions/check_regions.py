@@ -8,7 +8,7 @@ OUT/NAME_summary.csv, recomputes from the prepared flows, locations and populati
 population, zones, resident and internal flow, self-containment, market share and parts, and the overall
 self-containment (Σ internal / Σ flow to located trusts); contiguity on the libpysal rook adjacency plus the
 island links catchment chose. Method runs must have every region in one piece, and with --blocks every block in
-one region. The catchment adjacency is compared pair by pair with libpysal's (reported, not asserted: the issue
+one region (reported as not accepted; only a disagreement with the recomputation fails the script). The catchment adjacency is compared pair by pair with libpysal's (reported, not asserted: the issue
 expects differences where libpysal's vertex matching misses shared lines). Writes OUT/checks.json.
 """
 import argparse
@@ -21,13 +21,20 @@ import pandas as pd
 
 import regionlib
 
-FAILURES = []
+FAILURES = []    # catchment's outputs disagree with the recomputation: the script fails
+ACCEPTANCE = []  # outputs agree, but an acceptance condition does not hold (reported, listed in the results)
 
 
 def check(cond, what):
     if not cond:
         FAILURES.append(what)
         print(f"MISMATCH {what}", file=sys.stderr)
+
+
+def accept(cond, what):
+    if not cond:
+        ACCEPTANCE.append(what)
+        print(f"NOT ACCEPTED {what}", file=sys.stderr)
 
 
 def close(a, b, rel=1e-7, abs_=0.011):
@@ -99,7 +106,8 @@ def check_run(inp, name, crosswalk, summary, lo, hi, method, blocks):
     overall = s["internal_flow"].sum() / inp.flow.sum()
     check(close(overall, m["sc"], rel=1e-8, abs_=1e-8), f"{name}: overall SC from summary {overall} vs {m['sc']}")
     if method:
-        check(m["parts_max"] == 1, f"{name}: {m['regions_split']} regions in more than one piece")
+        split = [f"{m['names'][r]} ({m['parts'][r]} parts)" for r in range(m["K"]) if m["parts"][r] > 1]
+        accept(not split, f"{name}: regions in more than one piece: {', '.join(split)}")
     res = {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in m.items()
            if k in ("K", "sc", "min_sc", "mean_sc", "parts_max", "regions_split", "pop_min", "pop_max")}
     res["out_of_bounds"] = m["out_of_bounds"]
@@ -108,7 +116,7 @@ def check_run(inp, name, crosswalk, summary, lo, hi, method, blocks):
         b = pd.read_csv(blocks, dtype={"zone_id": str, "footprint_id": str})
         b = b.assign(region=b["zone_id"].map(reg_of_zone))
         split = b.groupby("footprint_id")["region"].nunique()
-        check((split == 1).all(), f"{name}: blocks split across regions: {list(split[split > 1].index)}")
+        accept((split == 1).all(), f"{name}: blocks split across regions: {list(split[split > 1].index)}")
         res["blocks_split"] = int((split > 1).sum())
     print(f"{name}: {regionlib.fmt(m)}", file=sys.stderr)
     return res
@@ -143,6 +151,7 @@ def main():
         out["runs"][name] = check_run(inp, name, crosswalk, summary, args.min_population, args.max_population,
                                       method=name not in evaluate, blocks=blocks.get(name))
     out["failures"] = FAILURES
+    out["acceptance"] = ACCEPTANCE
     with open(os.path.join(args.out, "checks.json"), "w") as f:
         json.dump(out, f, indent=1, default=str)
     if FAILURES:

@@ -136,7 +136,8 @@ def main():
               f"(libpysal + shapely: see prepare-report.txt)."]
     if checks:
         L += ["", f"Checks (check_regions.py, pandas recomputation of every summary row, overall SC and "
-              f"contiguity): {'all match' if not checks['failures'] else checks['failures']}."]
+              f"contiguity): {'all match' if not checks['failures'] else checks['failures']}. Not accepted: "
+              f"{'; '.join(checks.get('acceptance', [])) or 'nothing'}."]
     rep = os.path.join(a.data, "prepare-report.txt")
     if os.path.exists(rep):
         L += ["", "## Inputs (prepare.py)", "", "```", open(rep).read().rstrip(), "```"]

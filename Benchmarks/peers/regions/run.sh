@@ -50,6 +50,7 @@ VENV="$(bash "$ROOT/scripts/python-env.sh" --venv "$VENV_DIR" "$HERE/requirement
 PY="$VENV/bin/python"
 rm -rf "$WORK/out" && mkdir -p "$WORK/out" "$DATA"
 OUT="$WORK/out"
+CHECK_RC=0
 : > "$WORK/times.tsv"
 
 # timed NAME COMMAND...: one run under GNU time; NAME, wall seconds and peak RSS (KiB) appended to times.tsv.
@@ -117,12 +118,13 @@ if [ "$CATCHMENT_RUNS" = 1 ]; then
     --output "$OUT/curve_crosswalk.csv" --summary-output "$OUT/curve_summary.csv"
 
   log "checking the catchment outputs in pandas"
+  # A mismatch fails the script, after the results are written.
   "$PY" "$HERE/check_regions.py" --data "$DATA" --out "$OUT" \
     --runs evaluate-icb22 optimise optimise-blocks plurality ttwa \
     --evaluate evaluate-icb22="$DATA/msoa_icb22.csv" --blocks optimise-blocks="$DATA/msoa_utla21.csv" \
-    --adjacency "$OUT/adjacency.csv" --min-population "$MIN_POP" --max-population "$MAX_POP"
+    --adjacency "$OUT/adjacency.csv" --min-population "$MIN_POP" --max-population "$MAX_POP" || CHECK_RC=$?
   log "map"
-  timed map "$PY" "$HERE/map.py" --crosswalk "$OUT/optimise_crosswalk.csv" \
+  timed map "$PY" "$HERE/map.py" --crosswalk "$OUT/optimise_crosswalk.csv" --summary "$OUT/optimise_summary.csv" \
     --zones "$ZONES" --icb "$REAL/boundaries/nhs/ICB_JUL_2022_EN_BUC_V3" \
     --title "catchment regions --method optimise, K = $K, vs ICBs (July 2022)" \
     --output "$ROOT/Benchmarks/results/regions-map.png"
@@ -131,3 +133,4 @@ fi
 "$PY" "$HERE/report.py" --data "$DATA" --work "$WORK" --regions "$K" \
   --min-population "$MIN_POP" --max-population "$MAX_POP" --units "$UNITS" --flows "$FLOWS" \
   --commit "$(git -C "$ROOT" rev-parse --short HEAD)" --output "$ROOT/Benchmarks/results/regions-latest.md"
+exit "$CHECK_RC"
