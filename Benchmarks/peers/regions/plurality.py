@@ -10,7 +10,7 @@
    (ties: code order), until every region is one piece.
 3. `--min-population` (0 = none): regions below it merged, smallest first, into the adjacent region they exchange
    most flow with (regionlib.merge_small).
-Writes plurality_crosswalk.csv (and, with a minimum, plurality-min_crosswalk.csv) and prints the figures.
+Writes plurality-py_crosswalk.csv (and, with a minimum, plurality-py-min_crosswalk.csv) and prints the figures.
 """
 import argparse
 import os
@@ -73,12 +73,12 @@ def main():
     print(f"plurality (before contiguity): {regionlib.fmt(m)}", file=sys.stderr)
     region = make_contiguous(inp, raw, seeds)
     moved = int((region != raw).sum())
-    runs = [("plurality", region)]
+    runs = [("plurality-py", region)]
     if args.min_population > 0:
-        runs.append(("plurality-min", regionlib.merge_small(inp, region, args.min_population)))
+        runs.append(("plurality-py-min", regionlib.merge_small(inp, region, args.min_population)))
     for name, reg in runs:
         m = regionlib.measure(inp, reg, args.min_population, args.max_population)
-        print(f"{name}: {regionlib.fmt(m)}" + (f" ({moved} MSOAs moved for contiguity)" if name == "plurality" else ""),
+        print(f"{name}: {regionlib.fmt(m)}" + (f" ({moved} MSOAs moved for contiguity)" if name == "plurality-py" else ""),
               file=sys.stderr)
         ids = regionlib.region_ids(inp, reg)
         pd.DataFrame({"zone_id": inp.zones, "footprint_id": ids, "weight": 1}).to_csv(

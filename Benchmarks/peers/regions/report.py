@@ -87,11 +87,16 @@ def main():
     L.append(row(f"Leiden, γ = {leiden.loc['leiden', 'gamma']:.4g} → {leiden.loc['leiden', 'communities']} "
                  f"communities, repaired", l42, secs))
     L.append(row(f"Leiden, γ = {leiden.loc['leiden-k', 'gamma']:.4g} tuned to K = {lk['K']} after repair", lk, None))
-    for name, label in (("plurality", "plurality (Python), no size bound"),
-                        ("plurality-min", "plurality (Python), --min-population")):
+    for name, label in (("plurality-py", "plurality (Python), no size bound"),
+                        ("plurality-py-min", "plurality (Python), --min-population")):
         path = os.path.join(out, f"{name}_crosswalk.csv")
         if os.path.exists(path):
-            L.append(row(label, py(path), t.get("plurality-python") if name == "plurality" else None))
+            L.append(row(label, py(path), t.get("plurality-python") if name == "plurality-py" else None))
+    ours, peer = os.path.join(out, "plurality_crosswalk.csv"), os.path.join(out, "plurality-py-min_crosswalk.csv")
+    if os.path.exists(ours) and os.path.exists(peer):
+        same = open(ours, "rb").read() == open(peer, "rb").read()
+        L += ["", f"catchment plurality's crosswalk and plurality.py's (with --min-population): "
+              f"{'byte-identical' if same else 'DIFFERENT'}."]
     L.append("")
     L.append(f"Leiden seconds: the whole leiden.py run ({int(leiden.loc['leiden', 'evaluations'])} Leiden + repair "
              f"evaluations over both γ searches). Leiden communities before repair: "
