@@ -136,7 +136,8 @@ def main():
               f"catchment {ad['catchment_pairs']} pairs ({ad['edges']} edge, {ad['corners']} corner) and "
               f"{len(ad['links'])} island links {ad['links']}; libpysal {ad['libpysal_pairs']} pairs; only in "
               f"catchment {ad['only_catchment']}; only in libpysal {ad['only_libpysal']}; kind differs on "
-              f"{ad['kind_differs']}; shared length max |difference| {ad['shared_m_max_abs_diff']:.2f} m. "
+              f"{ad['kind_differs']}; shared length differs by more than 1 m on {ad['shared_m_over_1m']} pairs "
+              f"(max |difference| {ad['shared_m_max_abs_diff']:.2f} m). "
               f"Seconds: catchment adjacency {t.get('adjacency', (float('nan'),))[0]:.2f} "
               f"(libpysal + shapely: see prepare-report.txt)."]
     if checks:
