@@ -11,10 +11,10 @@ extension ZoneAdjacency {
     for kind in Kind.allCases { account.figure("\(kind.rawValue) pairs", Double(count(kind))) }
     account.figure("components before linking", Double(components.count))
     if components.count > 1 {
-      let sizes = components.map { "\($0.count)" }.joined(separator: ", ")
-      account.note(
-        "\(components.count) components of zones sharing a boundary or a corner (zones: \(sizes)); the smaller ones hold",
-        codes: components.dropFirst().flatMap { $0.map { zoneIDs[Int($0)] } }, maxCodes: 40)
+      account.note("\(components.count) components of zones sharing a boundary or a corner; the largest holds \(components[0].count) zones")
+      for (k, component) in components.enumerated().dropFirst() {
+        account.note("component \(k + 1) of \(components.count): \(component.count) zone\(component.count == 1 ? "" : "s")", codes: component.map { zoneIDs[Int($0)] })
+      }
     }
     for pair in pairs where pair.kind == .link {
       account.note(

@@ -5,7 +5,7 @@
 #   bash Benchmarks/peers/adjacency/run.sh [--runs N]
 #
 # Inputs from $CATCHMENT_REAL_DATA (default ../shared/real), read in place. Each side runs N times
-# (default 3) under /usr/bin/time; compare.py checks that every pair libpysal finds is found, lists
+# (default 3) under /usr/bin/time (PEER_VENV=DIR uses an existing Python environment); compare.py checks that every pair libpysal finds is found, lists
 # the pairs libpysal misses with their shared lengths, and writes Benchmarks/results/adjacency-latest.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -24,7 +24,8 @@ log() { echo "==> $*" >&2; }
 cd "$ROOT"
 [ -d "$REAL/boundaries/lsoa2011_england_by_lad" ] || { echo "run.sh: $REAL/boundaries not found (set CATCHMENT_REAL_DATA)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time (GNU time) is needed: apt-get install time" >&2; exit 1; }
-VENV="$(bash "$ROOT/scripts/python-env.sh" --venv "$ROOT/Benchmarks/work/geo-venv" "$HERE/requirements.txt" | tail -1)"
+# PEER_VENV: an existing environment with the requirements (else one is made in Benchmarks/work).
+VENV="${PEER_VENV:-$(bash "$ROOT/scripts/python-env.sh" --venv "$ROOT/Benchmarks/work/geo-venv" "$HERE/requirements.txt" | tail -1)}"
 PY="$VENV/bin/python"
 log "building catchment (release)"
 swift build -c release --product catchment >&2
