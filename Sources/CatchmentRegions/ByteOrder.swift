@@ -9,7 +9,7 @@ extension ZoneGraph {
   /// The same graph with zones and units in byte order of their codes, so that every tie broken by index
   /// is broken by code, and `order[i]` = the original index of canonical zone i. Returns nil when the
   /// graph is already in that order.
-  func canonical() -> (graph: ZoneGraph, order: [Int32])? {
+  func canonical() throws(RegionError) -> (graph: ZoneGraph, order: [Int32])? {
     let zoneSorted = zip(zoneIDs, zoneIDs.dropFirst()).allSatisfy { $0.bytePrecedes($1) }
     let unitSorted = zip(units, units.dropFirst()).allSatisfy { $0.bytePrecedes($1) }
     if zoneSorted && unitSorted { return nil }
@@ -32,8 +32,8 @@ extension ZoneGraph {
         flows.append(ZoneUnitFlow(zone: position[z], unit: unitPosition[Int(unitFlowUnit[k])], flow: unitFlowValue[k]))
       }
     }
-    // The values were checked when self was built, so the rebuild cannot fail.
-    let graph = try! ZoneGraph(
+    // The values were checked when self was built: the rebuild's checks pass again.
+    let graph = try ZoneGraph(
       zoneIDs: order.map { zoneIDs[$0] }, population: order.map { population[$0] }, links: links,
       units: unitOrder.map { units[$0] }, unitZone: unitOrder.map { position[Int(unitZone[$0])] }, flows: flows,
       zoneArea: zoneArea.map { a in order.map { a[$0] } }, zonePerimeter: zonePerimeter.map { p in order.map { p[$0] } })

@@ -22,7 +22,7 @@ struct Optimise {
   let basinGraph: BlockGraph?
   let basinNb: Neighbours?
 
-  init(_ graph: ZoneGraph, _ nb: Neighbours, contiguity: Contiguity, minPopulation: Double?, maxPopulation: Double?) {
+  init(_ graph: ZoneGraph, _ nb: Neighbours, contiguity: Contiguity, minPopulation: Double?, maxPopulation: Double?) throws(RegionError) {
     self.graph = graph
     self.nb = nb
     self.minPopulation = minPopulation
@@ -34,8 +34,8 @@ struct Optimise {
       let digits = String(i)
       return String(repeating: "0", count: width - digits.count) + digits
     }
-    // Built from checked values, so it cannot fail.
-    let coarse = try! BlockGraph(graph, ZoneBlocks(ids: ids, blockOfZone: p.label), contiguity: contiguity)
+    // Built from checked values: its checks pass again.
+    let coarse = try BlockGraph(graph, ZoneBlocks(ids: ids, blockOfZone: p.label), contiguity: contiguity)
     basinGraph = coarse
     basinNb = Neighbours(coarse.graph, contiguity)
   }

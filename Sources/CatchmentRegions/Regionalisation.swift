@@ -25,7 +25,7 @@ public enum Regionalisation {
       let label = coarse.blockOfZone.map { onBlocks.regionOfZone[Int($0)] }
       return RegionNaming.regions(graph, label: label, count: onBlocks.ids.count, notes: notes)
     }
-    if let (canonical, order) = graph.canonical() {
+    if let (canonical, order) = try graph.canonical() {
       let inOrder = try regions(canonical, settings)
       var label = [Int32](repeating: 0, count: graph.zoneCount)
       for (i, z) in order.enumerated() { label[Int(z)] = inOrder.regionOfZone[i] }
@@ -44,7 +44,7 @@ public enum Regionalisation {
       let result = TTWA.labels(graph, nb, parameters)
       return RegionNaming.regions(graph, label: result.label, count: result.count)
     case .optimise:
-      let result = Optimise(
+      let result = try Optimise(
         graph, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
         maxPopulation: settings.maxPopulation
       ).labels(regions: settings.regions!)
@@ -121,13 +121,13 @@ public enum Regionalisation {
       }
       return each
     }
-    let (g, order) = graph.canonical() ?? (graph, (0..<graph.zoneCount).map { Int32($0) })
+    let (g, order) = try graph.canonical() ?? (graph, (0..<graph.zoneCount).map { Int32($0) })
     let nb = Neighbours(g, settings.contiguity)
     let components = nb.pieces(of: [Int32](repeating: 0, count: g.zoneCount)).count
     if range.lowerBound < components {
       throw .regionCountBelowComponents(requested: range.lowerBound, components: components)
     }
-    let labels = Optimise(
+    let labels = try Optimise(
       g, nb, contiguity: settings.contiguity, minPopulation: settings.minPopulation,
       maxPopulation: settings.maxPopulation
     ).curve(regions: range, workers: max(1, settings.workers))
